@@ -1,0 +1,2 @@
+// Package ipv4 is one of the interview solutions shown by tutor.
+package ipv4

@@ -1,0 +1,2 @@
+// Package kvstore is one of the interview solutions shown by tutor.
+package kvstore

@@ -1,0 +1,2 @@
+// Package machinetree is one of the interview solutions shown by tutor.
+package machinetree
