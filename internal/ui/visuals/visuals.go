@@ -1,0 +1,23 @@
+// Package visuals lists every visualization the app and `tutor trace` offer.
+package visuals
+
+import (
+	"tutor/internal/ui/visual"
+)
+
+// All returns the visualizations, in the order `tutor trace --help` lists them.
+func All() []visual.Visual {
+	return []visual.Visual{
+		// Each visualization adds itself here: one line, e.g. kvviz.New(),
+	}
+}
+
+// Lookup returns the visualization named name, or false.
+func Lookup(name string) (visual.Visual, bool) {
+	for _, v := range All() {
+		if v.Name() == name {
+			return v, true
+		}
+	}
+	return nil, false
+}
