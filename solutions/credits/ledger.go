@@ -1,0 +1,192 @@
+package credits
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"sort"
+)
+
+// Errors returned by AddCredit and Charge, wrapped with the bad value.
+var (
+	ErrAmount    = errors.New("amount must be positive")
+	ErrExpire    = errors.New("expire must not be negative")
+	ErrGrantID   = errors.New("grant id must be non-empty printable text without spaces")
+	ErrDuplicate = errors.New("grant id already used")
+	ErrOverflow  = errors.New("value out of range")
+)
+
+// Grant is a grant of credits as the replay sees it.
+type Grant struct {
+	// ID names the grant; it is unique in its Ledger.
+	ID string
+	// Amount is the number of credits granted.
+	Amount int64
+	// Left is the number of credits not yet used, at the moment the grant
+	// is reported.
+	Left int64
+	// Start is the first time the grant can be used.
+	Start int64
+	// Expiry is the last time the grant can be used: Start plus expire.
+	Expiry int64
+}
+
+// before reports whether g is used before h: it expires earlier, or at the
+// same time but started earlier, or both tie and its id is smaller.
+func (g *Grant) before(h *Grant) bool {
+	if g.Expiry != h.Expiry {
+		return g.Expiry < h.Expiry
+	}
+	if g.Start != h.Start {
+		return g.Start < h.Start
+	}
+	return g.ID < h.ID
+}
+
+// event is one recorded grant or charge. A grant points at its heap entry;
+// a charge has a nil grant.
+type event struct {
+	time   int64
+	amount int64 // the charge's amount; unused for grants
+	grant  *entry
+}
+
+// Ledger records grants and charges, in any order, and reports the balance
+// and the shortfall at any time.
+//
+// The zero Ledger is empty and ready to use. A Ledger is not safe for
+// concurrent use, not even by readers only: queries sort the events and
+// build an index lazily.
+//
+// Recording an event costs O(1) amortized. The first query after a change
+// sorts the events and replays them once, O(n log n) for n events, to build
+// an index; every later query until the next change costs O(log n).
+type Ledger struct {
+	events  []event
+	sorted  bool // events are in replay order
+	ids     map[string]bool
+	granted int64 // sum of all grants, kept below overflow
+	charged int64 // sum of all charges, kept below overflow
+	idx     *index
+	heap    expiryHeap // scratch for replays
+	snap    []Grant    // scratch for observed replays
+}
+
+// AddCredit records a grant named grantID of amount credits, usable from
+// timestamp through timestamp+expire inclusive. It returns an error naming
+// the bad value when amount <= 0, expire < 0, grantID is empty or has
+// spaces or control characters, grantID was used before, or
+// timestamp+expire or the total granted would overflow int64. Nothing is
+// recorded on error.
+func (l *Ledger) AddCredit(grantID string, amount, timestamp, expire int64) error {
+	if !validID(grantID) {
+		return fmt.Errorf("credits: grant id %q: %w", grantID, ErrGrantID)
+	}
+	if amount <= 0 {
+		return fmt.Errorf("credits: grant %q: amount %d: %w", grantID, amount, ErrAmount)
+	}
+	if expire < 0 {
+		return fmt.Errorf("credits: grant %q: expire %d: %w", grantID, expire, ErrExpire)
+	}
+	if l.ids[grantID] {
+		return fmt.Errorf("credits: grant id %q: %w", grantID, ErrDuplicate)
+	}
+	if timestamp > math.MaxInt64-expire {
+		return fmt.Errorf("credits: grant %q: timestamp %d + expire %d: %w", grantID, timestamp, expire, ErrOverflow)
+	}
+	if l.granted > math.MaxInt64-amount {
+		return fmt.Errorf("credits: grant %q: amount %d makes the total granted overflow: %w", grantID, amount, ErrOverflow)
+	}
+	if l.ids == nil {
+		l.ids = make(map[string]bool)
+	}
+	l.ids[grantID] = true
+	l.granted += amount
+	e := &entry{Grant: Grant{ID: grantID, Amount: amount, Left: amount, Start: timestamp, Expiry: timestamp + expire}, index: -1}
+	l.record(event{time: timestamp, grant: e})
+	return nil
+}
+
+// Charge records a charge of amount credits at timestamp. It returns an
+// error naming the value when amount <= 0 or the total charged would
+// overflow int64. Nothing is recorded on error.
+func (l *Ledger) Charge(amount, timestamp int64) error {
+	if amount <= 0 {
+		return fmt.Errorf("credits: charge at %d: amount %d: %w", timestamp, amount, ErrAmount)
+	}
+	if l.charged > math.MaxInt64-amount {
+		return fmt.Errorf("credits: charge at %d: amount %d makes the total charged overflow: %w", timestamp, amount, ErrOverflow)
+	}
+	l.charged += amount
+	l.record(event{time: timestamp, amount: amount})
+	return nil
+}
+
+func (l *Ledger) record(e event) {
+	n := len(l.events)
+	// Appending in replay order keeps the events sorted.
+	l.sorted = n == 0 || (l.sorted && !eventBefore(&e, &l.events[n-1]))
+	l.events = append(l.events, e)
+	l.idx = nil
+}
+
+// Len returns the number of events recorded.
+func (l *Ledger) Len() int { return len(l.events) }
+
+// BalanceAt returns the credits available at t: the replay of every event
+// at or before t in time order, then the sum of the grants still valid at
+// t. It is never negative. See the Ledger for its cost.
+func (l *Ledger) BalanceAt(t int64) int64 {
+	return l.index().balanceAt(t)
+}
+
+// ShortfallAt returns the credits charged at or before t that no valid
+// grant could pay. See the Ledger for its cost.
+func (l *Ledger) ShortfallAt(t int64) int64 {
+	return l.index().shortfallAt(t)
+}
+
+// eventBefore reports whether a replays before b: earlier time, or the same
+// time with a a grant and b a charge.
+func eventBefore(a, b *event) bool {
+	if a.time != b.time {
+		return a.time < b.time
+	}
+	return a.grant != nil && b.grant == nil
+}
+
+// sortedEvents returns the events in replay order: by time, grants before
+// charges at one time, otherwise in the order recorded.
+func (l *Ledger) sortedEvents() []event {
+	if !l.sorted {
+		slices.SortStableFunc(l.events, func(a, b event) int {
+			switch {
+			case eventBefore(&a, &b):
+				return -1
+			case eventBefore(&b, &a):
+				return 1
+			}
+			return 0
+		})
+		l.sorted = true
+	}
+	return l.events
+}
+
+// upTo returns how many of the sorted events have a time at or before t.
+func upTo(events []event, t int64) int {
+	return sort.Search(len(events), func(i int) bool { return events[i].time > t })
+}
+
+func validID(id string) bool {
+	if id == "" {
+		return false
+	}
+	for _, r := range id {
+		if r <= ' ' || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == 0xfffd {
+			return false
+		}
+	}
+	return true
+}
