@@ -1,2 +1,22 @@
-// Package kvstore is one of the interview solutions shown by tutor.
+// Package kvstore is an in-memory key-value store that turns itself into
+// bytes on Shutdown and rebuilds itself from them on Restore, with a format
+// of its own rather than a general serializer.
+//
+// The stream holds the pairs in increasing key order. Each pair is a record
+// of four fields, all lengths in bytes, as 4-byte big-endian integers:
+//
+//	key length (4) | key (UTF-8) | value length (4) | value (UTF-8)
+//
+// so Put("A", "BC") is the 11 bytes 00 00 00 01 41 00 00 00 02 42 43.
+//
+// A storage that only takes blobs of at most N bytes gets the stream cut
+// into chunks of N bytes, regardless of record borders, and a metadata
+// record (chunk size, chunk count, stream length, CRC-32; see Meta) saved
+// after them. Restore reads the metadata, joins the chunks in order, checks
+// them, then parses.
+//
+// Decoding never trusts a length prefix and never panics: every fault is a
+// *CorruptError that says where it lies. An observer (Store.Observe) sees
+// every field written or read; the lines of codec.go that perform those
+// steps carry "// step: <id>" comments for tutor's source pane.
 package kvstore

@@ -1,0 +1,136 @@
+package kvstore
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+)
+
+// Kind says what an Event is about.
+type Kind uint8
+
+// The kinds of Event. The four field kinds are the parts of a record, in
+// the order they sit in the stream.
+const (
+	KindKeyLen   Kind = iota // a key's 4-byte length prefix
+	KindKey                  // a key's bytes
+	KindValueLen             // a value's 4-byte length prefix
+	KindValue                // a value's bytes
+	KindPair                 // a whole pair decoded and added to the result
+	KindChunk                // a chunk cut from the stream or joined back
+	KindMeta                 // the metadata record built or read
+	KindCheck                // the joined stream checked against the metadata
+)
+
+var kindNames = [...]string{"key length", "key", "value length", "value", "pair", "chunk", "metadata", "check"}
+
+// String returns the kind's name, e.g. "key length".
+func (k Kind) String() string {
+	if int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return fmt.Sprintf("Kind(%d)", k)
+}
+
+// Event is one step of an encode, decode, cut or join, as an observer sees
+// it. Fields that do not apply to a kind are zero.
+type Event struct {
+	// Step is the stable id of the step; the line of codec.go that
+	// performs it carries the comment "// step: <Step>".
+	Step string
+	// Kind says what the step wrote or read.
+	Kind Kind
+	// Read reports whether the step reads (decode, join) rather than
+	// writes (encode, cut).
+	Read bool
+	// Offset is the stream offset of the first byte written or read. For
+	// KindPair and KindCheck it is the read cursor after the step.
+	Offset int
+	// Bytes are the bytes written or read: a copy the observer may keep.
+	Bytes []byte
+	// Key and Value are the pair the field belongs to, as far as known:
+	// a decode knows the key only once it has read it.
+	Key, Value string
+	// Index is the pair's index for KindPair, the chunk's index for
+	// KindChunk, and the chunk count for KindMeta and KindCheck.
+	Index int
+	// Blob names the chunk or metadata record, for chunk events.
+	Blob string
+	// Explain is one sentence for a learner, with the actual values.
+	Explain string
+}
+
+// wrote is the event for a field just appended to dst at off; start is
+// where the stream begins in dst.
+func wrote(step string, k Kind, dst []byte, off, start int, p Pair) Event {
+	b := dst[off:]
+	at := off - start
+	e := Event{Step: step, Kind: k, Offset: at, Bytes: clone(b), Key: p.Key, Value: p.Value}
+	switch k {
+	case KindKeyLen:
+		e.Explain = fmt.Sprintf("wrote the key length %d as four big-endian bytes % x at offset %d: the decoder reads these first to know how many key bytes follow", len(p.Key), b, at)
+	case KindKey:
+		e.Explain = fmt.Sprintf("wrote the key %s at offset %d: %s", quote(p.Key), at, sizeNote(p.Key, b))
+	case KindValueLen:
+		e.Explain = fmt.Sprintf("wrote the value length %d as % x at offset %d: the decoder learns where the value ends", len(p.Value), b, at)
+	case KindValue:
+		e.Explain = fmt.Sprintf("wrote the value %s at offset %d: %s; the stream is now %d bytes", quote(p.Value), at, sizeNote(p.Value, b), len(dst)-start)
+	}
+	return e
+}
+
+// read is the event for the field stream[off:end] just read.
+func read(step string, k Kind, stream []byte, off, end int, p Pair) Event {
+	b := stream[off:end]
+	e := Event{Step: step, Kind: k, Read: true, Offset: off, Bytes: clone(b), Key: p.Key, Value: p.Value}
+	switch k {
+	case KindKeyLen, KindValueLen:
+		what := "key"
+		if k == KindValueLen {
+			what = "value"
+		}
+		n := uint32(b[0])<<24 | uint32(b[1])<<16 | uint32(b[2])<<8 | uint32(b[3])
+		e.Explain = fmt.Sprintf("read % x at offset %d: the %s is %d %s long; the cursor moves to %d", b, off, what, n, plural(int(n), "byte"), end)
+	case KindKey:
+		e.Explain = fmt.Sprintf("read %d key %s at offset %d as %s, valid UTF-8 and after the previous key; the cursor moves to %d", len(b), plural(len(b), "byte"), off, quote(p.Key), end)
+	case KindValue:
+		e.Explain = fmt.Sprintf("read %d value %s at offset %d as %s; the cursor moves to %d", len(b), plural(len(b), "byte"), off, quote(p.Value), end)
+	}
+	return e
+}
+
+// sizeNote says how many bytes s took, and how many characters when they
+// differ, listing the bytes when there are few.
+func sizeNote(s string, b []byte) string {
+	var sb strings.Builder
+	if n := utf8.RuneCountInString(s); n != len(s) {
+		fmt.Fprintf(&sb, "%d %s but %d bytes of UTF-8", n, plural(n, "character"), len(s))
+	} else {
+		fmt.Fprintf(&sb, "%d %s", len(s), plural(len(s), "byte"))
+	}
+	if len(b) > 0 && len(b) <= 12 {
+		fmt.Fprintf(&sb, " (% x)", b)
+	}
+	return sb.String()
+}
+
+// quote quotes s for an explanation, shortening a long one.
+func quote(s string) string {
+	const most = 24
+	if utf8.RuneCountInString(s) > most {
+		r := []rune(s)
+		return fmt.Sprintf("%q...", string(r[:most]))
+	}
+	return fmt.Sprintf("%q", s)
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return word
+	}
+	return word + "s"
+}
+
+func clone(b []byte) []byte {
+	return append([]byte(nil), b...)
+}
