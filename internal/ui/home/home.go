@@ -1,0 +1,204 @@
+// Package home is the first screen: the list of lessons with their
+// summaries, tags and due cards, filtered by typing.
+package home
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"unicode"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/list"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"tutor/internal/lessons"
+	"tutor/internal/ui/common"
+)
+
+// OpenMsg asks the app to open a lesson.
+type OpenMsg struct{ Lesson *lessons.Lesson }
+
+// QuizMsg asks the app to start a quiz; Lesson is empty for all lessons.
+type QuizMsg struct{ Lesson string }
+
+// Model is the lesson list.
+type Model struct {
+	c    *common.Common
+	list list.Model
+	due  map[string]int
+}
+
+type item struct {
+	l   *lessons.Lesson
+	due int
+}
+
+func (i item) FilterValue() string {
+	return i.l.Title + " " + i.l.ID + " " + strings.Join(i.l.Tags, " ") + " " + i.l.Summary
+}
+
+// New lists the catalog's lessons.
+func New(c *common.Common, cat *lessons.Catalog) Model {
+	m := Model{c: c}
+	var items []list.Item
+	for _, l := range cat.Lessons() {
+		items = append(items, item{l: l})
+	}
+	m.list = list.New(items, delegate{c: c}, 0, 0)
+	m.list.Title = "tutor · lessons"
+	m.list.SetShowHelp(false)
+	m.list.SetStatusBarItemName("lesson", "lessons")
+	m.list.DisableQuitKeybindings()
+	m.list.KeyMap.ShowFullHelp.SetEnabled(false)
+	m.list.KeyMap.CloseFullHelp.SetEnabled(false)
+	m.Restyle()
+	return m
+}
+
+// Restyle applies the current styles.
+func (m *Model) Restyle() {
+	st := m.c.Styles
+	m.list.Styles.Title = st.Header
+	m.list.Styles.TitleBar = m.list.Styles.TitleBar.Padding(0, 0, 1, 1)
+	m.list.Styles.StatusBar = st.Muted.Padding(0, 0, 1, 1)
+	m.list.Styles.NoItems = st.Muted.Padding(0, 0, 0, 2)
+}
+
+// SetDue sets the number of due cards per lesson id.
+func (m *Model) SetDue(due map[string]int) {
+	m.due = due
+	items := m.list.Items()
+	for i, it := range items {
+		li := it.(item)
+		li.due = due[li.l.ID]
+		items[i] = li
+	}
+	m.list.SetItems(items)
+}
+
+// SetTitle shows the number of cards due in all lessons in the title.
+func (m *Model) SetTitle(due int) {
+	m.list.Title = "tutor · lessons"
+	if due > 0 {
+		m.list.Title += fmt.Sprintf(" · %d cards due", due)
+	}
+}
+
+// SetSize sets the list's box.
+func (m *Model) SetSize(width, height int) { m.list.SetSize(width, height) }
+
+// Capturing reports whether the filter box has the keyboard, so the app's
+// global keys must not act.
+func (m Model) Capturing() bool { return m.list.SettingFilter() }
+
+// Selected is the lesson under the cursor, or nil.
+func (m Model) Selected() *lessons.Lesson {
+	if it, ok := m.list.SelectedItem().(item); ok {
+		return it.l
+	}
+	return nil
+}
+
+// Bindings are the home screen's keys for the help view.
+func (m Model) Bindings() [][]key.Binding {
+	k := m.c.Keys
+	return [][]key.Binding{
+		{k.Open, k.Up, k.Down, m.list.KeyMap.NextPage, m.list.KeyMap.PrevPage, k.Top, k.Bottom},
+		{m.list.KeyMap.Filter, m.list.KeyMap.ClearFilter, k.Quiz},
+		{k.Help, k.Quit},
+	}
+}
+
+// ShortBindings are the few keys the footer shows.
+func (m Model) ShortBindings() []key.Binding {
+	k := m.c.Keys
+	return []key.Binding{k.Open, m.list.KeyMap.Filter, k.Quiz, k.Help, k.Quit}
+}
+
+// Update handles the list's keys; enter opens a lesson, c starts a quiz,
+// and typing a letter starts filtering with it.
+func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	if kp, ok := msg.(tea.KeyPressMsg); ok && !m.list.SettingFilter() {
+		k := m.c.Keys
+		switch {
+		case key.Matches(kp, k.Open):
+			if l := m.Selected(); l != nil {
+				return m, func() tea.Msg { return OpenMsg{l} }
+			}
+			return m, nil
+		case key.Matches(kp, k.Quiz):
+			return m, func() tea.Msg { return QuizMsg{} }
+		case startsFilter(kp):
+			m.list.SetFilterState(list.Filtering)
+		}
+	}
+	var cmd tea.Cmd
+	m.list, cmd = m.list.Update(msg)
+	return m, cmd
+}
+
+// startsFilter reports whether a key press is a letter or digit that is not
+// one of the list's own keys, so typing it starts the filter.
+func startsFilter(kp tea.KeyPressMsg) bool {
+	s := kp.String()
+	r := []rune(s)
+	if len(r) != 1 || !(unicode.IsLetter(r[0]) || unicode.IsDigit(r[0])) {
+		return false
+	}
+	switch s {
+	case "j", "k", "g", "G", "h", "l", "f", "b", "u", "d", "q", "c":
+		return false
+	}
+	return true
+}
+
+// View draws the list in the box set by SetSize.
+func (m Model) View() string { return m.list.View() }
+
+// delegate draws a lesson as three lines: title (and due cards), summary,
+// tags. The selected lesson has a bar in the margin, which shows without
+// colour too.
+type delegate struct{ c *common.Common }
+
+func (d delegate) Height() int                         { return 3 }
+func (d delegate) Spacing() int                        { return 1 }
+func (d delegate) Update(tea.Msg, *list.Model) tea.Cmd { return nil }
+func (d delegate) Render(w io.Writer, m list.Model, index int, li list.Item) {
+	it, ok := li.(item)
+	if !ok {
+		return
+	}
+	st := d.c.Styles
+	width := m.Width()
+	selected := index == m.Index()
+	bar := "  "
+	title := st.Theme.Text.Bold(true).Render(it.l.Title)
+	if selected {
+		bar = st.Selected.Render("┃ ")
+		title = st.Selected.Render(it.l.Title)
+	}
+	if it.due > 0 {
+		title += "  " + st.Accent.Render(fmt.Sprintf("%d due", it.due))
+	}
+	if it.l.Visual != "" {
+		title += "  " + st.Muted.Render("▶ live "+it.l.Visual)
+	}
+	tags := "#" + strings.Join(it.l.Tags, " #")
+	if len(it.l.Tags) == 0 {
+		tags = ""
+	}
+	if it.l.User {
+		tags = strings.TrimSpace("your note " + tags)
+	}
+	lines := []string{
+		bar + title,
+		bar + st.Theme.Text.Render(it.l.Summary),
+		bar + st.Muted.Render(tags),
+	}
+	for i, line := range lines {
+		lines[i] = ansi.Truncate(line, max(width, 1), "…")
+	}
+	fmt.Fprint(w, strings.Join(lines, "\n"))
+}

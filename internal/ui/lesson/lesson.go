@@ -1,0 +1,589 @@
+// Package lesson is the lesson screen: the note rendered with glamour on the
+// left, the solution's visualization on the right, and the solution's
+// source below it with the running line marked. On a narrow terminal one
+// pane shows at a time.
+package lesson
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	"charm.land/bubbles/v2/viewport"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"tutor/internal/lessons"
+	"tutor/internal/ui/common"
+	"tutor/internal/ui/home"
+	"tutor/internal/ui/keys"
+	"tutor/internal/ui/markdown"
+	"tutor/internal/ui/source"
+	"tutor/internal/ui/stepper"
+	"tutor/internal/ui/visual"
+)
+
+// WideWidth is the narrowest terminal that shows the note and the visual
+// side by side.
+const WideWidth = 100
+
+// Pane names a pane of the screen.
+type Pane int
+
+// The panes.
+const (
+	NotePane Pane = iota
+	VisualPane
+	SourcePane
+)
+
+func (p Pane) String() string {
+	switch p {
+	case NotePane:
+		return "note"
+	case VisualPane:
+		return "visual"
+	case SourcePane:
+		return "source"
+	}
+	return fmt.Sprintf("Pane(%d)", int(p))
+}
+
+// RenderedMsg carries a note rendered by a command.
+type RenderedMsg struct {
+	Key  markdown.Key
+	Text string
+	Err  error
+}
+
+// Model is the lesson screen.
+type Model struct {
+	c      *common.Common
+	lesson *lessons.Lesson
+
+	note     viewport.Model
+	noteKey  markdown.Key // the render the viewport shows, if noteOK
+	noteOK   bool
+	noteErr  error
+	anchor   float64 // where the reader was, as a fraction of the note
+	plain    []string
+	matches  []int // note lines that match the search
+	match    int
+	search   textinput.Model
+	inSearch bool
+
+	vis        *stepper.Model
+	listing    *source.Listing
+	listStyle  string
+	stepLines  map[string]int
+	srcTop     int
+	srcFollow  bool
+	showSource bool
+	focus      Pane
+}
+
+// New opens a lesson; v is its visual, or nil. args is the visual's
+// starting input, nil for its default.
+func New(c *common.Common, l *lessons.Lesson, v visual.Visual, args []string) Model {
+	m := Model{c: c, lesson: l, note: viewport.New(), srcFollow: true}
+	m.note.KeyMap = viewport.KeyMap{} // keys are handled here, from the app's map
+	m.note.SoftWrap = false
+	m.search = textinput.New()
+	m.search.Prompt = "/"
+	if v != nil {
+		s := stepper.New(v, c.Keys, args)
+		m.vis = &s
+		file, text := v.Source()
+		m.stepLines = visual.StepLines(text)
+		m.listing = source.New(file, text, c.Styles.Chroma)
+		m.listStyle = c.Styles.Chroma
+		m.showSource = true
+	}
+	return m
+}
+
+// Lesson is the lesson on screen.
+func (m Model) Lesson() *lessons.Lesson { return m.lesson }
+
+// Focus is the focused pane.
+func (m Model) Focus() Pane { return m.focus }
+
+// Stepper is the visual pane, or nil when the lesson has no visual.
+func (m Model) Stepper() *stepper.Model { return m.vis }
+
+// NoteOffset is the first line of the note on screen.
+func (m Model) NoteOffset() int { return m.note.YOffset() }
+
+// NoteLines is the number of lines of the rendered note, 0 before it is
+// rendered.
+func (m Model) NoteLines() int {
+	if !m.noteOK {
+		return 0
+	}
+	return m.note.TotalLineCount()
+}
+
+// Capturing reports whether a text box has the keyboard.
+func (m Model) Capturing() bool {
+	return m.inSearch || (m.vis != nil && m.vis.Editing())
+}
+
+func (m Model) wide() bool { return m.vis != nil && m.c.Width >= WideWidth }
+
+// panes lists the panes that can have focus, in tab order.
+func (m Model) panes() []Pane {
+	if m.vis == nil {
+		return []Pane{NotePane}
+	}
+	if m.showSource {
+		return []Pane{NotePane, VisualPane, SourcePane}
+	}
+	return []Pane{NotePane, VisualPane}
+}
+
+// layout is where each pane goes. A zero rectangle is a pane not shown.
+type rect struct{ w, h int }
+
+type layout struct {
+	note, vis, src rect
+}
+
+const chrome = 2 // the header line and the footer line
+
+func (m Model) layout() layout {
+	w, h := m.c.Width, max(m.c.Height-chrome, 0)
+	var lay layout
+	switch {
+	case m.vis == nil:
+		lay.note = rect{w, h}
+	case m.wide():
+		nw := w * 9 / 20
+		rw := w - nw
+		lay.note = rect{nw, h}
+		if m.showSource {
+			sh := max(h*2/5, min(h, 6))
+			lay.vis = rect{rw, h - sh}
+			lay.src = rect{rw, sh}
+		} else {
+			lay.vis = rect{rw, h}
+		}
+	default:
+		switch m.focus {
+		case VisualPane:
+			lay.vis = rect{w, h}
+		case SourcePane:
+			lay.src = rect{w, h}
+		default:
+			lay.note = rect{w, h}
+		}
+	}
+	return lay
+}
+
+// inner is the content box of a pane: less the border, less the title line.
+func inner(r rect) (int, int) { return max(r.w-2, 0), max(r.h-3, 0) }
+
+// noteWidth is the width the note is rendered at. It does not depend on
+// which pane is focused, so switching panes on a narrow screen keeps the
+// render.
+func (m Model) noteWidth() int {
+	w := m.c.Width
+	if m.wide() {
+		w = w * 9 / 20
+	}
+	return max(w-2, 1)
+}
+
+// SetSize lays the screen out for the app's size and returns a command
+// that renders the note at the new width if no render is cached.
+func (m *Model) SetSize() tea.Cmd {
+	if m.noteOK && m.note.TotalLineCount() > 0 {
+		m.anchor = float64(m.note.YOffset()) / float64(m.note.TotalLineCount())
+	}
+	nw, nh := inner(rect{m.noteWidth() + 2, max(m.c.Height-chrome, 0)})
+	m.note.SetWidth(nw)
+	m.note.SetHeight(nh)
+	if m.listing != nil && m.listStyle != m.c.Styles.Chroma {
+		file, text := m.vis.Visual().Source()
+		m.listing = source.New(file, text, m.c.Styles.Chroma)
+		m.listStyle = m.c.Styles.Chroma
+	}
+	return m.ensureNote()
+}
+
+func (m *Model) ensureNote() tea.Cmd {
+	k := markdown.Key{Doc: m.lesson.ID, Width: m.noteWidth(), Style: m.c.Styles.Glamour}
+	if m.noteOK && m.noteKey == k {
+		return nil
+	}
+	if text, ok := m.c.Notes.Get(k); ok {
+		m.showNote(k, text)
+		return nil
+	}
+	body := m.lesson.Body
+	return func() tea.Msg {
+		text, err := markdown.Render(body, k.Width, k.Style)
+		return RenderedMsg{Key: k, Text: text, Err: err}
+	}
+}
+
+func (m *Model) showNote(k markdown.Key, text string) {
+	m.note.SetContent(text)
+	m.noteKey, m.noteOK, m.noteErr = k, true, nil
+	m.plain = strings.Split(ansi.Strip(text), "\n")
+	total := m.note.TotalLineCount()
+	m.note.SetYOffset(int(math.Round(m.anchor * float64(total))))
+	m.findMatches()
+}
+
+// Bindings are the lesson screen's keys for the help view, in groups.
+func (m Model) Bindings() [][]key.Binding {
+	k := m.c.Keys
+	groups := [][]key.Binding{
+		{k.Focus, k.FocusBack, k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
+		{k.Search, k.NextMatch, k.PrevMatch, k.Quiz, k.Back, k.Help, k.Quit},
+	}
+	if m.vis != nil {
+		groups = append(groups, append(m.vis.Bindings(), k.Source))
+	}
+	return groups
+}
+
+// ShortBindings are the few keys the footer shows.
+func (m Model) ShortBindings() []key.Binding {
+	k := m.c.Keys
+	if m.inSearch {
+		return []key.Binding{k.Submit, k.Cancel}
+	}
+	if m.vis != nil && m.vis.Editing() {
+		return []key.Binding{k.Submit, k.Cancel}
+	}
+	if m.vis == nil {
+		return []key.Binding{k.Down, k.Up, k.Search, k.Quiz, k.Back, k.Help}
+	}
+	return []key.Binding{k.Focus, k.StepForward, k.StepBack, k.Play, k.Edit, k.Source, k.Back, k.Help}
+}
+
+// Update handles the lesson screen's messages.
+func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case RenderedMsg:
+		if msg.Err != nil {
+			if msg.Key == m.wantKey() {
+				m.noteErr = msg.Err
+			}
+			return m, nil
+		}
+		m.c.Notes.Put(msg.Key, msg.Text)
+		if msg.Key == m.wantKey() {
+			m.showNote(msg.Key, msg.Text)
+		}
+		return m, nil
+	case stepper.TickMsg:
+		return m.updateStepper(msg)
+	case tea.KeyPressMsg:
+		return m.updateKey(msg)
+	}
+	return m, nil
+}
+
+func (m Model) wantKey() markdown.Key {
+	return markdown.Key{Doc: m.lesson.ID, Width: m.noteWidth(), Style: m.c.Styles.Glamour}
+}
+
+func (m Model) updateStepper(msg tea.Msg) (Model, tea.Cmd) {
+	before := m.vis.Frame()
+	s, cmd, _ := m.vis.Update(msg)
+	m.vis = &s
+	if s.Frame() != before {
+		m.srcFollow = true
+	}
+	return m, cmd
+}
+
+func (m Model) updateKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
+	k := m.c.Keys
+	if m.inSearch {
+		switch {
+		case key.Matches(msg, k.Cancel):
+			m.inSearch = false
+			m.search.Blur()
+		case key.Matches(msg, k.Submit):
+			m.inSearch = false
+			m.search.Blur()
+			m.findMatches()
+			m.gotoMatch(0)
+		default:
+			var cmd tea.Cmd
+			m.search, cmd = m.search.Update(msg)
+			return m, cmd
+		}
+		return m, nil
+	}
+	if m.vis != nil {
+		if m.vis.Editing() {
+			return m.updateStepper(msg)
+		}
+		// The visual's keys act whatever pane has focus, except scrolling.
+		if !isScroll(k, msg) {
+			before := m.vis.Frame()
+			s, cmd, used := m.vis.Update(msg)
+			if used {
+				m.vis = &s
+				if s.Frame() != before || s.Editing() {
+					m.srcFollow = true
+				}
+				if s.Editing() && !m.wide() {
+					m.focus = VisualPane
+				}
+				return m, cmd
+			}
+		}
+	}
+	switch {
+	case key.Matches(msg, k.Focus), key.Matches(msg, k.FocusBack):
+		panes := m.panes()
+		i := 0
+		for j, p := range panes {
+			if p == m.focus {
+				i = j
+			}
+		}
+		step := 1
+		if key.Matches(msg, k.FocusBack) {
+			step = len(panes) - 1
+		}
+		m.focus = panes[(i+step)%len(panes)]
+	case key.Matches(msg, k.Source):
+		if m.vis != nil {
+			m.showSource = !m.showSource
+			if !m.showSource && m.focus == SourcePane {
+				m.focus = VisualPane
+			}
+			if m.showSource && !m.wide() {
+				m.focus = SourcePane
+			}
+		}
+	case key.Matches(msg, k.Search):
+		m.inSearch = true
+		m.search.SetValue("")
+		return m, m.search.Focus()
+	case key.Matches(msg, k.NextMatch):
+		m.gotoMatch(m.match + 1)
+	case key.Matches(msg, k.PrevMatch):
+		m.gotoMatch(m.match - 1)
+	case key.Matches(msg, k.Quiz):
+		id := m.lesson.ID
+		return m, func() tea.Msg { return home.QuizMsg{Lesson: id} }
+	case isScroll(k, msg):
+		m.scroll(msg)
+	}
+	return m, nil
+}
+
+// isScroll reports whether msg is one of the scrolling keys, which go to
+// the focused pane.
+func isScroll(k keys.Map, msg tea.KeyPressMsg) bool {
+	return key.Matches(msg, k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom)
+}
+
+func (m *Model) scroll(msg tea.KeyPressMsg) {
+	k := m.c.Keys
+	if m.focus == SourcePane && m.listing != nil {
+		_, h := inner(m.layout().src)
+		if m.srcFollow {
+			m.srcTop = m.listing.TopFor(m.currentLine(), h)
+			m.srcFollow = false
+		}
+		switch {
+		case key.Matches(msg, k.Up):
+			m.srcTop--
+		case key.Matches(msg, k.Down):
+			m.srcTop++
+		case key.Matches(msg, k.PageUp):
+			m.srcTop -= max(h-1, 1)
+		case key.Matches(msg, k.PageDown):
+			m.srcTop += max(h-1, 1)
+		case key.Matches(msg, k.Top):
+			m.srcTop = 1
+		case key.Matches(msg, k.Bottom):
+			m.srcTop = m.listing.Lines()
+		}
+		m.srcTop = max(1, min(m.srcTop, m.listing.Lines()-h+1))
+		return
+	}
+	switch {
+	case key.Matches(msg, k.Up):
+		m.note.ScrollUp(1)
+	case key.Matches(msg, k.Down):
+		m.note.ScrollDown(1)
+	case key.Matches(msg, k.PageUp):
+		m.note.PageUp()
+	case key.Matches(msg, k.PageDown):
+		m.note.PageDown()
+	case key.Matches(msg, k.Top):
+		m.note.GotoTop()
+	case key.Matches(msg, k.Bottom):
+		m.note.GotoBottom()
+	}
+}
+
+func (m *Model) findMatches() {
+	m.matches, m.match = nil, 0
+	q := strings.ToLower(strings.TrimSpace(m.search.Value()))
+	if q == "" {
+		return
+	}
+	for i, line := range m.plain {
+		if strings.Contains(strings.ToLower(line), q) {
+			m.matches = append(m.matches, i)
+		}
+	}
+}
+
+func (m *Model) gotoMatch(i int) {
+	if len(m.matches) == 0 {
+		return
+	}
+	m.match = (i%len(m.matches) + len(m.matches)) % len(m.matches)
+	m.note.SetYOffset(max(m.matches[m.match]-2, 0))
+	if !m.wide() {
+		m.focus = NotePane
+	}
+}
+
+func (m Model) currentLine() int {
+	if m.vis == nil {
+		return 0
+	}
+	f, ok := m.vis.Step()
+	if !ok {
+		return 0
+	}
+	return m.stepLines[f.Step]
+}
+
+// View draws the screen in the app's size.
+func (m Model) View() string {
+	w, h := m.c.Width, m.c.Height
+	if w < 1 || h < 1 {
+		return ""
+	}
+	st := m.c.Styles
+	lay := m.layout()
+	var cols []string
+	if lay.note.w > 0 {
+		cols = append(cols, m.pane(NotePane, lay.note, m.noteTitle(), m.noteView(lay.note)))
+	}
+	var right []string
+	if lay.vis.w > 0 {
+		iw, ih := inner(lay.vis)
+		right = append(right, m.pane(VisualPane, lay.vis, "Visual", m.vis.View(iw, ih, st)))
+	}
+	if lay.src.w > 0 {
+		right = append(right, m.pane(SourcePane, lay.src, m.sourceTitle(), m.sourceView(lay.src)))
+	}
+	if len(right) > 0 {
+		cols = append(cols, lipgloss.JoinVertical(lipgloss.Left, right...))
+	}
+	body := lipgloss.JoinHorizontal(lipgloss.Top, cols...)
+	return common.Fit(m.header()+"\n"+body+"\n"+m.footer(), w, h)
+}
+
+func (m Model) header() string {
+	st := m.c.Styles
+	parts := []string{st.Header.Render(m.lesson.Title)}
+	if m.vis == nil {
+		parts = append(parts, st.Muted.Render("no live visualization for this lesson: the note has the full width"))
+	} else if !m.wide() {
+		var names []string
+		for _, p := range m.panes() {
+			if p == m.focus {
+				names = append(names, "["+p.String()+"]")
+			} else {
+				names = append(names, p.String())
+			}
+		}
+		parts = append(parts, st.Muted.Render(strings.Join(names, " · ")+"  (tab)"))
+	}
+	return " " + strings.Join(parts, "  ")
+}
+
+func (m Model) footer() string {
+	st := m.c.Styles
+	if m.inSearch {
+		return m.search.View()
+	}
+	var parts []string
+	for _, b := range m.ShortBindings() {
+		parts = append(parts, b.Help().Key+" "+st.Muted.Render(b.Help().Desc))
+	}
+	line := " " + strings.Join(parts, st.Muted.Render(" · "))
+	if q := m.search.Value(); q != "" && !m.inSearch {
+		found := st.Muted.Render(fmt.Sprintf("  /%s: %d of %d", q, min(m.match+1, len(m.matches)), len(m.matches)))
+		if len(m.matches) == 0 {
+			found = st.Error.Render(fmt.Sprintf("  /%s: not found", q))
+		}
+		line += found
+	}
+	return line
+}
+
+func (m Model) noteTitle() string {
+	if !m.noteOK {
+		return "Note"
+	}
+	return fmt.Sprintf("Note · %d%%", int(math.Round(m.note.ScrollPercent()*100)))
+}
+
+func (m Model) noteView(r rect) string {
+	if m.noteErr != nil {
+		return m.c.Styles.Error.Render("the note could not be rendered: " + m.noteErr.Error())
+	}
+	if !m.noteOK {
+		return m.c.Styles.Muted.Render("rendering the note…")
+	}
+	iw, ih := inner(r)
+	v := m.note
+	v.SetWidth(iw)
+	v.SetHeight(ih)
+	return v.View()
+}
+
+func (m Model) sourceTitle() string {
+	if m.listing == nil {
+		return "Source"
+	}
+	return "Source · solutions/" + m.listing.File
+}
+
+func (m Model) sourceView(r rect) string {
+	iw, ih := inner(r)
+	cur := m.currentLine()
+	top := m.srcTop
+	if m.srcFollow {
+		top = m.listing.TopFor(cur, ih)
+	}
+	return m.listing.Render(iw, ih, top, cur, m.c.Styles.LineNumber, m.c.Styles.Current)
+}
+
+// pane draws content in a bordered box of r with a title line; the
+// focused pane's border differs in shape as well as colour.
+func (m Model) pane(p Pane, r rect, title, content string) string {
+	st := m.c.Styles
+	if r.w < 3 || r.h < 3 {
+		return common.Fit(content, r.w, r.h)
+	}
+	box := st.Pane
+	focused := p == m.focus && len(m.panes()) > 1
+	if focused {
+		box = st.PaneFocus
+		title = "▸ " + title
+	}
+	iw, ih := r.w-2, r.h-2
+	body := common.Fit(st.PaneTitle.Render(title)+"\n"+common.Fit(content, iw, max(ih-1, 0)), iw, ih)
+	return box.Render(body)
+}

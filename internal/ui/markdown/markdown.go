@@ -1,0 +1,107 @@
+// Package markdown renders lesson notes for the terminal with glamour and
+// keeps each render, so a note is rendered once per width and style.
+package markdown
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/glamour/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// Render renders md to fit width columns with a glamour standard style
+// ("dark", "light" or "notty"). Every line of the result is at most width
+// wide, with the padding glamour adds trimmed. Render is pure CPU work that
+// takes milliseconds for a long note: the app calls it inside a tea.Cmd.
+func Render(md string, width int, style string) (string, error) {
+	if width < 1 {
+		width = 1
+	}
+	// glamour indents the document by 2 and wraps at the wrap width, so the
+	// wrap width is the width less that margin.
+	r, err := glamour.NewTermRenderer(
+		glamour.WithStandardStyle(style),
+		glamour.WithWordWrap(max(width-2, 8)),
+		glamour.WithTableWrap(true),
+	)
+	if err != nil {
+		return "", fmt.Errorf("markdown: %w", err)
+	}
+	out, err := r.Render(md)
+	if err != nil {
+		return "", fmt.Errorf("markdown: %w", err)
+	}
+	lines := strings.Split(strings.Trim(out, "\n"), "\n")
+	for i, line := range lines {
+		line = trimRightSpace(line)
+		if ansi.StringWidth(line) > width {
+			line = ansi.Truncate(line, width, "")
+		}
+		lines[i] = line
+	}
+	return strings.Join(lines, "\n"), nil
+}
+
+// trimRightSpace drops the spaces glamour pads a line with, keeping the
+// escape sequences that close styles.
+func trimRightSpace(line string) string {
+	if ansi.Strip(line) == strings.TrimRight(ansi.Strip(line), " ") {
+		return line
+	}
+	// Walk back over trailing spaces and SGR sequences.
+	var tail []string
+	s := line
+	for {
+		switch {
+		case strings.HasSuffix(s, " "):
+			s = s[:len(s)-1]
+		case strings.HasSuffix(s, "m") && strings.LastIndex(s, "\x1b[") >= 0 && isSGR(s[strings.LastIndex(s, "\x1b["):]):
+			i := strings.LastIndex(s, "\x1b[")
+			tail = append(tail, s[i:])
+			s = s[:i]
+		default:
+			for j := len(tail) - 1; j >= 0; j-- {
+				s += tail[j]
+			}
+			return s
+		}
+	}
+}
+
+func isSGR(seq string) bool {
+	body := strings.TrimSuffix(strings.TrimPrefix(seq, "\x1b["), "m")
+	for _, r := range body {
+		if (r < '0' || r > '9') && r != ';' && r != ':' {
+			return false
+		}
+	}
+	return true
+}
+
+// Key names one render of one document.
+type Key struct {
+	Doc   string
+	Width int
+	Style string
+}
+
+// Cache holds renders by Key. The zero value is ready to use. It is not
+// safe for concurrent use: the app touches it only in Update.
+type Cache struct {
+	m map[Key]string
+}
+
+// Get returns the render for k, if there is one.
+func (c *Cache) Get(k Key) (string, bool) {
+	s, ok := c.m[k]
+	return s, ok
+}
+
+// Put stores the render for k.
+func (c *Cache) Put(k Key, s string) {
+	if c.m == nil {
+		c.m = map[Key]string{}
+	}
+	c.m[k] = s
+}

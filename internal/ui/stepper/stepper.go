@@ -1,0 +1,286 @@
+// Package stepper is the visual pane: it runs a visual.Visual on an input,
+// steps through the frames of the run forward and back, plays them at a
+// speed, and lets the learner edit the input. A refused input leaves the
+// last good run on screen with the reason beside it.
+package stepper
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"tutor/internal/ui/common"
+	"tutor/internal/ui/keys"
+	"tutor/internal/ui/styles"
+	"tutor/internal/ui/visual"
+)
+
+// Speeds are the play intervals, slowest first, with their labels.
+var Speeds = []struct {
+	Every time.Duration
+	Label string
+}{
+	{2 * time.Second, "0.5x"},
+	{time.Second, "1x"},
+	{500 * time.Millisecond, "2x"},
+	{250 * time.Millisecond, "4x"},
+	{100 * time.Millisecond, "10x"},
+}
+
+// Model is the visual pane.
+type Model struct {
+	v       visual.Visual
+	keys    keys.Map
+	args    []string
+	run     visual.Run
+	frame   int
+	playing bool
+	speed   int
+	gen     int // play generation: ticks of an older generation are dropped
+	editing bool
+	input   textinput.Model
+	err     string
+}
+
+// TickMsg advances a playing pane.
+type TickMsg struct{ gen int }
+
+// New runs v on args (v's default input when args is nil). A refused input
+// falls back to the default input and keeps the reason to show.
+func New(v visual.Visual, km keys.Map, args []string) Model {
+	m := Model{v: v, keys: km, speed: 1}
+	m.input = textinput.New()
+	m.input.Prompt = "input> "
+	m.input.CharLimit = 512
+	if args == nil {
+		args = v.DefaultArgs()
+	}
+	if err := m.setInput(args); err != nil {
+		m.err = err.Error()
+		if err := m.setInput(v.DefaultArgs()); err != nil {
+			m.err = err.Error()
+		}
+	}
+	return m
+}
+
+func (m *Model) setInput(args []string) error {
+	r, err := m.v.Run(args)
+	if err != nil {
+		return err
+	}
+	m.run, m.args, m.err = r, args, ""
+	return nil
+}
+
+// Visual is the pane's visual.
+func (m Model) Visual() visual.Visual { return m.v }
+
+// Args is the input of the run on screen.
+func (m Model) Args() []string { return m.args }
+
+// Run is the run on screen, or nil when no input has ever run.
+func (m Model) Run() visual.Run { return m.run }
+
+// Frame is the index of the frame on screen.
+func (m Model) Frame() int { return m.frame }
+
+// Editing reports whether the input box has the keyboard.
+func (m Model) Editing() bool { return m.editing }
+
+// Playing reports whether the frames advance by themselves.
+func (m Model) Playing() bool { return m.playing }
+
+// Err is the reason the last input was refused, or "".
+func (m Model) Err() string { return m.err }
+
+// Step is the frame on screen, and false when there is no run.
+func (m Model) Step() (visual.Frame, bool) {
+	if m.run == nil {
+		return visual.Frame{}, false
+	}
+	return m.run.Frame(m.frame), true
+}
+
+// Bindings are the pane's keys for the help view, the visual's knobs last.
+func (m Model) Bindings() []key.Binding {
+	b := []key.Binding{m.keys.StepBack, m.keys.StepForward, m.keys.Play, m.keys.Faster, m.keys.Slower, m.keys.Restart, m.keys.Edit}
+	for _, k := range m.v.Knobs() {
+		b = append(b, k.Key)
+	}
+	return b
+}
+
+func (m *Model) tick() tea.Cmd {
+	gen, every := m.gen, Speeds[m.speed].Every
+	return tea.Tick(every, func(time.Time) tea.Msg { return TickMsg{gen} })
+}
+
+// Update handles the pane's keys and play ticks. It reports whether it used
+// the message, so the lesson screen can pass unused keys on.
+func (m Model) Update(msg tea.Msg) (Model, tea.Cmd, bool) {
+	switch msg := msg.(type) {
+	case TickMsg:
+		if !m.playing || msg.gen != m.gen || m.run == nil {
+			return m, nil, true
+		}
+		if m.frame >= m.run.Len()-1 {
+			m.playing = false
+			return m, nil, true
+		}
+		m.frame++
+		return m, m.tick(), true
+	case tea.KeyPressMsg:
+		if m.editing {
+			return m.updateInput(msg)
+		}
+		return m.updateKey(msg)
+	}
+	return m, nil, false
+}
+
+func (m Model) updateKey(msg tea.KeyPressMsg) (Model, tea.Cmd, bool) {
+	k := m.keys
+	last := 0
+	if m.run != nil {
+		last = m.run.Len() - 1
+	}
+	switch {
+	case key.Matches(msg, k.StepForward):
+		m.playing = false
+		m.frame = min(m.frame+1, last)
+	case key.Matches(msg, k.StepBack):
+		m.playing = false
+		m.frame = max(m.frame-1, 0)
+	case key.Matches(msg, k.Restart):
+		m.playing = false
+		m.frame = 0
+	case key.Matches(msg, k.Play):
+		if m.run == nil {
+			return m, nil, true
+		}
+		m.playing = !m.playing
+		m.gen++
+		if m.playing {
+			if m.frame >= last {
+				m.frame = 0
+			}
+			return m, m.tick(), true
+		}
+	case key.Matches(msg, k.Faster):
+		m.speed = min(m.speed+1, len(Speeds)-1)
+	case key.Matches(msg, k.Slower):
+		m.speed = max(m.speed-1, 0)
+	case key.Matches(msg, k.Edit):
+		m.editing, m.playing = true, false
+		m.input.SetValue(visual.JoinArgs(m.args))
+		m.input.CursorEnd()
+		return m, m.input.Focus(), true
+	default:
+		for _, knob := range m.v.Knobs() {
+			if key.Matches(msg, knob.Key) && m.run != nil {
+				args, err := knob.Turn(m.run, m.frame, m.args)
+				if err == nil {
+					err = m.setInput(args)
+				}
+				if err != nil {
+					m.err = err.Error()
+				}
+				m.frame = min(m.frame, m.run.Len()-1)
+				return m, nil, true
+			}
+		}
+		return m, nil, false
+	}
+	return m, nil, true
+}
+
+func (m Model) updateInput(msg tea.KeyPressMsg) (Model, tea.Cmd, bool) {
+	switch {
+	case key.Matches(msg, m.keys.Cancel):
+		m.editing = false
+		m.input.Blur()
+		return m, nil, true
+	case key.Matches(msg, m.keys.Submit):
+		args, err := visual.SplitArgs(m.input.Value())
+		if err == nil {
+			err = m.setInput(args)
+		}
+		if err != nil {
+			m.err = err.Error() // the last good run stays on screen
+			return m, nil, true
+		}
+		m.editing, m.frame = false, 0
+		m.input.Blur()
+		return m, nil, true
+	}
+	var cmd tea.Cmd
+	m.input, cmd = m.input.Update(msg)
+	return m, cmd, true
+}
+
+// Status is a one-line summary: step n/N, the step id, play state, speed.
+func (m Model) Status() string {
+	if m.run == nil {
+		return m.v.Name() + ": no run"
+	}
+	f := m.run.Frame(m.frame)
+	state := "paused"
+	if m.playing {
+		state = "playing"
+	}
+	return fmt.Sprintf("%s · step %d/%d · %s · %s %s", m.v.Name(), m.frame+1, m.run.Len(), f.Step, state, Speeds[m.speed].Label)
+}
+
+// View draws the pane in width x height: the status, the picture, the
+// explanation of the step, and the input line (or the input box, or the
+// reason the last input was refused).
+func (m Model) View(width, height int, st styles.Styles) string {
+	if width < 1 || height < 1 {
+		return ""
+	}
+	status := st.Accent.Render(m.Status())
+	var explain, foot string
+	if f, ok := m.Step(); ok {
+		explain = common.Wrap(f.Explain, width)
+	}
+	switch {
+	case m.editing:
+		m.input.SetWidth(max(width-len(m.input.Prompt)-1, 1))
+		foot = m.input.View()
+		if m.err != "" {
+			foot += "\n" + st.Error.Render("refused: "+m.err)
+		}
+	case m.err != "":
+		foot = st.Error.Render("refused: " + m.err)
+	default:
+		foot = st.Muted.Render("input: " + visual.JoinArgs(m.args))
+	}
+	foot = common.Wrap(foot, width)
+	explainLines := strings.Count(explain, "\n") + 1
+	footLines := strings.Count(foot, "\n") + 1
+	// Small panes drop the foot, then cut the explanation.
+	if height < 6 {
+		foot, footLines = "", 0
+	}
+	if explainLines > max(height/3, 1) {
+		explain = common.Fit(explain, width, max(height/3, 1))
+		explainLines = max(height/3, 1)
+	}
+	pic := height - 1 - explainLines - footLines
+	parts := []string{status}
+	if pic > 0 && m.run != nil {
+		parts = append(parts, common.Fit(m.run.Render(m.frame, width, pic, st.Theme), width, pic))
+	}
+	if explain != "" {
+		parts = append(parts, st.Theme.Text.Render(explain))
+	}
+	if foot != "" {
+		parts = append(parts, foot)
+	}
+	return common.Fit(strings.Join(parts, "\n"), width, height)
+}
