@@ -1,0 +1,317 @@
+package review
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"strconv"
+	"sync"
+	"time"
+	"unicode/utf8"
+)
+
+// LogName is the name of the review log file inside the state directory.
+const LogName = "reviews.jsonl"
+
+// DefaultDir returns the directory the review log lives in by default:
+// $XDG_STATE_HOME/tutor, or ~/.local/state/tutor when XDG_STATE_HOME is
+// unset, empty or not an absolute path (the XDG Base Directory
+// Specification says to ignore a relative one). It does not create the
+// directory; [OpenLog] does.
+func DefaultDir() (string, error) {
+	if d := os.Getenv("XDG_STATE_HOME"); d != "" && filepath.IsAbs(d) {
+		return filepath.Join(d, "tutor"), nil
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return "", fmt.Errorf("review: no state directory: XDG_STATE_HOME is unset and %v", err)
+	}
+	return filepath.Join(home, ".local", "state", "tutor"), nil
+}
+
+// A Warning reports a line of the review log that [Log.Load] skipped: Line
+// is its number, counting from 1; Text its content, cut after 80 bytes
+// (raw file bytes: sanitise them before showing them); Err why it was not a
+// record.
+// Torn is set when it was the last line and had no newline, the trace of a
+// write cut short by a crash.
+type Warning struct {
+	Path string
+	Line int
+	Text string
+	Err  error
+	Torn bool
+}
+
+// String describes the warning in one line that names the file and the line
+// number, in the file:line form editors understand.
+func (w Warning) String() string {
+	what := "a corrupt line"
+	if w.Torn {
+		what = "a torn last line (a write cut short, probably by a crash)"
+	}
+	return fmt.Sprintf("%s:%d: skipped %s: %v: %q", w.Path, w.Line, what, w.Err, w.Text)
+}
+
+// A Log is the review log of one state directory: the file
+// <dir>/reviews.jsonl, one JSON object a line, one line per answer, only ever
+// appended to. A Log is safe for concurrent use, and several processes may
+// append to the same file at once (see [Log.Append]). Its zero value is not
+// usable: get one from [OpenLog].
+type Log struct {
+	path string
+	mu   sync.Mutex
+	f    *os.File // nil once closed
+}
+
+// OpenLog opens the review log in dir for reading and appending, creating
+// dir (mode 0700, with its parents) and the file (mode 0600) if they do not
+// exist. It fails, with an error naming the path, when dir cannot be created
+// or the file cannot be opened for writing: the caller can then still read
+// the log with [ReadLog] and run without saving answers.
+func OpenLog(dir string) (*Log, error) {
+	if dir == "" {
+		return nil, errors.New("review: no state directory given")
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, fmt.Errorf("review: cannot create the state directory %s: %w", dir, err)
+	}
+	path := filepath.Join(dir, LogName)
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_APPEND|os.O_CREATE, 0o600)
+	if err != nil {
+		return nil, fmt.Errorf("review: cannot open the review log %s for writing: %w", path, err)
+	}
+	return &Log{path: path, f: f}, nil
+}
+
+// Path returns the path of the log file.
+func (l *Log) Path() string { return l.path }
+
+// Append adds r to the end of the log as one JSON line and syncs the file
+// to disk before it returns. It writes with O_APPEND in a single write
+// call while holding an exclusive advisory lock (flock) on the file, so the
+// lines of two processes never interleave. If the file does not end in a
+// newline (the torn tail of a crashed write), Append first ends that line,
+// so the new record starts on a line of its own and the torn bytes stay a
+// line that Load skips. Took is stored in whole milliseconds, Time in UTC
+// with nanoseconds. A record without a card id, with an id that is not
+// UTF-8, an invalid grade, a zero time or a negative Took is refused with an
+// error naming the bad value, and nothing is written.
+func (l *Log) Append(r Record) error {
+	if err := r.check(); err != nil {
+		return fmt.Errorf("review: not appended: %w", err)
+	}
+	line := appendRecord(nil, r)
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.f == nil {
+		return fmt.Errorf("review: append to %s: %w", l.path, os.ErrClosed)
+	}
+	if err := lockFile(l.f, true); err != nil {
+		return fmt.Errorf("review: cannot lock %s: %w", l.path, err)
+	}
+	defer unlockFile(l.f)
+	fi, err := l.f.Stat()
+	if err != nil {
+		return fmt.Errorf("review: append to %s: %w", l.path, err)
+	}
+	if n := fi.Size(); n > 0 {
+		var last [1]byte
+		if _, err := l.f.ReadAt(last[:], n-1); err != nil {
+			return fmt.Errorf("review: append to %s: %w", l.path, err)
+		}
+		if last[0] != '\n' {
+			line = append([]byte{'\n'}, line...)
+		}
+	}
+	if _, err := l.f.Write(line); err != nil {
+		return fmt.Errorf("review: append to %s: %w", l.path, err)
+	}
+	if err := l.f.Sync(); err != nil {
+		return fmt.Errorf("review: sync %s: %w", l.path, err)
+	}
+	return nil
+}
+
+// Load reads every record of the log, in file order. A line that is not a
+// valid record (torn by a crash, or corrupted) is skipped with a [Warning]
+// naming its line number; blank lines are ignored; a last line that lacks
+// only its newline is a record like any other. Load returns an error only
+// when the file cannot be read, never because of its content. It holds a
+// shared lock while reading, so it never sees another process's append half
+// done. The cost is one read of the whole file and memory for it.
+func (l *Log) Load() ([]Record, []Warning, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.f == nil {
+		return nil, nil, fmt.Errorf("review: load %s: %w", l.path, os.ErrClosed)
+	}
+	if err := lockFile(l.f, false); err != nil {
+		return nil, nil, fmt.Errorf("review: cannot lock %s: %w", l.path, err)
+	}
+	defer unlockFile(l.f)
+	data, err := io.ReadAll(io.NewSectionReader(l.f, 0, math.MaxInt64))
+	if err != nil {
+		return nil, nil, fmt.Errorf("review: cannot read %s: %w", l.path, err)
+	}
+	recs, warns := parseLog(data, l.path)
+	return recs, warns, nil
+}
+
+// ReadLog reads the review log in dir without opening it for writing, for
+// when [OpenLog] fails but the past answers may still be readable. A
+// missing file is an empty log. Lines are handled as by [Log.Load].
+func ReadLog(dir string) ([]Record, []Warning, error) {
+	path := filepath.Join(dir, LogName)
+	data, err := os.ReadFile(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, nil, nil
+	}
+	if err != nil {
+		return nil, nil, fmt.Errorf("review: cannot read the review log %s: %w", path, err)
+	}
+	recs, warns := parseLog(data, path)
+	return recs, warns, nil
+}
+
+// Close closes the log file. Append and Load fail after Close; closing a
+// closed Log does nothing.
+func (l *Log) Close() error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.f == nil {
+		return nil
+	}
+	err := l.f.Close()
+	l.f = nil
+	if err != nil {
+		return fmt.Errorf("review: close %s: %w", l.path, err)
+	}
+	return nil
+}
+
+// wireRecord is a record as written: one JSON object a line, e.g.
+//
+//	{"time":"2026-11-22T01:54:36.5Z","card":"kvstore/3","grade":3,"took_ms":4200}
+type wireRecord struct {
+	Time   string `json:"time"`
+	Card   string `json:"card"`
+	Grade  int    `json:"grade"`
+	TookMS int64  `json:"took_ms"`
+}
+
+// readRecord is a record as read: pointers tell a missing field from a
+// zero one. took_ms may be missing (it is then 0); unknown fields are
+// ignored, so later versions may add some.
+type readRecord struct {
+	Time   *string `json:"time"`
+	Card   *string `json:"card"`
+	Grade  *int    `json:"grade"`
+	TookMS *int64  `json:"took_ms"`
+}
+
+// appendRecord appends r's line, newline included, to buf.
+func appendRecord(buf []byte, r Record) []byte {
+	b, err := json.Marshal(wireRecord{
+		Time:   r.Time.UTC().Format(time.RFC3339Nano),
+		Card:   r.Card,
+		Grade:  int(r.Grade),
+		TookMS: r.Took.Milliseconds(),
+	})
+	if err != nil { // strings and integers always marshal
+		panic("review: marshal record: " + err.Error())
+	}
+	buf = append(buf, b...)
+	return append(buf, '\n')
+}
+
+// parseRecord parses one line of the log (without its newline).
+func parseRecord(line []byte) (Record, error) {
+	var w readRecord
+	if err := json.Unmarshal(line, &w); err != nil {
+		return Record{}, err
+	}
+	switch {
+	case w.Time == nil:
+		return Record{}, errors.New(`no "time" field`)
+	case w.Card == nil:
+		return Record{}, errors.New(`no "card" field`)
+	case w.Grade == nil:
+		return Record{}, errors.New(`no "grade" field`)
+	}
+	t, err := time.Parse(time.RFC3339Nano, *w.Time)
+	if err != nil {
+		return Record{}, fmt.Errorf("time %q is not RFC 3339", *w.Time)
+	}
+	r := Record{Time: t.UTC(), Card: *w.Card, Grade: Grade(*w.Grade)}
+	if w.TookMS != nil {
+		ms := *w.TookMS
+		if ms < 0 || ms > math.MaxInt64/int64(time.Millisecond) {
+			return Record{}, fmt.Errorf("took_ms %d is out of range", ms)
+		}
+		r.Took = time.Duration(ms) * time.Millisecond
+	}
+	if err := r.check(); err != nil {
+		return Record{}, err
+	}
+	return r, nil
+}
+
+// check reports what makes r unfit for the log, naming the value.
+func (r Record) check() error {
+	switch {
+	case r.Card == "":
+		return errors.New("record has an empty card id")
+	case !utf8.ValidString(r.Card):
+		return fmt.Errorf("card id %q is not valid UTF-8", r.Card)
+	case !r.Grade.IsValid():
+		return fmt.Errorf("grade %d of card %q is not 1 to 4", int(r.Grade), r.Card)
+	case r.Time.IsZero():
+		return fmt.Errorf("record of card %q has no time", r.Card)
+	case r.Time.UTC().Year() < 1 || r.Time.UTC().Year() > 9999:
+		return fmt.Errorf("time %v of card %q is outside the years 1 to 9999", r.Time, r.Card)
+	case r.Took < 0:
+		return fmt.Errorf("time taken %v of card %q is negative", r.Took, r.Card)
+	}
+	return nil
+}
+
+// parseLog splits data into lines and parses each, turning the lines that
+// fail into warnings. Every non-blank line gives exactly one record or one
+// warning.
+func parseLog(data []byte, path string) ([]Record, []Warning) {
+	var recs []Record
+	var warns []Warning
+	for n := 1; len(data) > 0; n++ {
+		line, rest, found := bytes.Cut(data, []byte{'\n'})
+		data = rest
+		if len(bytes.TrimSpace(line)) == 0 {
+			continue
+		}
+		r, err := parseRecord(line)
+		if err != nil {
+			warns = append(warns, Warning{Path: path, Line: n, Text: shorten(line, 80), Err: err, Torn: !found})
+			continue
+		}
+		recs = append(recs, r)
+	}
+	return recs, warns
+}
+
+// shorten returns b as a string of at most max bytes, cut at a rune
+// boundary, with "…" added when it was cut.
+func shorten(b []byte, max int) string {
+	if len(b) <= max {
+		return string(b)
+	}
+	cut := max
+	for cut > 0 && !utf8.RuneStart(b[cut]) {
+		cut--
+	}
+	return string(b[:cut]) + "…(" + strconv.Itoa(len(b)) + " bytes)"
+}
