@@ -202,7 +202,9 @@ func TestLogTornTail(t *testing.T) {
 
 func TestLogCorruptLines(t *testing.T) {
 	l, _ := openTemp(t)
-	good := func(card string) string { return string(appendRecord(nil, Record{Time: refStart, Card: card, Grade: Good})) }
+	good := func(card string) string {
+		return string(appendRecord(nil, Record{Time: refStart, Card: card, Grade: Good}))
+	}
 	content := good("one") +
 		"garbage that is not JSON\n" +
 		good("two") +

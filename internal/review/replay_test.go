@@ -67,12 +67,12 @@ func TestQueue(t *testing.T) {
 	now := refStart
 	due := func(d time.Duration) Card { return Card{State: Review, Stability: 3, Difficulty: 5, Due: now.Add(d)} }
 	cards := map[string]Card{
-		"a": due(-time.Hour),       // due an hour ago
-		"b": due(time.Hour),        // not yet due
-		"c": due(-48 * time.Hour),  // most overdue
-		"d": {},                    // new (explicitly)
-		"e": due(-time.Hour),       // due as long as a: keeps ids order
-		"f": due(0),                // due right now
+		"a": due(-time.Hour),      // due an hour ago
+		"b": due(time.Hour),       // not yet due
+		"c": due(-48 * time.Hour), // most overdue
+		"d": {},                   // new (explicitly)
+		"e": due(-time.Hour),      // due as long as a: keeps ids order
+		"f": due(0),               // due right now
 		"g": {State: Learning, Due: now.Add(-time.Second), Stability: 1, Difficulty: 5},
 	}
 	ids := []string{"n1", "a", "b", "c", "d", "e", "n2", "f", "g", "n3", "a"}
