@@ -6,28 +6,30 @@ import (
 	"sort"
 )
 
-// recording is what a replay to the end notes for the index: how much each
-// charge took from each grant, and each charge's unpaid part, in time order.
+// recording is what a replay notes for the index, in time order: every
+// change to the balance from a grant's start or a use by a charge, with the
+// time the change is undone (the grant's expiry plus one), and each charge's
+// unpaid part.
 type recording struct {
-	uses   []use
-	shorts []use
+	changes []change
+	shorts  []change
 }
 
-// use is credits taken at time from a grant valid through expiry.
-type use struct {
-	time, amount, expiry int64
+// change is delta credits from time t through until.
+type change struct {
+	t, until, delta int64
 }
 
 // index answers balance and shortfall queries in O(log n).
 //
 // One replay of all events fixes how much every charge takes from every
 // grant: a charge only looks at events at or before its own time, so no
-// later query can change it. The balance at t is then a sum of intervals:
-// each grant adds its amount on [start, expiry], and each use of u credits
-// from a grant at time c subtracts u on [c, expiry]. The index keeps the
-// sum as a step function: times where it changes, and its value from each
-// such time to the next. The shortfall at t is a running total over the
-// charges in time order.
+// query can change it. The balance at t is then a sum over intervals: each
+// grant adds its amount on [start, expiry], and each use of u credits from
+// a grant by a charge at c subtracts u on [c, expiry]. The index keeps that
+// sum as a step function: the times where it changes, and its value from
+// each such time to the next. The shortfall at t is a running total over
+// the charges in time order.
 type index struct {
 	times []int64 // ascending; the balance changes at each
 	bal   []int64 // the balance on [times[i], times[i+1])
@@ -48,28 +50,23 @@ func (l *Ledger) index() *index {
 	return l.idx
 }
 
-// buildIndex replays all events once, O(n log n), and turns the result into
-// the step functions, O(n log n) to sort the interval ends.
+// buildIndex replays all events once, O(n log n), and turns what the replay
+// recorded into the step functions: the starts come in time order, the
+// ends are sorted, O(n log n), and the two are merged.
 func (l *Ledger) buildIndex() *index {
-	var rec recording
-	l.replay(math.MaxInt64, nil, &rec)
+	events := l.sortedEvents()
+	rec := recording{changes: make([]change, 0, len(events))}
+	if len(events) > 0 {
+		l.replay(events[len(events)-1].time, nil, &rec)
+	}
 
-	pts := make([]point, 0, 2*(len(l.events)+len(rec.uses)))
-	add := func(start, end, delta int64) {
-		pts = append(pts, point{start, delta})
-		if end < math.MaxInt64 { // valid through end: gone from end+1
-			pts = append(pts, point{end + 1, -delta})
+	ends := make([]point, 0, len(rec.changes))
+	for _, c := range rec.changes {
+		if c.until < math.MaxInt64 { // valid through until: undone at until+1
+			ends = append(ends, point{c.until + 1, -c.delta})
 		}
 	}
-	for i := range l.events {
-		if g := l.events[i].grant; g != nil {
-			add(g.Start, g.Expiry, g.Amount)
-		}
-	}
-	for _, u := range rec.uses {
-		add(u.time, u.expiry, -u.amount)
-	}
-	slices.SortFunc(pts, func(a, b point) int {
+	slices.SortFunc(ends, func(a, b point) int {
 		switch {
 		case a.t < b.t:
 			return -1
@@ -81,10 +78,20 @@ func (l *Ledger) buildIndex() *index {
 
 	idx := &index{}
 	var sum int64
-	for i := 0; i < len(pts); {
-		t := pts[i].t
-		for ; i < len(pts) && pts[i].t == t; i++ {
-			sum += pts[i].delta
+	i, j := 0, 0
+	for i < len(rec.changes) || j < len(ends) {
+		t := int64(math.MaxInt64)
+		if i < len(rec.changes) {
+			t = rec.changes[i].t
+		}
+		if j < len(ends) {
+			t = min(t, ends[j].t)
+		}
+		for ; i < len(rec.changes) && rec.changes[i].t == t; i++ {
+			sum += rec.changes[i].delta
+		}
+		for ; j < len(ends) && ends[j].t == t; j++ {
+			sum += ends[j].delta
 		}
 		if n := len(idx.bal); n > 0 && idx.bal[n-1] == sum {
 			continue
@@ -95,12 +102,12 @@ func (l *Ledger) buildIndex() *index {
 
 	var short int64
 	for _, s := range rec.shorts {
-		short += s.amount
-		if n := len(idx.shortTimes); n > 0 && idx.shortTimes[n-1] == s.time {
+		short += s.delta
+		if n := len(idx.shortTimes); n > 0 && idx.shortTimes[n-1] == s.t {
 			idx.shorts[n-1] = short
 			continue
 		}
-		idx.shortTimes = append(idx.shortTimes, s.time)
+		idx.shortTimes = append(idx.shortTimes, s.t)
 		idx.shorts = append(idx.shorts, short)
 	}
 	return idx

@@ -50,6 +50,7 @@ type event struct {
 	time   int64
 	amount int64 // the charge's amount; unused for grants
 	grant  *entry
+	seq    int // the order of recording, the last tie-break
 }
 
 // Ledger records grants and charges, in any order, and reports the balance
@@ -126,6 +127,7 @@ func (l *Ledger) Charge(amount, timestamp int64) error {
 func (l *Ledger) record(e event) {
 	n := len(l.events)
 	// Appending in replay order keeps the events sorted.
+	e.seq = n
 	l.sorted = n == 0 || (l.sorted && !eventBefore(&e, &l.events[n-1]))
 	l.events = append(l.events, e)
 	l.idx = nil
@@ -148,26 +150,27 @@ func (l *Ledger) ShortfallAt(t int64) int64 {
 }
 
 // eventBefore reports whether a replays before b: earlier time, or the same
-// time with a a grant and b a charge.
+// time with a a grant and b a charge, or else recorded earlier.
 func eventBefore(a, b *event) bool {
 	if a.time != b.time {
 		return a.time < b.time
 	}
-	return a.grant != nil && b.grant == nil
+	if ag, bg := a.grant != nil, b.grant != nil; ag != bg {
+		return ag
+	}
+	return a.seq < b.seq
 }
 
 // sortedEvents returns the events in replay order: by time, grants before
-// charges at one time, otherwise in the order recorded.
+// charges at one time, otherwise in the order recorded. Sorting costs
+// O(n log n) after a change, nothing otherwise.
 func (l *Ledger) sortedEvents() []event {
 	if !l.sorted {
-		slices.SortStableFunc(l.events, func(a, b event) int {
-			switch {
-			case eventBefore(&a, &b):
+		slices.SortFunc(l.events, func(a, b event) int {
+			if eventBefore(&a, &b) {
 				return -1
-			case eventBefore(&b, &a):
-				return 1
 			}
-			return 0
+			return 1 // seq makes every pair distinct
 		})
 		l.sorted = true
 	}

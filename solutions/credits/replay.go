@@ -28,7 +28,8 @@ func (l *Ledger) Replay(t int64, obs Observer) Result {
 }
 
 // replay is the sweep behind Replay and the index: with rec non-nil it also
-// records how much each charge took from each grant, and each shortfall.
+// records each grant pushed, how much each charge took from each grant, and
+// each shortfall.
 func (l *Ledger) replay(t int64, obs Observer, rec *recording) Result {
 	all := l.sortedEvents()
 	events := all[:upTo(all, t)] // step: sort
@@ -44,6 +45,9 @@ func (l *Ledger) replay(t int64, obs Observer, rec *recording) Result {
 			g.Left = g.Amount
 			h.push(g) // step: push
 			held += g.Amount
+			if rec != nil {
+				rec.changes = append(rec.changes, change{t: ev.time, until: g.Expiry, delta: g.Amount})
+			}
 			if obs != nil {
 				obs(l.pushEvent(ev.time, g, held, short))
 			}
@@ -61,7 +65,7 @@ func (l *Ledger) replay(t int64, obs Observer, rec *recording) Result {
 			owed -= take
 			held -= take
 			if rec != nil {
-				rec.uses = append(rec.uses, use{time: ev.time, amount: take, expiry: g.Expiry})
+				rec.changes = append(rec.changes, change{t: ev.time, until: g.Expiry, delta: -take})
 			}
 			if obs != nil {
 				obs(l.popEvent(ev.time, g, take, owed, held, short))
@@ -76,7 +80,7 @@ func (l *Ledger) replay(t int64, obs Observer, rec *recording) Result {
 		if owed > 0 {
 			short += owed // step: shortfall
 			if rec != nil {
-				rec.shorts = append(rec.shorts, use{time: ev.time, amount: owed, expiry: math.MaxInt64})
+				rec.shorts = append(rec.shorts, change{t: ev.time, until: math.MaxInt64, delta: owed})
 			}
 			if obs != nil {
 				obs(l.shortfallEvent(ev.time, owed, held, short))
