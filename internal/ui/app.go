@@ -68,6 +68,9 @@ type Options struct {
 	// Quiz is the quiz service: the review log and scheduler. Nil turns
 	// the quiz off.
 	Quiz *QuizService
+	// Visuals are the visualizations lessons name; nil means
+	// visuals.All().
+	Visuals []visual.Visual
 	// StartQuiz opens the app at a quiz session over QuizLesson, or over
 	// every lesson when QuizLesson is "".
 	StartQuiz  bool
@@ -133,7 +136,7 @@ func (m *Model) restyle() {
 func (m *Model) openLesson(l *lessons.Lesson) tea.Cmd {
 	var v visual.Visual
 	if l.Visual != "" {
-		v, _ = visuals.Lookup(l.Visual)
+		v, _ = m.lookupVisual(l.Visual)
 	}
 	m.lesson = lesson.New(m.c, l, v, nil)
 	m.state = LessonScreen
@@ -147,10 +150,26 @@ func (m *Model) openVisual(lessonID string, args []string) tea.Cmd {
 	if !ok {
 		return nil
 	}
-	v, _ := visuals.Lookup(l.Visual)
+	v, _ := m.lookupVisual(l.Visual)
 	m.lesson = lesson.New(m.c, l, v, args)
 	m.state = LessonScreen
 	return m.lesson.SetSize()
+}
+
+// lookupVisual finds the visual a lesson names.
+func (m Model) lookupVisual(name string) (visual.Visual, bool) {
+	if name == "" {
+		return nil, false
+	}
+	if m.opts.Visuals == nil {
+		return visuals.Lookup(name)
+	}
+	for _, v := range m.opts.Visuals {
+		if v.Name() == name {
+			return v, true
+		}
+	}
+	return nil, false
 }
 
 func (m *Model) layout() tea.Cmd {

@@ -15,7 +15,6 @@ import (
 	"tutor/internal/review"
 	"tutor/internal/ui/common"
 	"tutor/internal/ui/visual"
-	"tutor/internal/ui/visuals"
 )
 
 // NewCardsPerSession is how many new cards a quiz session adds after the
@@ -88,7 +87,7 @@ func (m Model) deck(id string) []quizCard {
 		for i := range l.Items {
 			cards = append(cards, quizCard{id: l.Items[i].ID, lesson: l.ID, item: &l.Items[i]})
 		}
-		if v, ok := visuals.Lookup(l.Visual); ok && l.Visual != "" {
+		if v, ok := m.lookupVisual(l.Visual); ok {
 			for _, k := range v.Exercises() {
 				cards = append(cards, quizCard{id: k.ID, lesson: l.ID, kind: &k})
 			}
@@ -141,6 +140,7 @@ func (m *Model) startQuiz(id string) tea.Cmd {
 	}
 	s.input.Prompt = "answer> "
 	s.input.CharLimit = 200
+	common.SteadyCursor(&s.input)
 	m.quiz = s
 	m.state = QuizScreen
 	m.helpOn = false

@@ -5,6 +5,8 @@ package common
 import (
 	"strings"
 
+	"charm.land/bubbles/v2/textinput"
+
 	"github.com/charmbracelet/x/ansi"
 
 	"tutor/internal/ui/keys"
@@ -56,4 +58,12 @@ func Wrap(s string, width int) string {
 		return ""
 	}
 	return ansi.Wrap(s, width, "")
+}
+
+// SteadyCursor turns off a text input's cursor blink: a steady cursor needs
+// no timer, so the screen is redrawn only when something changes.
+func SteadyCursor(in *textinput.Model) {
+	s := in.Styles()
+	s.Cursor.Blink = false
+	in.SetStyles(s)
 }

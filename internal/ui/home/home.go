@@ -53,6 +53,7 @@ func New(c *common.Common, cat *lessons.Catalog) Model {
 	m.list.DisableQuitKeybindings()
 	m.list.KeyMap.ShowFullHelp.SetEnabled(false)
 	m.list.KeyMap.CloseFullHelp.SetEnabled(false)
+	common.SteadyCursor(&m.list.FilterInput)
 	m.Restyle()
 	return m
 }

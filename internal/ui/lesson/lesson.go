@@ -93,6 +93,7 @@ func New(c *common.Common, l *lessons.Lesson, v visual.Visual, args []string) Mo
 	m.note.SoftWrap = false
 	m.search = textinput.New()
 	m.search.Prompt = "/"
+	common.SteadyCursor(&m.search)
 	if v != nil {
 		s := stepper.New(v, c.Keys, args)
 		m.vis = &s

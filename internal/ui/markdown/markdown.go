@@ -28,7 +28,9 @@ func Render(md string, width int, style string) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("markdown: %w", err)
 	}
-	out, err := r.Render(md)
+	// Tabs reach the terminal raw and glamour counts them as one column:
+	// expand them (CommonMark's tab stop is 4).
+	out, err := r.Render(strings.ReplaceAll(md, "\t", "    "))
 	if err != nil {
 		return "", fmt.Errorf("markdown: %w", err)
 	}

@@ -56,6 +56,7 @@ func New(v visual.Visual, km keys.Map, args []string) Model {
 	m.input = textinput.New()
 	m.input.Prompt = "input> "
 	m.input.CharLimit = 512
+	common.SteadyCursor(&m.input)
 	if args == nil {
 		args = v.DefaultArgs()
 	}
