@@ -2,6 +2,7 @@
 package visuals
 
 import (
+	"tutor/internal/ui/creditviz"
 	"tutor/internal/ui/visual"
 )
 
@@ -9,6 +10,7 @@ import (
 func All() []visual.Visual {
 	return []visual.Visual{
 		// Each visualization adds itself here: one line, e.g. kvviz.New(),
+		creditviz.New(),
 	}
 }
 

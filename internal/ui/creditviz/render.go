@@ -1,0 +1,443 @@
+package creditviz
+
+import (
+	"fmt"
+	"math/bits"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"tutor/internal/ui/visual"
+	"tutor/solutions/credits"
+)
+
+// Style ids of canvas cells; sField+i is grant row i's colour.
+const (
+	sText int = iota
+	sMuted
+	sAccent
+	sCursor
+	sGood
+	sBad
+	sField
+)
+
+// Glyphs of a grant's bar by status; the legend names them, so the status
+// shows without colour.
+var glyph = [...]rune{future: '·', held: '━', popped: '━', usedUp: '─', expired: '╌'}
+
+const legend = "━ in heap ─ used up ╌ expired · not yet ▼ charge │ query [x] this step"
+
+type cell struct {
+	r rune
+	s int
+}
+
+// line is one row of the picture, a cell per column.
+type line []cell
+
+func newLine(w int) line {
+	l := make(line, w)
+	for i := range l {
+		l[i] = cell{' ', sText}
+	}
+	return l
+}
+
+// put writes s from column x on, clipped to the line, and returns the
+// column after it.
+func (l line) put(x int, s string, style int) int {
+	for _, r := range s {
+		if x >= 0 && x < len(l) {
+			l[x] = cell{r, style}
+		}
+		x++
+	}
+	return x
+}
+
+// free reports whether columns x to x+n-1 are blank and inside the line.
+func (l line) free(x, n int) bool {
+	if x < 0 || x+n > len(l) {
+		return false
+	}
+	for _, c := range l[x : x+n] {
+		if c.r != ' ' {
+			return false
+		}
+	}
+	return true
+}
+
+// draw renders the line with th, a style per run of cells, plain text
+// unstyled. It reports whether the line holds a rune that may be wider
+// than one column (from a grant id), so the caller must measure it.
+func (l line) draw(th visual.Theme, pens *pens) (s string, measure bool) {
+	end := len(l)
+	for end > 0 && l[end-1].r == ' ' && l[end-1].s == sText {
+		end--
+	}
+	var b, run strings.Builder
+	style := -1
+	flush := func() {
+		if run.Len() == 0 {
+			return
+		}
+		if style == sText {
+			b.WriteString(run.String())
+		} else {
+			p := pens.get(th, style)
+			b.WriteString(p[0])
+			b.WriteString(run.String())
+			b.WriteString(p[1])
+		}
+		run.Reset()
+	}
+	for _, c := range l[:end] {
+		if c.s != style {
+			flush()
+			style = c.s
+		}
+		if c.r >= 0x300 && !strings.ContainsRune(knownRunes, c.r) {
+			measure = true
+		}
+		run.WriteRune(c.r)
+	}
+	flush()
+	return b.String(), measure
+}
+
+// knownRunes are the non-ASCII runes the picture itself uses, all one
+// column wide.
+const knownRunes = "━─╌·▼▲│┼┌┐┘┴≤«»…"
+
+// pens holds, for the styles one Render uses, what a style writes before
+// and after a run of text, so that each style is rendered once a call and
+// not once a run.
+type pens map[int][2]string
+
+// sentinel is a private-use rune that styles leave alone.
+const sentinel = "\uE000"
+
+func (p *pens) get(th visual.Theme, style int) [2]string {
+	if pen, ok := (*p)[style]; ok {
+		return pen
+	}
+	if *p == nil {
+		*p = pens{}
+	}
+	before, after, ok := strings.Cut(styleOf(th, style).Render(sentinel), sentinel)
+	if !ok {
+		before, after = "", ""
+	}
+	(*p)[style] = [2]string{before, after}
+	return (*p)[style]
+}
+
+func styleOf(th visual.Theme, s int) lipgloss.Style {
+	switch s {
+	case sMuted:
+		return th.Muted
+	case sAccent:
+		return th.Accent
+	case sCursor:
+		return th.Cursor
+	case sGood:
+		return th.Good
+	case sBad:
+		return th.Bad
+	case sText:
+		return th.Text
+	}
+	return th.Field(s - sField)
+}
+
+// Render draws frame i: the header, the timeline, the heap as a tree, the
+// heap's array and the totals, dropping the timeline's lower rows, the
+// tree's deeper levels and the legend when height is short.
+func (r *run) Render(i, width, height int, th visual.Theme) string {
+	if width < 1 || height < 1 || len(r.views) == 0 {
+		return ""
+	}
+	i = clamp(i, 0, len(r.views)-1)
+	v := &r.views[i]
+
+	header := newLine(width)
+	x := header.put(0, v.header, sAccent)
+	if step := fmt.Sprintf("step %d/%d", i+1, len(r.views)); header.free(x+1, len(step)+1) {
+		header.put(width-len(step), step, sMuted)
+	}
+	array := r.arrayLine(v, width)
+	state := newLine(width)
+	stateStyle := sText
+	switch {
+	case v.ev.Step == credits.StepSum:
+		stateStyle = sGood
+	case v.ev.Step == credits.StepShortfall:
+		stateStyle = sBad
+	}
+	state.put(0, v.state, stateStyle)
+
+	// Rows: header, array and state first; then the timeline (at least
+	// its axis, one grant, the charges and the now row), the tree, the
+	// rest of the timeline, the legend.
+	avail := height - 3
+	tlNeed := len(r.grants) + 3
+	depth := 0
+	if n := len(v.nodes); n > 0 {
+		depth = bits.Len(uint(n)) // levels
+	}
+	treeNeed := 1 + max(2*depth-1, 0)
+	tl := min(tlNeed, max(avail-treeNeed, min(tlNeed, 4)))
+	tl = max(min(tl, avail), 0)
+	tree := max(min(treeNeed, avail-tl), 0)
+	showLegend := avail-tl-tree >= 1
+
+	lines := []line{header}
+	if height >= 2 {
+		lines = append(lines, r.timeline(v, width, tl)...)
+		lines = append(lines, r.tree(v, width, tree)...)
+	}
+	if height >= 3 {
+		lines = append(lines, array)
+	}
+	if height >= 2 {
+		lines = append(lines, state)
+	}
+	if showLegend {
+		lg := newLine(width)
+		lg.put(0, legend, sMuted)
+		lines = append(lines, lg)
+	}
+	if len(lines) > height {
+		lines = lines[:height]
+	}
+	out := make([]string, len(lines))
+	var pens pens
+	for k, l := range lines {
+		s, measure := l.draw(th, &pens)
+		if measure && ansi.StringWidth(s) > width {
+			s = ansi.Truncate(s, width, "")
+		}
+		out[k] = s
+	}
+	return strings.Join(out, "\n")
+}
+
+// timeline draws at most rows rows: the axis, one row per grant (a bar from
+// its start to its expiry, its id on it), the charges as ticks, and the
+// replay's current time; the query time is a vertical line.
+func (r *run) timeline(v *view, width, rows int) []line {
+	if rows < 1 {
+		return nil
+	}
+	labelW := 2
+	for _, g := range r.grants {
+		labelW = max(labelW, min(len(g.ID), 6)+1)
+	}
+	cols := width - labelW
+	if cols < 2 {
+		return nil
+	}
+	col := func(t int64) int {
+		if r.hi == r.lo {
+			return 0
+		}
+		f := (float64(t) - float64(r.lo)) / (float64(r.hi) - float64(r.lo))
+		return labelW + clamp(int(f*float64(cols-1)+0.5), 0, cols-1)
+	}
+	cursor := col(r.in.at)
+
+	axis := newLine(width)
+	axis.put(0, "t", sMuted)
+	lo, hi := fmt.Sprint(r.lo), fmt.Sprint(r.hi)
+	axis.put(labelW, lo, sMuted)
+	if axis.free(width-len(hi)-1, len(hi)+1) {
+		axis.put(width-len(hi), hi, sMuted)
+	}
+	if at := fmt.Sprintf("│at %d", r.in.at); axis.free(cursor-1, len(at)+2) {
+		axis.put(cursor, at, sAccent)
+	} else {
+		axis.put(cursor, "│", sAccent)
+	}
+	out := []line{axis}
+	// Rows below the axis start with the query time's line; what is
+	// drawn on them then covers it, a bar with a cross.
+	withCursor := func() line {
+		l := newLine(width)
+		l.put(cursor, "│", sMuted)
+		return l
+	}
+
+	charges := withCursor()
+	charges.put(0, "$", sMuted)
+	chargeStep := v.ev.Step == credits.StepCharge || v.ev.Step == credits.StepPop ||
+		v.ev.Step == credits.StepPushBack || v.ev.Step == credits.StepShortfall ||
+		(v.ev.Step == credits.StepExpire && v.ev.Time != r.in.at)
+	for _, o := range r.in.ops {
+		if o.grant {
+			continue
+		}
+		c := col(o.debit.Time)
+		style := sAccent
+		if chargeStep && o.debit.Time == v.ev.Time {
+			style = sCursor
+		}
+		if o.debit.Time > r.in.at {
+			style = sMuted
+		}
+		charges.put(c, "▼", style)
+		if amt := fmt.Sprint(o.debit.Amount); charges.free(c+1, len(amt)+1) {
+			charges.put(c+1, amt, style)
+		}
+	}
+
+	now := withCursor()
+	now.put(0, "▲", sMuted)
+	nc := col(v.ev.Time)
+	now.put(nc, "▲", sCursor)
+	if s := fmt.Sprintf(" now t=%d", v.ev.Time); now.free(nc+1, len(s)) {
+		now.put(nc+1, s, sMuted)
+	} else if now.free(nc-len(s), len(s)) {
+		now.put(nc-len(s), fmt.Sprintf("now t=%d ", v.ev.Time), sMuted)
+	}
+
+	grantRows := max(rows-3, 0)
+	if rows >= 2 && grantRows == 0 && len(r.grants) > 0 {
+		grantRows = 1
+	}
+	for k, g := range r.grants {
+		if len(out) >= rows || k >= grantRows {
+			break
+		}
+		row := withCursor()
+		row.put(0, ansi.Truncate(g.ID, labelW-1, ""), sField+k)
+		st := v.status[k]
+		style := sField + k
+		if st == future || st == usedUp || st == expired {
+			style = sMuted
+		}
+		a, b := col(g.Time), col(sat(g.Time, g.Expire))
+		for c := a; c <= b; c++ {
+			if c == cursor {
+				row.put(c, "┼", style)
+			} else {
+				row.put(c, string(glyph[st]), style)
+			}
+		}
+		idStyle := sField + k
+		if v.ev.Grant.ID == g.ID {
+			idStyle = sCursor
+		}
+		row.put(a, ansi.Truncate(g.ID, b-a+1, ""), idStyle)
+		out = append(out, row)
+	}
+	for _, l := range []line{charges, now} {
+		if len(out) < rows {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// tree draws the heap as a tree in at most rows rows: a title, then each
+// level's nodes centred over their children, joined by box-drawing lines.
+// Levels that do not fit are left to the array line.
+func (r *run) tree(v *view, width, rows int) []line {
+	if rows < 1 {
+		return nil
+	}
+	title := newLine(width)
+	n := len(v.nodes)
+	if n == 0 {
+		title.put(0, "heap: empty", sMuted)
+		return []line{title}
+	}
+	nodeW := 0
+	for _, s := range v.nodes {
+		nodeW = max(nodeW, ansi.StringWidth(s)+2)
+	}
+	slot := nodeW + 1
+	levels := bits.Len(uint(n))
+	show := 0
+	for show < levels && slot<<show <= width && 1+2*show+1 <= rows {
+		show++
+	}
+	t := "min-heap by expiry (id:left≤expiry)"
+	if show < levels {
+		t = fmt.Sprintf("min-heap by expiry, top %d of %d levels (id:left≤expiry)", show, levels)
+	}
+	title.put(0, t, sMuted)
+	out := []line{title}
+	if show == 0 {
+		return out
+	}
+	span := func(k int) int { return slot << (show - 1 - k) }
+	center := func(k, j int) int { return j*span(k) + span(k)/2 }
+	for k := range show {
+		first := 1<<k - 1
+		if k > 0 {
+			conn := newLine(width)
+			for j := range 1 << (k - 1) {
+				p := 1<<(k-1) - 1 + j
+				lc, rc := 2*p+1, 2*p+2
+				if lc >= n {
+					break
+				}
+				pc, lx := center(k-1, j), center(k, 2*j)
+				for c := lx; c < pc; c++ {
+					conn.put(c, "─", sMuted)
+				}
+				conn.put(lx, "┌", sMuted)
+				if rc < n {
+					rx := center(k, 2*j+1)
+					for c := pc; c <= rx; c++ {
+						conn.put(c, "─", sMuted)
+					}
+					conn.put(pc, "┴", sMuted)
+					conn.put(rx, "┐", sMuted)
+				} else {
+					conn.put(pc, "┘", sMuted)
+				}
+			}
+			out = append(out, conn)
+		}
+		nodes := newLine(width)
+		for j := range 1 << k {
+			idx := first + j
+			if idx >= n {
+				break
+			}
+			label, style := " "+v.nodes[idx]+" ", sField+v.rows[idx]
+			if idx == v.ev.Index {
+				label, style = "["+v.nodes[idx]+"]", sCursor
+			}
+			nodes.put(center(k, j)-ansi.StringWidth(label)/2, label, style)
+		}
+		out = append(out, nodes)
+	}
+	return out
+}
+
+// arrayLine is the array behind the heap: index, grant and credits left.
+func (r *run) arrayLine(v *view, width int) line {
+	l := newLine(width)
+	x := l.put(0, "array", sMuted)
+	if len(v.nodes) == 0 {
+		l.put(x, " []", sMuted)
+		return l
+	}
+	for k, s := range v.nodes {
+		x = l.put(x, fmt.Sprintf(" [%d]", k), sMuted)
+		style, label := sField+v.rows[k], s
+		if k == v.ev.Index {
+			style, label = sCursor, "«"+s+"»"
+		}
+		x = l.put(x, label, style)
+		if x > width {
+			break
+		}
+	}
+	return l
+}
