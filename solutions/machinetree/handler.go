@@ -1,0 +1,371 @@
+package machinetree
+
+import (
+	"fmt"
+	"maps"
+	"sync"
+	"sync/atomic"
+)
+
+// Cluster is the machines of one Tree, each running the message handler,
+// connected by a Network. Requests are started with Start (or Count and
+// Topology, which also wait) and answered by the root.
+//
+// Each machine keeps, per request under way, one entry: whom to answer, a
+// pending counter of children yet to answer, the partial result, and which
+// children answered (so a duplicated response is not counted twice). The
+// entry is created when the request arrives and dropped when the machine
+// answers. Several requests can be under way at once.
+//
+// A Cluster is safe for concurrent use when its Network is; the state of a
+// machine is touched only by the deliveries to that machine, which a Network
+// must not run concurrently for the same machine.
+type Cluster struct {
+	tree  *Tree
+	net   Network
+	obs   Observer
+	nodes []node
+	next  atomic.Uint64 // last request id handed out
+	sent  atomic.Int64  // messages sent by machines
+
+	mu    sync.Mutex
+	calls map[RequestID]*call
+}
+
+// node is one machine's state: an entry per request under way.
+type node struct {
+	entries []entry
+}
+
+// entry is one machine's state for one request.
+type entry struct {
+	req     RequestID
+	op      Op
+	replyTo int      // the sender of the request: the parent, or Client
+	pending int      // children that have not answered
+	count   int      // sum of the children's counts so far
+	topo    Topology // the children's topologies so far
+	small   uint64   // answered children, when there are at most 64
+	big     []uint64 // answered children, when there are more
+}
+
+// call is the Client's side of one request.
+type call struct {
+	done     chan struct{}
+	res      Result
+	finished bool
+}
+
+func (n *node) find(req RequestID) *entry {
+	for j := range n.entries {
+		if n.entries[j].req == req {
+			return &n.entries[j]
+		}
+	}
+	return nil
+}
+
+// remove drops the entry for req. The slot is cleared so the entry's maps
+// can be collected; the slice keeps its capacity for the next request.
+func (n *node) remove(req RequestID) {
+	last := len(n.entries) - 1
+	for j := range n.entries {
+		if n.entries[j].req == req {
+			n.entries[j] = n.entries[last]
+			n.entries[last] = entry{}
+			n.entries = n.entries[:last]
+			return
+		}
+	}
+}
+
+// answered reports whether the child at position pos has answered, and
+// marks it answered.
+func (e *entry) answered(pos int32) bool {
+	if e.big == nil {
+		bit := uint64(1) << pos
+		seen := e.small&bit != 0
+		e.small |= bit
+		return seen
+	}
+	w, bit := pos/64, uint64(1)<<(pos%64)
+	seen := e.big[w]&bit != 0
+	e.big[w] |= bit
+	return seen
+}
+
+// NewCluster returns the machines of t on net, with the observer obs (nil
+// for none), and attaches the cluster to net as its Handler. Cost O(n).
+func NewCluster(t *Tree, net Network, obs Observer) *Cluster {
+	c := &Cluster{tree: t, net: net, obs: obs, calls: make(map[RequestID]*call)}
+	c.nodes = make([]node, t.Len()) // step: setup
+	net.Attach(c)
+	return c
+}
+
+// Tree returns the tree the cluster runs on.
+func (c *Cluster) Tree() *Tree { return c.tree }
+
+// Messages returns how many messages the machines have sent since the
+// cluster was made, all requests together. The Client's requests to the
+// root are not counted: one request on n machines adds exactly 2(n-1).
+func (c *Cluster) Messages() int64 { return c.sent.Load() }
+
+// Start asks the root a question under a fresh request id and returns the
+// id without waiting. Wait gives the answer.
+func (c *Cluster) Start(op Op) (RequestID, error) {
+	if op != Count && op != TopologyOp {
+		return 0, fmt.Errorf("unknown operation %v: want count or topology", op)
+	}
+	req := RequestID(c.next.Add(1))
+	k := &call{done: make(chan struct{})}
+	c.mu.Lock()
+	c.calls[req] = k
+	c.mu.Unlock()
+	m := Message{Kind: Request, Req: req, Op: op, From: Client, To: c.tree.Root()}
+	if c.obs != nil {
+		c.observe(EventSend, "start", -1, m, nil, fmt.Sprintf("the client asks root %d for the %s under the fresh request id %d; the root will treat it like a request from a parent", m.To, op, req))
+	}
+	c.net.Send(m) // step: start
+	return req, nil
+}
+
+// Wait returns the answer to request req, driving the network if it needs
+// its caller to. It returns ErrStalled if a message was lost, and an error
+// for a request id that was not started or was already waited for.
+func (c *Cluster) Wait(req RequestID) (Result, error) {
+	c.mu.Lock()
+	k := c.calls[req]
+	c.mu.Unlock()
+	if k == nil {
+		return Result{}, fmt.Errorf("request %d was not started or was already answered", req)
+	}
+	if err := c.net.Wait(k.done); err != nil {
+		return Result{}, fmt.Errorf("request %d: %w", req, err)
+	}
+	c.mu.Lock()
+	delete(c.calls, req)
+	c.mu.Unlock()
+	return k.res, nil
+}
+
+// Count asks the root how many machines there are and waits for the answer.
+func (c *Cluster) Count() (int, error) {
+	req, err := c.Start(Count)
+	if err != nil {
+		return 0, err
+	}
+	r, err := c.Wait(req)
+	return r.Count, err
+}
+
+// Topology asks the root for the whole tree and waits for the answer.
+func (c *Cluster) Topology() (Topology, error) {
+	req, err := c.Start(TopologyOp)
+	if err != nil {
+		return nil, err
+	}
+	r, err := c.Wait(req)
+	return r.Topology, err
+}
+
+// Handle is the message handler of machine m.To; a Network calls it once
+// per delivered message. A request makes the machine forward it to each
+// child and wait, or answer at once if it is a leaf. A response is added to
+// the partial result, and when it was the last child's, the machine answers
+// its own requester and drops its entry. A message for an unknown machine, a
+// duplicated request or response, and a response to a request the machine
+// has no entry for are dropped.
+func (c *Cluster) Handle(m Message) {
+	i, ok := c.tree.lookup(m.To)
+	if !ok {
+		return
+	}
+	n := &c.nodes[i]
+	if c.obs != nil {
+		c.observe(EventDeliver, "deliver", i, m, n.find(m.Req), fmt.Sprintf("machine %d receives %s", m.To, describe(m)))
+	}
+	switch m.Kind { // step: deliver
+	case Request:
+		c.request(i, n, m)
+	case Response:
+		c.response(i, n, m)
+	}
+}
+
+func describe(m Message) string {
+	if m.Kind == Request {
+		return fmt.Sprintf("the %s request %d from %s", m.Op, m.Req, who(m.From))
+	}
+	return fmt.Sprintf("the %s answer %s for request %d from child %d", m.Op, m.Payload(), m.Req, m.From)
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, one)
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+// request handles a request arriving at machine i.
+func (c *Cluster) request(i int32, n *node, m Message) {
+	me := c.tree.ids[i]
+	if e := n.find(m.Req); e != nil {
+		if c.obs != nil {
+			c.observe(EventIgnore, "ignore-request", i, m, e, fmt.Sprintf("machine %d already has an entry for request %d, so this copy is a duplicate and is dropped: forwarding it again would double the messages", me, m.Req))
+		}
+		return // step: ignore-request
+	}
+	kids := c.tree.kidsOf(i)
+	if len(kids) == 0 {
+		// A leaf answers at once: it needs no entry.
+		c.reply(i, m.Req, m.Op, m.From, 0, nil, true)
+		return
+	}
+	e := entry{req: m.Req, op: m.Op, replyTo: m.From, pending: len(kids)}
+	if m.Op == TopologyOp {
+		e.topo = make(Topology, len(kids))
+	}
+	if len(kids) > 64 {
+		e.big = make([]uint64, (len(kids)+63)/64)
+	}
+	n.entries = append(n.entries, e) // step: create-entry
+	ep := &n.entries[len(n.entries)-1]
+	if c.obs != nil {
+		c.observe(EventPending, "create-entry", i, m, ep, fmt.Sprintf("machine %d has %s, so it stores an entry for request %d with pending %d and an empty result, remembering to answer %s", me, plural(len(kids), "child", "children"), m.Req, len(kids), who(m.From)))
+	}
+	for j, k := range kids {
+		out := Message{Kind: Request, Req: m.Req, Op: m.Op, From: me, To: c.tree.ids[k]}
+		c.sent.Add(1)
+		if c.obs != nil {
+			c.observe(EventSend, "forward", i, out, ep, fmt.Sprintf("machine %d forwards %s request %d to child %d (%d of %d)", me, m.Op, m.Req, out.To, j+1, len(kids)))
+		}
+		c.net.Send(out) // step: forward
+	}
+}
+
+// response handles a child's answer arriving at machine i.
+func (c *Cluster) response(i int32, n *node, m Message) {
+	me := c.tree.ids[i]
+	e := n.find(m.Req)
+	if e == nil {
+		if c.obs != nil {
+			c.observe(EventIgnore, "no-entry", i, m, nil, fmt.Sprintf("machine %d has no entry for request %d (it already answered, or never got the request), so it drops this answer from %d", me, m.Req, m.From))
+		}
+		return // step: no-entry
+	}
+	j, ok := c.tree.lookup(m.From)
+	if !ok || c.tree.parent[j] != i {
+		if c.obs != nil {
+			c.observe(EventIgnore, "not-child", i, m, e, fmt.Sprintf("%s is not a child of machine %d, so its answer is dropped", who(m.From), me))
+		}
+		return // step: not-child
+	}
+	if e.answered(c.tree.pos[j]) { // step: duplicate
+		if c.obs != nil {
+			c.observe(EventIgnore, "duplicate", i, m, e, fmt.Sprintf("machine %d already counted child %d's answer to request %d, so it drops this duplicate: counting it again would spoil the result", me, m.From, m.Req))
+		}
+		return
+	}
+	if e.op == TopologyOp {
+		e.topo[m.From] = m.Topology[m.From] // step: merge
+	} else {
+		e.count += m.Count // step: merge-count
+	}
+	e.pending--
+	if c.obs != nil {
+		step, got := "merge-count", fmt.Sprintf("count %d, sum so far %d", m.Count, e.count)
+		if e.op == TopologyOp {
+			step, got = "merge", fmt.Sprintf("map %s under key %d", m.Topology.String(), m.From)
+		}
+		c.observe(EventPending, step, i, m, e, fmt.Sprintf("machine %d adds child %d's %s, and its pending counter for request %d drops to %d", me, m.From, got, m.Req, e.pending))
+	}
+	if e.pending > 0 {
+		return
+	}
+	done := *e
+	n.remove(m.Req)
+	c.reply(i, done.req, done.op, done.replyTo, done.count, done.topo, false)
+}
+
+// reply sends machine i's answer to replyTo, or gives it to the Client when
+// i is the root. count and partial are the children's sum and maps.
+func (c *Cluster) reply(i int32, req RequestID, op Op, replyTo, count int, partial Topology, leaf bool) {
+	me := c.tree.ids[i]
+	out := Message{Kind: Response, Req: req, Op: op, From: me, To: replyTo}
+	if op == TopologyOp {
+		out.Topology = Topology{me: partial}
+	} else {
+		out.Count = count + 1
+	}
+	if replyTo == Client {
+		c.finish(i, out)
+		return
+	}
+	c.sent.Add(1)
+	if c.obs != nil {
+		var why string
+		switch {
+		case leaf && op == TopologyOp:
+			why = fmt.Sprintf("machine %d has no children, so it answers parent %d at once with %s, its id over an empty map", me, replyTo, out.Payload())
+		case leaf:
+			why = fmt.Sprintf("machine %d has no children, so it answers parent %d at once with count 1, itself", me, replyTo)
+		case op == TopologyOp:
+			why = fmt.Sprintf("machine %d's last child answered, so it sends %s, its id over its children's maps, to parent %d and drops its entry for request %d", me, out.Payload(), replyTo, req)
+		default:
+			why = fmt.Sprintf("machine %d's last child answered, so it sends %d+1 = %d to parent %d and drops its entry for request %d", me, count, out.Count, replyTo, req)
+		}
+		c.observe(EventReply, "reply", i, out, nil, why)
+	}
+	c.net.Send(out) // step: reply
+}
+
+// finish gives the root's answer to the Client. The observer hears of it
+// before the Client does.
+func (c *Cluster) finish(i int32, out Message) {
+	res := Result{Req: out.Req, Op: out.Op, Count: out.Count, Topology: out.Topology}
+	c.mu.Lock()
+	k := c.calls[out.Req]
+	first := k != nil && !k.finished
+	if first {
+		k.res, k.finished = res, true
+	}
+	c.mu.Unlock()
+	if c.obs != nil {
+		if first {
+			why := fmt.Sprintf("root %d has every answer: the tree has %d machines (the children's sum plus one), the answer to request %d", out.From, out.Count, out.Req)
+			if out.Op == TopologyOp {
+				why = fmt.Sprintf("root %d has every answer: the tree is %s, the answer to request %d", out.From, res.Topology, out.Req)
+			}
+			ev := c.event(EventFinal, "final", i, out, nil, why)
+			ev.Result = res
+			c.obs(ev)
+		} else {
+			c.observe(EventIgnore, "final", i, out, nil, fmt.Sprintf("root %d finished request %d again after a duplicated request; the client already has its answer", out.From, out.Req))
+		}
+	}
+	if first {
+		close(k.done) // step: final
+	}
+}
+
+// observe reports one step; the caller has checked that c.obs is set.
+func (c *Cluster) observe(kind EventKind, step string, i int32, m Message, e *entry, explain string) {
+	c.obs(c.event(kind, step, i, m, e, explain))
+}
+
+func (c *Cluster) event(kind EventKind, step string, i int32, m Message, e *entry, explain string) Event {
+	ev := Event{Kind: kind, Step: step, Machine: Client, Msg: m, Sent: c.sent.Load(), Explain: explain}
+	if i >= 0 {
+		ev.Machine = c.tree.ids[i]
+		ev.State.Children = len(c.tree.kidsOf(i))
+	}
+	if e != nil {
+		ev.State.Active = true
+		ev.State.Pending = e.pending
+		ev.State.ReplyTo = e.replyTo
+		ev.State.Count = e.count
+		ev.State.Partial = maps.Clone(e.topo)
+	}
+	return ev
+}
