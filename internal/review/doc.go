@@ -11,6 +11,12 @@
 // a card is derived by replaying the log, so the same log must always give
 // the same schedule.
 //
+// Sources:
+//   - https://github.com/open-spaced-repetition/fsrs4anki/wiki/The-Algorithm
+//   - https://github.com/open-spaced-repetition/py-fsrs (fsrs/scheduler.py;
+//     the reference sequence and memory-state figures our tests check come
+//     from its tests/test_basic.py)
+//
 // A [Card] is a small value: its zero value is a new card. [Scheduler.Review]
 // returns the card after one answer; [Replay] folds a whole log into the
 // current card of every id; [Queue] picks what to ask next.

@@ -74,7 +74,7 @@ func (s State) String() string {
 // The zero Card is a new card that has never been reviewed.
 type Card struct {
 	State      State
-	Step       int       // index into the learning or relearning steps
+	Step       int       // index into the learning or relearning steps; 0 otherwise
 	Stability  float64   // days until recall probability falls to 90%
 	Difficulty float64   // 1 (easy) to 10 (hard)
 	Due        time.Time // when the card should next be asked
@@ -113,9 +113,9 @@ type Scheduler struct {
 	MaxInterval int
 }
 
-// DefaultWeights are the FSRS-6 default weights w0 … w20, as published in
-// py-fsrs (DEFAULT_PARAMETERS) and on the wiki page "The Algorithm".
-var DefaultWeights = [21]float64{
+// defaultWeights are the FSRS-6 default weights w0 … w20, as published in
+// py-fsrs (DEFAULT_PARAMETERS) and in FSRS.md.
+var defaultWeights = [21]float64{
 	0.212, 1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194, 0.001, 1.8722, 0.1666,
 	0.796, 1.4835, 0.0614, 0.2629, 1.6483, 0.6014, 1.8729, 0.5425, 0.0912, 0.0658,
 	0.1542,
@@ -127,7 +127,7 @@ var DefaultWeights = [21]float64{
 // intervals of at most 36500 days.
 func DefaultScheduler() Scheduler {
 	return Scheduler{
-		Weights:         DefaultWeights,
+		Weights:         defaultWeights,
 		Retention:       0.9,
 		LearningSteps:   []time.Duration{time.Minute, 10 * time.Minute},
 		RelearningSteps: []time.Duration{10 * time.Minute},

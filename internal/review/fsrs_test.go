@@ -91,10 +91,10 @@ func TestFirstAnswer(t *testing.T) {
 	s := DefaultScheduler()
 	for g := Again; g <= Easy; g++ {
 		c := s.Review(Card{}, g, refStart)
-		if c.Stability != DefaultWeights[g-1] {
-			t.Errorf("%v: S0 = %v, want w%d = %v", g, c.Stability, g-1, DefaultWeights[g-1])
+		if c.Stability != defaultWeights[g-1] {
+			t.Errorf("%v: S0 = %v, want w%d = %v", g, c.Stability, g-1, defaultWeights[g-1])
 		}
-		d0 := DefaultWeights[4] - math.Exp(DefaultWeights[5]*float64(g-1)) + 1
+		d0 := defaultWeights[4] - math.Exp(defaultWeights[5]*float64(g-1)) + 1
 		if c.Difficulty != min(max(d0, 1), 10) {
 			t.Errorf("%v: D0 = %v, want %v", g, c.Difficulty, d0)
 		}

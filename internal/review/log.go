@@ -86,7 +86,17 @@ func OpenLog(dir string) (*Log, error) {
 	if err != nil {
 		return nil, fmt.Errorf("review: cannot open the review log %s for writing: %w", path, err)
 	}
+	syncDir(dir)
 	return &Log{path: path, f: f}, nil
+}
+
+// syncDir makes a newly created log file's directory entry durable. It is
+// best effort: some file systems refuse to sync a directory.
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
 }
 
 // Path returns the path of the log file.
