@@ -44,14 +44,17 @@ func (g *Grant) before(h *Grant) bool {
 	return g.ID < h.ID
 }
 
-// event is one recorded grant or charge. A grant points at its heap entry;
-// a charge has a nil grant.
+// event is one recorded grant or charge. It holds no pointers, so sorting
+// events is plain copying.
 type event struct {
 	time   int64
 	amount int64 // the charge's amount; unused for grants
-	grant  *entry
-	seq    int // the order of recording, the last tie-break
+	grant  int   // the grant's index in Ledger.grants; -1 for a charge
+	seq    int   // the order of recording, the last tie-break
 }
+
+// isGrant reports whether e records a grant.
+func (e *event) isGrant() bool { return e.grant >= 0 }
 
 // Ledger records grants and charges, in any order, and reports the balance
 // and the shortfall at any time.
@@ -65,7 +68,9 @@ type event struct {
 // an index; every later query until the next change costs O(log n).
 type Ledger struct {
 	events  []event
-	sorted  bool // events are in replay order
+	sorted  bool     // events are in replay order
+	grants  []*entry // in the order recorded
+	slab    []entry  // where new entries are carved from
 	ids     map[string]bool
 	granted int64 // sum of all grants, kept below overflow
 	charged int64 // sum of all charges, kept below overflow
@@ -104,8 +109,12 @@ func (l *Ledger) AddCredit(grantID string, amount, timestamp, expire int64) erro
 	}
 	l.ids[grantID] = true
 	l.granted += amount
-	e := &entry{Grant: Grant{ID: grantID, Amount: amount, Left: amount, Start: timestamp, Expiry: timestamp + expire}, index: -1}
-	l.record(event{time: timestamp, grant: e})
+	if len(l.slab) == cap(l.slab) {
+		l.slab = make([]entry, 0, min(max(2*cap(l.slab), 16), 4096))
+	}
+	l.slab = append(l.slab, entry{Grant: Grant{ID: grantID, Amount: amount, Left: amount, Start: timestamp, Expiry: timestamp + expire}, index: -1})
+	l.grants = append(l.grants, &l.slab[len(l.slab)-1])
+	l.record(event{time: timestamp, grant: len(l.grants) - 1})
 	return nil
 }
 
@@ -120,7 +129,7 @@ func (l *Ledger) Charge(amount, timestamp int64) error {
 		return fmt.Errorf("credits: charge at %d: amount %d makes the total charged overflow: %w", timestamp, amount, ErrOverflow)
 	}
 	l.charged += amount
-	l.record(event{time: timestamp, amount: amount})
+	l.record(event{time: timestamp, amount: amount, grant: -1})
 	return nil
 }
 
@@ -155,7 +164,7 @@ func eventBefore(a, b *event) bool {
 	if a.time != b.time {
 		return a.time < b.time
 	}
-	if ag, bg := a.grant != nil, b.grant != nil; ag != bg {
+	if ag, bg := a.isGrant(), b.isGrant(); ag != bg {
 		return ag
 	}
 	return a.seq < b.seq

@@ -41,7 +41,8 @@ func (l *Ledger) replay(t int64, obs Observer, rec *recording) Result {
 	var held, short int64
 	for i := range events {
 		ev := &events[i]
-		if g := ev.grant; g != nil {
+		if ev.isGrant() {
+			g := l.grants[ev.grant]
 			g.Left = g.Amount
 			h.push(g) // step: push
 			held += g.Amount
