@@ -1,2 +1,20 @@
-// Package ipv4 is one of the interview solutions shown by tutor.
+// Package ipv4 walks IPv4 addresses and CIDR blocks, the interview problem
+// "iterate over IP addresses from a start address, or over a block a.b.c.d/p".
+//
+// Addr is a small comparable value holding an address as a 32-bit integer,
+// in the manner of net/netip; Prefix is an address with a prefix length.
+// ParseAddr and ParsePrefix read the dotted forms and say what is wrong with
+// a bad one. Range, RangeBackward, Block and BlockBackward return iterators
+// (iter.Seq[Addr]); Strings turns them into dotted strings, the form the
+// classic problem asks for. Conversions to and from netip.Addr and
+// netip.Prefix let the values meet the standard library.
+//
+// The iterators are built on Walker, the classic answer: four integers, one
+// an octet, incremented by hand with a carry from 255 to 0 into the octet on
+// the left (a borrow from the left when walking backward). A Walker with an
+// Observe hook reports every step (start, yield, increment, carry, borrow,
+// the mask, the network and last address of a block) as an Event with a
+// sentence a learner can read. The lines of walk.go that perform the steps
+// carry a comment "// step: <id>". Without a hook the cost is one nil check
+// per step and no allocation.
 package ipv4
