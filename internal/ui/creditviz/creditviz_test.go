@@ -190,8 +190,8 @@ func TestPlainTellsGrantsApart(t *testing.T) {
 	if !strings.Contains(out, "[c:40≤8]") {
 		t.Errorf("the pushed node is not bracketed:\n%s", out)
 	}
-	if !strings.Contains(out, "╌") && !strings.Contains(out, "legend") && !strings.Contains(out, "━ in heap") {
-		t.Errorf("no legend:\n%s", out)
+	if !strings.Contains(out, "━ in heap ─ used up ╌ expired") {
+		t.Errorf("no legend for the bars' glyphs:\n%s", out)
 	}
 }
 

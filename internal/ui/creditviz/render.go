@@ -272,16 +272,13 @@ func (r *run) timeline(v *view, width, rows int) []line {
 
 	charges := withCursor()
 	charges.put(0, "$", sMuted)
-	chargeStep := v.ev.Step == credits.StepCharge || v.ev.Step == credits.StepPop ||
-		v.ev.Step == credits.StepPushBack || v.ev.Step == credits.StepShortfall ||
-		(v.ev.Step == credits.StepExpire && v.ev.Time != r.in.at)
 	for _, o := range r.in.ops {
 		if o.grant {
 			continue
 		}
 		c := col(o.debit.Time)
 		style := sAccent
-		if chargeStep && o.debit.Time == v.ev.Time {
+		if v.charging && o.debit.Time == v.ev.Time {
 			style = sCursor
 		}
 		if o.debit.Time > r.in.at {

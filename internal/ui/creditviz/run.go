@@ -22,13 +22,14 @@ const (
 // view is what Render needs for one frame, worked out when the run is
 // recorded: everything comes from the observer's event.
 type view struct {
-	ev     credits.Event
-	status []status // by grant row
-	left   []int64  // credits left by grant row, as last reported
-	nodes  []string // heap labels in array order
-	rows   []int    // grant row of each heap node
-	header string
-	state  string // the status line
+	ev       credits.Event
+	charging bool     // the step is part of paying a charge
+	status   []status // by grant row
+	left     []int64  // credits left by grant row, as last reported
+	nodes    []string // heap labels in array order
+	rows     []int    // grant row of each heap node
+	header   string
+	state    string // the status line
 }
 
 // run is a recorded replay.
@@ -61,7 +62,14 @@ func record(in input, l *credits.Ledger) *run {
 	for i, g := range r.grants {
 		left[i] = g.Amount
 	}
+	charging := false
 	l.Replay(in.at, func(ev credits.Event) {
+		switch ev.Step {
+		case credits.StepCharge:
+			charging = true
+		case credits.StepPush, credits.StepSum:
+			charging = false
+		}
 		if row, ok := r.rowOf[ev.Grant.ID]; ok && ev.Grant.ID != "" {
 			left[row] = ev.Grant.Left
 			switch ev.Step {
@@ -76,7 +84,7 @@ func record(in input, l *credits.Ledger) *run {
 				st[row] = expired
 			}
 		}
-		v := view{ev: ev, status: append([]status(nil), st...), left: append([]int64(nil), left...)}
+		v := view{ev: ev, charging: charging, status: append([]status(nil), st...), left: append([]int64(nil), left...)}
 		for _, g := range ev.Heap {
 			v.nodes = append(v.nodes, fmt.Sprintf("%s:%d≤%d", g.ID, g.Left, g.Expiry))
 			v.rows = append(v.rows, r.rowOf[g.ID])
