@@ -528,7 +528,7 @@ func TestQuizAnswersReachTheLog(t *testing.T) {
 	}
 	m = press(t, m, "space")
 	s = screen(m)
-	if !strings.Contains(s, "SYN, SYN-ACK, ACK.") || !strings.Contains(s, "[1 again · 1m]") || !strings.Contains(s, "[3 good · 10m]") {
+	if !strings.Contains(s, "SYN, SYN-ACK, ACK.") || !strings.Contains(s, "[1\u00a0again\u00a0·\u00a01m]") || !strings.Contains(s, "[3\u00a0good\u00a0·\u00a010m]") {
 		t.Fatalf("revealed card with previews:\n%s", s)
 	}
 	m = press(t, m, "3") // Good

@@ -371,10 +371,11 @@ func (s quizScreen) render(c *common.Common, q *QuizService) string {
 	st := c.Styles
 	w := c.Width
 	var b strings.Builder
-	head := fmt.Sprintf(" Quiz · %s", s.title)
+	head := " Quiz"
 	if s.phase != finished && len(s.cards) > 0 {
 		head += fmt.Sprintf(" · card %d of %d · %d right", s.pos+1, len(s.cards), s.right)
 	}
+	head += " · " + s.title
 	b.WriteString(st.Header.Render(head) + "\n\n")
 	body := ""
 	var keysLine []key.Binding
@@ -432,7 +433,8 @@ func (s quizScreen) cardView(c *common.Common, q *QuizService, card quizCard) (s
 		names := []string{"again", "hard", "good", "easy"}
 		var btns []string
 		for i, n := range names {
-			btns = append(btns, fmt.Sprintf("[%d %s · %s]", i+1, n, when(prev[i])))
+			// No-break spaces keep a button on one line when the row wraps.
+			btns = append(btns, strings.ReplaceAll(fmt.Sprintf("[%d %s · %s]", i+1, n, when(prev[i])), " ", "\u00a0"))
 		}
 		b.WriteString(strings.Join(btns, "  "))
 		return b.String(), []key.Binding{k.Grade1, k.Grade2, k.Grade3, k.Grade4, k.Back}
@@ -444,20 +446,18 @@ func (s quizScreen) cardView(c *common.Common, q *QuizService, card quizCard) (s
 			if i == s.cursor && s.phase == asking {
 				mark = "> "
 			}
-			line := fmt.Sprintf("%s%d. %s", mark, i+1, ch)
+			style := st.Theme.Text
 			if s.phase == answered {
 				switch {
 				case i == it.Answer:
-					line = st.Good.Render(fmt.Sprintf("✓ %d. %s", i+1, ch))
+					mark, style = "✓ ", st.Good
 				case i == s.picked:
-					line = st.Bad.Render(fmt.Sprintf("✗ %d. %s", i+1, ch))
-				default:
-					line = "  " + line[2:]
+					mark, style = "✗ ", st.Bad
 				}
 			} else if i == s.cursor {
-				line = st.Selected.Render(line)
+				style = st.Selected
 			}
-			b.WriteString(line + "\n")
+			b.WriteString(style.Render(hang(fmt.Sprintf("%s%d. ", mark, i+1), ch, max(c.Width-4, 8))) + "\n")
 		}
 		if s.phase == answered {
 			verdict := st.Good.Render("Right.")
@@ -487,6 +487,14 @@ func (s quizScreen) cardView(c *common.Common, q *QuizService, card quizCard) (s
 		}
 		return b.String(), append(bs, k.Back)
 	}
+}
+
+// hang wraps text to width after prefix, with later lines indented under
+// the text rather than under the prefix.
+func hang(prefix, text string, width int) string {
+	pad := strings.Repeat(" ", len([]rune(prefix)))
+	wrapped := common.Wrap(text, max(width-len(pad), 1))
+	return prefix + strings.ReplaceAll(wrapped, "\n", "\n"+pad)
 }
 
 // nextDue says when the first of cards comes back.
