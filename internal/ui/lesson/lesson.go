@@ -68,10 +68,10 @@ type Model struct {
 	noteKey  markdown.Key // the render the viewport shows, if noteOK
 	noteOK   bool
 	noteErr  error
-	anchor   float64 // where the reader was, as a fraction of the note
+	anchor   float64  // where the reader was, as a fraction of the note
 	lines    []string // the rendered note, one string a line
 	plain    []string // the same without escape sequences, for search
-	matches  []int // note lines that match the search
+	matches  []int    // note lines that match the search
 	match    int
 	search   textinput.Model
 	inSearch bool
