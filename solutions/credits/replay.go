@@ -18,8 +18,8 @@ type Result struct {
 // BalanceAt and ShortfallAt give the same answers from an index.
 //
 // When obs is non-nil, Replay calls it once for each step (see Step); a nil
-// obs costs one comparison per step and nothing else. The events must not
-// be changed from within obs.
+// obs costs one comparison per step and nothing else. obs must not call
+// methods of l: the replay runs on scratch space inside l.
 //
 // Replay costs O(n log n) for the n events at or before t, plus the sort of
 // all events after a change.
