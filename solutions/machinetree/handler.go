@@ -32,9 +32,12 @@ type Cluster struct {
 	calls map[RequestID]*call
 }
 
-// node is one machine's state: an entry per request under way.
+// node is one machine's state: an entry per request under way. The first
+// lives inline, so a machine with one request under way touches no other
+// memory.
 type node struct {
-	entries []entry
+	one  entry   // free when one.req is 0
+	more []entry // further requests under way at once
 }
 
 // entry is one machine's state for one request.
@@ -57,23 +60,43 @@ type call struct {
 }
 
 func (n *node) find(req RequestID) *entry {
-	for j := range n.entries {
-		if n.entries[j].req == req {
-			return &n.entries[j]
+	if req == 0 {
+		return nil
+	}
+	if n.one.req == req {
+		return &n.one
+	}
+	for j := range n.more {
+		if n.more[j].req == req {
+			return &n.more[j]
 		}
 	}
 	return nil
 }
 
+// add stores e and returns where it is, valid until the next add.
+func (n *node) add(e entry) *entry {
+	if n.one.req == 0 {
+		n.one = e
+		return &n.one
+	}
+	n.more = append(n.more, e)
+	return &n.more[len(n.more)-1]
+}
+
 // remove drops the entry for req. The slot is cleared so the entry's maps
-// can be collected; the slice keeps its capacity for the next request.
+// can be collected.
 func (n *node) remove(req RequestID) {
-	last := len(n.entries) - 1
-	for j := range n.entries {
-		if n.entries[j].req == req {
-			n.entries[j] = n.entries[last]
-			n.entries[last] = entry{}
-			n.entries = n.entries[:last]
+	if n.one.req == req {
+		n.one = entry{}
+		return
+	}
+	last := len(n.more) - 1
+	for j := range n.more {
+		if n.more[j].req == req {
+			n.more[j] = n.more[last]
+			n.more[last] = entry{}
+			n.more = n.more[:last]
 			return
 		}
 	}
@@ -216,29 +239,29 @@ func (c *Cluster) request(i int32, n *node, m Message) {
 		}
 		return // step: ignore-request
 	}
-	kids := c.tree.kidsOf(i)
-	if len(kids) == 0 {
+	lo, hi := c.tree.kids(i)
+	kids := int(hi - lo)
+	if kids == 0 {
 		// A leaf answers at once: it needs no entry.
 		c.reply(i, m.Req, m.Op, m.From, 0, nil, true)
 		return
 	}
-	e := entry{req: m.Req, op: m.Op, replyTo: m.From, pending: len(kids)}
+	e := entry{req: m.Req, op: m.Op, replyTo: m.From, pending: kids}
 	if m.Op == TopologyOp {
-		e.topo = make(Topology, len(kids))
+		e.topo = make(Topology, kids)
 	}
-	if len(kids) > 64 {
-		e.big = make([]uint64, (len(kids)+63)/64)
+	if kids > 64 {
+		e.big = make([]uint64, (kids+63)/64)
 	}
-	n.entries = append(n.entries, e) // step: create-entry
-	ep := &n.entries[len(n.entries)-1]
+	ep := n.add(e) // step: create-entry
 	if c.obs != nil {
-		c.observe(EventPending, "create-entry", i, m, ep, fmt.Sprintf("machine %d has %s, so it stores an entry for request %d with pending %d and an empty result, remembering to answer %s", me, plural(len(kids), "child", "children"), m.Req, len(kids), who(m.From)))
+		c.observe(EventPending, "create-entry", i, m, ep, fmt.Sprintf("machine %d has %s, so it stores an entry for request %d with pending %d and an empty result, remembering to answer %s", me, plural(kids, "child", "children"), m.Req, kids, who(m.From)))
 	}
-	for j, k := range kids {
+	for k := lo; k < hi; k++ {
 		out := Message{Kind: Request, Req: m.Req, Op: m.Op, From: me, To: c.tree.ids[k]}
 		c.sent.Add(1)
 		if c.obs != nil {
-			c.observe(EventSend, "forward", i, out, ep, fmt.Sprintf("machine %d forwards %s request %d to child %d (%d of %d)", me, m.Op, m.Req, out.To, j+1, len(kids)))
+			c.observe(EventSend, "forward", i, out, ep, fmt.Sprintf("machine %d forwards %s request %d to child %d (%d of %d)", me, m.Op, m.Req, out.To, k-lo+1, kids))
 		}
 		c.net.Send(out) // step: forward
 	}
@@ -261,7 +284,7 @@ func (c *Cluster) response(i int32, n *node, m Message) {
 		}
 		return // step: not-child
 	}
-	if e.answered(c.tree.pos[j]) { // step: duplicate
+	if e.answered(j - c.tree.first[i]) { // step: duplicate
 		if c.obs != nil {
 			c.observe(EventIgnore, "duplicate", i, m, e, fmt.Sprintf("machine %d already counted child %d's answer to request %d, so it drops this duplicate: counting it again would spoil the result", me, m.From, m.Req))
 		}
@@ -358,7 +381,8 @@ func (c *Cluster) event(kind EventKind, step string, i int32, m Message, e *entr
 	ev := Event{Kind: kind, Step: step, Machine: Client, Msg: m, Sent: c.sent.Load(), Explain: explain}
 	if i >= 0 {
 		ev.Machine = c.tree.ids[i]
-		ev.State.Children = len(c.tree.kidsOf(i))
+		lo, hi := c.tree.kids(i)
+		ev.State.Children = int(hi - lo)
 	}
 	if e != nil {
 		ev.State.Active = true

@@ -42,7 +42,7 @@ func mustParse(t testing.TB, s string) *Tree {
 // idle reports the first machine that still holds an entry, or -1.
 func idle(c *Cluster) int {
 	for i := range c.nodes {
-		if len(c.nodes[i].entries) != 0 {
+		if c.nodes[i].one.req != 0 || len(c.nodes[i].more) != 0 {
 			return c.tree.ids[i]
 		}
 	}
@@ -57,7 +57,10 @@ func countDirect(t *Tree) int {
 		i := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
 		n++
-		stack = append(stack, t.kidsOf(i)...)
+		lo, hi := t.kids(i)
+		for k := lo; k < hi; k++ {
+			stack = append(stack, k)
+		}
 	}
 	return n
 }

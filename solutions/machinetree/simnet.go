@@ -58,8 +58,8 @@ func ParseOrder(s string) (Order, error) {
 type SimNetwork struct {
 	order     Order
 	rng       *rand.Rand
-	q         []Message
-	head      int
+	q         []Message // a ring: len(q) is 0 or a power of two
+	head, n   int       // the oldest message is q[head]; n are in flight
 	h         Handler
 	delivered int64
 }
@@ -73,11 +73,29 @@ func NewSimNetwork(order Order, seed uint64) *SimNetwork {
 // Attach sets the handler messages are delivered to.
 func (s *SimNetwork) Attach(h Handler) { s.h = h }
 
-// Send puts m in flight.
-func (s *SimNetwork) Send(m Message) { s.q = append(s.q, m) }
+// Send puts m in flight. Amortized O(1).
+func (s *SimNetwork) Send(m Message) {
+	if s.n == len(s.q) {
+		s.grow()
+	}
+	s.q[(s.head+s.n)&(len(s.q)-1)] = m
+	s.n++
+}
+
+// grow doubles the ring, moving the messages to its start.
+func (s *SimNetwork) grow() {
+	q := make([]Message, max(16, 2*len(s.q)))
+	for j := range s.n {
+		q[j] = s.q[(s.head+j)&(len(s.q)-1)]
+	}
+	s.q, s.head = q, 0
+}
+
+// at returns the place of the i-th message in flight.
+func (s *SimNetwork) at(i int) *Message { return &s.q[(s.head+i)&(len(s.q)-1)] }
 
 // Len returns the number of messages in flight.
-func (s *SimNetwork) Len() int { return len(s.q) - s.head }
+func (s *SimNetwork) Len() int { return s.n }
 
 // Delivered returns how many messages the network has delivered.
 func (s *SimNetwork) Delivered() int64 { return s.delivered }
@@ -85,7 +103,11 @@ func (s *SimNetwork) Delivered() int64 { return s.delivered }
 // InFlight returns the messages in flight, oldest first, in a new slice.
 // Deliver(i) delivers the i-th of them.
 func (s *SimNetwork) InFlight() []Message {
-	return append([]Message(nil), s.q[s.head:]...)
+	out := make([]Message, s.n)
+	for j := range out {
+		out[j] = *s.at(j)
+	}
+	return out
 }
 
 // next returns the index among InFlight() of the message Step delivers,
@@ -146,27 +168,23 @@ func (s *SimNetwork) deliver(i int) {
 	}
 }
 
-// take removes the i-th message in flight, keeping the others in order.
+// take removes the i-th message in flight, keeping the others in order by
+// moving the shorter side of the ring one place.
 func (s *SimNetwork) take(i int) Message {
-	k := s.head + i
-	m := s.q[k]
-	if i < s.Len()/2 {
-		copy(s.q[s.head+1:k+1], s.q[s.head:k])
-		s.q[s.head] = Message{}
-		s.head++
+	m := *s.at(i)
+	if i < s.n/2 {
+		for j := i; j > 0; j-- {
+			*s.at(j) = *s.at(j - 1)
+		}
+		*s.at(0) = Message{}
+		s.head = (s.head + 1) & (len(s.q) - 1)
 	} else {
-		copy(s.q[k:], s.q[k+1:])
-		s.q[len(s.q)-1] = Message{}
-		s.q = s.q[:len(s.q)-1]
+		for j := i; j < s.n-1; j++ {
+			*s.at(j) = *s.at(j + 1)
+		}
+		*s.at(s.n - 1) = Message{}
 	}
-	switch {
-	case s.head == len(s.q):
-		s.q, s.head = s.q[:0], 0
-	case s.head > 1024 && s.head > len(s.q)/2:
-		n := copy(s.q, s.q[s.head:])
-		clear(s.q[n:])
-		s.q, s.head = s.q[:n], 0
-	}
+	s.n--
 	return m
 }
 

@@ -100,19 +100,12 @@ func (t Topology) Equal(u Topology) bool {
 func TopologyOf(t *Tree) Topology {
 	n := t.Len()
 	subs := make([]Topology, n)
-	// Children come after their parent in a preorder, so filling in
-	// reverse preorder sees every child before its parent.
-	order := make([]int32, 0, n)
-	stack := []int32{t.root}
-	for len(stack) > 0 {
-		i := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		order = append(order, i)
-		stack = append(stack, t.kidsOf(i)...)
-	}
-	for _, i := range slices.Backward(order) {
-		m := make(Topology, len(t.kidsOf(i)))
-		for _, k := range t.kidsOf(i) {
+	// Machines are numbered breadth-first, so every child has a larger
+	// number than its parent: filling from the last sees children first.
+	for i := int32(n - 1); i >= 0; i-- {
+		lo, hi := t.kids(i)
+		m := make(Topology, hi-lo)
+		for k := lo; k < hi; k++ {
 			m[t.ids[k]] = subs[k]
 			subs[k] = nil
 		}

@@ -62,21 +62,23 @@ const MaxID = 1<<53 - 1
 // build one with Parse, FromParents, FromEdges or Random. A Tree is
 // immutable and safe for concurrent use.
 //
-// Internally machines are numbered 0 to Len()-1 (their index); children are
-// kept in the order they were given.
+// Internally machines are numbered 0 to Len()-1 in breadth-first order, so
+// the children of a machine have consecutive numbers, kept in the order they
+// were given, and a request travelling down the tree touches memory in
+// order.
 type Tree struct {
-	ids    []int   // index -> id
-	index  map[int]int32
-	base   int // when index is nil, id = base + index
-	parent []int32 // index -> parent index, -1 for the root
-	first  []int32 // children of i are kids[first[i]:first[i+1]]
-	kids   []int32
-	pos    []int32 // index -> position among its parent's children
+	ids    []int         // index -> id
+	index  map[int]int32 // id -> index, for sparse ids
+	at     []int32       // id-base -> index, for dense ids
+	base   int           // when index and at are nil, id = base + index
+	parent []int32       // index -> parent index, -1 for the root
+	first  []int32       // children of i are first[i] to first[i+1]-1
 	root   int32
 }
 
-// build validates parent links over machines 0..len(parent)-1 and fills the
-// child lists. ids names the machines in errors. Cost O(n).
+// build validates parent links over machines 0..len(parent)-1 (numbered as
+// given, with t.ids, t.index and t.at describing that numbering), then
+// renumbers them in breadth-first order. Cost O(n).
 func build(t *Tree) (*Tree, error) {
 	n := len(t.parent)
 	if n == 0 {
@@ -97,53 +99,38 @@ func build(t *Tree) (*Tree, error) {
 		// must loop.
 		return nil, treeErr(ErrNoRoot, -1, -1, "every machine has a parent, so they form a cycle through machine %d", t.ids[onCycle(t.parent, 0)])
 	}
-	t.root = root
 	// Counting sort of the machines by parent keeps each child list in the
-	// order the machines were given.
-	t.first = make([]int32, n+1)
+	// order the machines were given. One root means n-1 links.
+	first := make([]int32, n+1)
 	for _, p := range t.parent {
 		if p >= 0 {
-			t.first[p+1]++
+			first[p+1]++
 		}
 	}
 	for i := 1; i <= n; i++ {
-		t.first[i] += t.first[i-1]
+		first[i] += first[i-1]
 	}
-	t.kids = make([]int32, n-1)
-	t.pos = make([]int32, n)
+	kids := make([]int32, n-1)
 	fill := make([]int32, n)
 	for i, p := range t.parent {
-		if p < 0 {
-			continue
-		}
-		k := t.first[p] + fill[p]
-		if int(k) >= len(t.kids) {
-			// More links than n-1 with one root cannot happen, but a
-			// corrupt count must not panic.
-			return nil, treeErr(ErrCycle, t.ids[i], -1, "machine %d is not reachable from the root", t.ids[i])
-		}
-		t.kids[k] = int32(i)
-		t.pos[i] = fill[p]
-		fill[p]++
-	}
-	// Every machine must be reachable from the root; the others sit on or
-	// below a cycle.
-	seen := make([]bool, n)
-	stack := []int32{root}
-	seen[root] = true
-	reached := 1
-	for len(stack) > 0 {
-		i := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		for _, k := range t.kids[t.first[i]:t.first[i+1]] {
-			if !seen[k] {
-				seen[k] = true
-				reached++
-				stack = append(stack, k)
-			}
+		if p >= 0 {
+			kids[first[p]+fill[p]] = int32(i)
+			fill[p]++
 		}
 	}
-	if reached < n {
+	// Breadth-first from the root: order is the queue and the new
+	// numbering. Machines it never reaches sit on or below a cycle.
+	order := fill[:0]
+	order = append(order, root)
+	for q := 0; q < len(order); q++ {
+		i := order[q]
+		order = append(order, kids[first[i]:first[i+1]]...)
+	}
+	if len(order) < n {
+		seen := make([]bool, n)
+		for _, i := range order {
+			seen[i] = true
+		}
 		for i := range seen {
 			if !seen[i] {
 				c := onCycle(t.parent, int32(i))
@@ -151,7 +138,41 @@ func build(t *Tree) (*Tree, error) {
 			}
 		}
 	}
-	return t, nil
+	// Renumber: machine order[k] becomes k.
+	renum := make([]int32, n)
+	for k, i := range order {
+		renum[i] = int32(k)
+	}
+	nt := &Tree{ids: make([]int, n), parent: make([]int32, n), first: make([]int32, n+1), base: t.base}
+	next := int32(1)
+	for k, i := range order {
+		nt.ids[k] = t.ids[i]
+		if p := t.parent[i]; p >= 0 {
+			nt.parent[k] = renum[p]
+		} else {
+			nt.parent[k] = -1
+		}
+		nt.first[k] = next
+		next += first[i+1] - first[i]
+	}
+	nt.first[n] = next
+	switch {
+	case t.index != nil:
+		for id, i := range t.index {
+			t.index[id] = renum[i]
+		}
+		nt.index = t.index
+	case t.at != nil:
+		for j, i := range t.at {
+			t.at[j] = renum[i]
+		}
+		nt.at = t.at
+	default:
+		// Identity numbering before: ids base+i. Keep the map from id
+		// to the new number.
+		nt.at = renum
+	}
+	return nt, nil
 }
 
 // onCycle follows parent links from i until a machine repeats and returns
@@ -374,26 +395,29 @@ func (p *parser) parse() (*Tree, error) {
 	return build(&p.t)
 }
 
-// Random returns a random recursive tree of n machines with ids 1 to n,
-// rooted at 1: each machine i > 1 gets a parent drawn uniformly from 1 to
-// i-1. Its height grows like e·ln n. The same n and seed give the same tree.
-// It panics if n < 1. Cost O(n).
+// Random returns a random recursive tree of n machines, rooted at 1: each
+// machine but the first gets a parent drawn uniformly from those made before
+// it. Its height grows like e·ln n. Ids 1 to n are then given in
+// breadth-first order, so the root's children are 2, 3, ... The same n and
+// seed give the same tree. It panics if n < 1. Cost O(n).
 func Random(n int, seed uint64) *Tree {
 	if n < 1 {
 		panic("machinetree: Random needs at least one machine")
 	}
 	rng := rand.New(rand.NewPCG(seed, 0x9e3779b97f4a7c15))
-	t := &Tree{ids: make([]int, n), parent: make([]int32, n), base: 1}
+	t := &Tree{ids: make([]int, n), parent: make([]int32, n)}
 	t.parent[0] = -1
-	t.ids[0] = 1
 	for i := 1; i < n; i++ {
-		t.ids[i] = i + 1
 		t.parent[i] = int32(rng.IntN(i))
 	}
 	t, err := build(t)
 	if err != nil {
 		panic("machinetree: Random built an invalid tree: " + err.Error())
 	}
+	for i := range t.ids {
+		t.ids[i] = i + 1
+	}
+	t.at, t.base = nil, 1
 	return t
 }
 
@@ -405,15 +429,18 @@ func (t *Tree) Root() int { return t.ids[t.root] }
 
 // lookup returns the index of machine id.
 func (t *Tree) lookup(id int) (int32, bool) {
-	if t.index == nil {
-		j := id - t.base
-		if j < 0 || j >= len(t.ids) {
-			return -1, false
-		}
-		return int32(j), true
+	if t.index != nil {
+		j, ok := t.index[id]
+		return j, ok
 	}
-	j, ok := t.index[id]
-	return j, ok
+	j := id - t.base
+	if j < 0 || j >= len(t.ids) {
+		return -1, false
+	}
+	if t.at != nil {
+		return t.at[j], true
+	}
+	return int32(j), true
 }
 
 // Has reports whether id is a machine of t.
@@ -439,18 +466,15 @@ func (t *Tree) Children(id int) []int {
 	if !ok {
 		return nil
 	}
-	ks := t.kidsOf(i)
-	if len(ks) == 0 {
+	lo, hi := t.kids(i)
+	if lo == hi {
 		return nil
 	}
-	out := make([]int, len(ks))
-	for j, k := range ks {
-		out[j] = t.ids[k]
-	}
-	return out
+	return append([]int(nil), t.ids[lo:hi]...)
 }
 
-func (t *Tree) kidsOf(i int32) []int32 { return t.kids[t.first[i]:t.first[i+1]] }
+// kids returns the range of i's children: lo to hi-1.
+func (t *Tree) kids(i int32) (lo, hi int32) { return t.first[i], t.first[i+1] }
 
 // Height returns the number of edges on the longest path from the root to a
 // leaf: 0 for a single machine. Cost O(n).
@@ -462,7 +486,8 @@ func (t *Tree) Height() int {
 		i := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
 		h = max(h, depth[i])
-		for _, k := range t.kidsOf(i) {
+		lo, hi := t.kids(i)
+		for k := lo; k < hi; k++ {
 			depth[k] = depth[i] + 1
 			stack = append(stack, k)
 		}
@@ -487,9 +512,9 @@ func (t *Tree) Preorder(yield func(id, depth int, last bool) bool) {
 		if !yield(t.ids[it.i], it.depth, it.last) {
 			return
 		}
-		ks := t.kidsOf(it.i)
-		for j := len(ks) - 1; j >= 0; j-- {
-			stack = append(stack, item{ks[j], it.depth + 1, j == len(ks)-1})
+		lo, hi := t.kids(it.i)
+		for k := hi - 1; k >= lo; k-- {
+			stack = append(stack, item{k, it.depth + 1, k == hi-1})
 		}
 	}
 }
