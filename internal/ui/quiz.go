@@ -209,7 +209,7 @@ func (m Model) updateQuiz(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 		if s.phase == finished {
-			if key.Matches(msg, k.Open, k.Play) {
+			if key.Matches(msg, k.Next) {
 				m.state = HomeScreen
 				m.refreshDue()
 			}
@@ -280,7 +280,7 @@ func (m Model) updateChoice(msg tea.KeyPressMsg, it *lessons.Item) (tea.Model, t
 	s := &m.quiz
 	k := m.c.Keys
 	if s.phase == answered {
-		if key.Matches(msg, k.Open, k.Play) {
+		if key.Matches(msg, k.Next) {
 			return m.next()
 		}
 		return m, nil
@@ -315,7 +315,7 @@ func (m Model) updateExercise(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	k := m.c.Keys
 	if s.phase == answered {
 		switch {
-		case key.Matches(msg, k.Open, k.Play):
+		case key.Matches(msg, k.Next):
 			return m.next()
 		case msg.String() == "v" && s.ex.Args != nil:
 			c := s.cards[s.pos]
@@ -361,7 +361,7 @@ func (s quizScreen) bindings(c *common.Common) [][]key.Binding {
 	k := c.Keys
 	return [][]key.Binding{
 		{k.Reveal, k.Grade1, k.Grade2, k.Grade3, k.Grade4},
-		{k.Up, k.Down, k.Open, k.Submit},
+		{k.Up, k.Down, k.Open, k.Submit, k.Next},
 		{k.Back, k.Help},
 	}
 }
@@ -389,7 +389,7 @@ func (s quizScreen) render(c *common.Common, q *QuizService) string {
 		if q != nil {
 			body += "next due  " + nextDue(q, s.cards) + "\n"
 		}
-		keysLine = []key.Binding{k.Open, k.Back}
+		keysLine = []key.Binding{k.Next, k.Back}
 	default:
 		card := s.cards[s.pos]
 		body, keysLine = s.cardView(c, q, card)
@@ -465,7 +465,7 @@ func (s quizScreen) cardView(c *common.Common, q *QuizService, card quizCard) (s
 				verdict = st.Bad.Render("Not quite.")
 			}
 			b.WriteString("\n" + verdict + " " + it.Explain)
-			return b.String(), []key.Binding{k.Open, k.Back}
+			return b.String(), []key.Binding{k.Next, k.Back}
 		}
 		return b.String(), []key.Binding{k.Up, k.Down, k.Open, k.Back}
 	default:
@@ -480,7 +480,7 @@ func (s quizScreen) cardView(c *common.Common, q *QuizService, card quizCard) (s
 		} else {
 			b.WriteString(st.Bad.Render("Not quite.") + " The answer is: " + s.ex.Answer)
 		}
-		bs := []key.Binding{k.Open}
+		bs := []key.Binding{k.Next}
 		if s.ex.Args != nil {
 			b.WriteString("\n\n" + st.Muted.Render("press v to watch the solution compute it"))
 			bs = append(bs, key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "watch it")))

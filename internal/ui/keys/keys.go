@@ -12,7 +12,7 @@ type Map struct {
 	Faster, Slower, Restart, Edit, Source    key.Binding
 	Search, NextMatch, PrevMatch, Quiz       key.Binding
 	Reveal, Grade1, Grade2, Grade3, Grade4   key.Binding
-	Submit, Cancel                           key.Binding
+	Submit, Cancel, Next                     key.Binding
 }
 
 // Default returns the key map of DESIGN.md: q quit, ? help, tab focus,
@@ -54,6 +54,7 @@ func Default() Map {
 		Grade4:      b("4", "easy", "4"),
 		Submit:      b("enter", "submit", "enter"),
 		Cancel:      b("esc", "cancel", "esc"),
+		Next:        b("enter", "next", "enter", "space"),
 	}
 }
 
