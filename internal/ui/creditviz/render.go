@@ -164,10 +164,7 @@ func (r *run) Render(i, width, height int, th visual.Theme) string {
 	v := &r.views[i]
 
 	header := newLine(width)
-	x := header.put(0, v.header, sAccent)
-	if step := fmt.Sprintf("step %d/%d", i+1, len(r.views)); header.free(x+1, len(step)+1) {
-		header.put(width-len(step), step, sMuted)
-	}
+	header.put(0, v.header, sAccent)
 	array := r.arrayLine(v, width)
 	state := newLine(width)
 	stateStyle := sText
@@ -251,15 +248,22 @@ func (r *run) timeline(v *view, width, rows int) []line {
 
 	axis := newLine(width)
 	axis.put(0, "t", sMuted)
-	lo, hi := fmt.Sprint(r.lo), fmt.Sprint(r.hi)
-	axis.put(labelW, lo, sMuted)
-	if axis.free(width-len(hi)-1, len(hi)+1) {
-		axis.put(width-len(hi), hi, sMuted)
-	}
-	if at := fmt.Sprintf("│at %d", r.in.at); axis.free(cursor-1, len(at)+2) {
-		axis.put(cursor, at, sAccent)
-	} else {
+	// The query time first, to the right of its line if it fits, else to
+	// the left; then the ends of the range where they do not collide.
+	at := fmt.Sprintf("at %d", r.in.at)
+	switch {
+	case axis.free(cursor, len(at)+2):
+		axis.put(cursor, "│"+at, sAccent)
+	case axis.free(cursor-len(at)-1, len(at)+1):
+		axis.put(cursor-len(at), at+"│", sAccent)
+	default:
 		axis.put(cursor, "│", sAccent)
+	}
+	if lo := fmt.Sprint(r.lo); axis.free(labelW, len(lo)+1) {
+		axis.put(labelW, lo, sMuted)
+	}
+	if hi := fmt.Sprint(r.hi); axis.free(width-len(hi)-1, len(hi)+1) {
+		axis.put(width-len(hi), hi, sMuted)
 	}
 	out := []line{axis}
 	// Rows below the axis start with the query time's line; what is
@@ -328,6 +332,11 @@ func (r *run) timeline(v *view, width, rows int) []line {
 			idStyle = sCursor
 		}
 		row.put(a, ansi.Truncate(g.ID, b-a+1, ""), idStyle)
+		if more := len(r.grants) - grantRows; k == grantRows-1 && more > 0 {
+			if s := fmt.Sprintf(" +%d more", more); row.free(width-len(s), len(s)) {
+				row.put(width-len(s), s, sMuted)
+			}
+		}
 		out = append(out, row)
 	}
 	for _, l := range []line{charges, now} {
@@ -362,7 +371,10 @@ func (r *run) tree(v *view, width, rows int) []line {
 		show++
 	}
 	t := "min-heap by expiry (id:left≤expiry)"
-	if show < levels {
+	switch {
+	case show == 0:
+		t = "min-heap by expiry: too big to draw here, see the array"
+	case show < levels:
 		t = fmt.Sprintf("min-heap by expiry, top %d of %d levels (id:left≤expiry)", show, levels)
 	}
 	title.put(0, t, sMuted)
