@@ -64,8 +64,14 @@ func (e *event) isGrant() bool { return e.grant >= 0 }
 // build an index lazily.
 //
 // Recording an event costs O(1) amortized. The first query after a change
-// sorts the events and replays them once, O(n log n) for n events, to build
-// an index; every later query until the next change costs O(log n).
+// sorts the events (unless they were recorded in time order) and replays
+// them once, O(n log n) for n events, to build an index; every later query
+// until the next change costs O(log n). The index rests on one fact: a
+// charge only sees events at or before its own time, so the full replay
+// fixes what every charge takes from every grant. The balance is then a sum
+// of intervals, each grant's amount on [start, expiry] less each use on
+// [charge time, expiry], kept as a step function of time in O(n) memory
+// and searched by binary search; the shortfall is a running total.
 type Ledger struct {
 	events  []event
 	sorted  bool     // events are in replay order
