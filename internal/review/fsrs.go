@@ -184,10 +184,30 @@ func (s Scheduler) Validate() error {
 	return nil
 }
 
-// decay and factor shape the forgetting curve: DECAY = -w20 and
-// FACTOR = 0.9^(1/DECAY) - 1, chosen so that R(S, S) = 0.9.
-func (s Scheduler) decay() float64  { return -s.Weights[20] }
-func (s Scheduler) factor() float64 { return math.Pow(0.9, 1/s.decay()) - 1 }
+// A model is a Scheduler with the constants of its formulas worked out
+// once, so that a review costs only the exponentials that depend on the
+// card. Replay builds one for a whole log.
+type model struct {
+	s       *Scheduler
+	decay   float64 // DECAY = −w20
+	factor  float64 // FACTOR = 0.9^(1/DECAY) − 1, so that R(S, S) = 0.9
+	ivlPerS float64 // (r^(1/DECAY) − 1)/FACTOR: the interval of S = 1
+	d0Easy  float64 // D0(4), not clamped: the mean-reversion target
+	expW8   float64 // e^w8
+	lapse   float64 // e^(w17·w18): a lapse divides S by at least this
+	maxDays float64 // MaxInterval, bounded to [1, maxDays]
+}
+
+func (s *Scheduler) model() model {
+	m := model{s: s, decay: -s.Weights[20]}
+	m.factor = math.Pow(0.9, 1/m.decay) - 1
+	m.ivlPerS = (math.Pow(s.Retention, 1/m.decay) - 1) / m.factor
+	m.d0Easy = s.Weights[4] - math.Exp(s.Weights[5]*3) + 1
+	m.expW8 = math.Exp(s.Weights[8])
+	m.lapse = math.Exp(s.Weights[17] * s.Weights[18])
+	m.maxDays = float64(min(max(s.MaxInterval, 1), maxDays))
+	return m
+}
 
 // elapsedDays is the number of whole days from last to now, rounded down as
 // Python's timedelta.days rounds (so a review before last gives a negative
@@ -210,11 +230,12 @@ func (s Scheduler) Retrievability(c Card, now time.Time) float64 {
 		return 0
 	}
 	t := max(0, elapsedDays(c.LastReview, now))
-	return s.retrievability(float64(t), c.Stability)
+	m := s.model()
+	return m.retrievability(float64(t), c.Stability)
 }
 
-func (s Scheduler) retrievability(t, stability float64) float64 {
-	return math.Pow(1+s.factor()*t/stability, s.decay())
+func (m *model) retrievability(t, stability float64) float64 {
+	return math.Pow(1+m.factor*t/stability, m.decay)
 }
 
 // Review returns c after the answer g given at now; c itself is unchanged.
@@ -240,22 +261,27 @@ func (s Scheduler) retrievability(t, stability float64) float64 {
 // values before it. When at least one whole day has passed since the last
 // review, stability follows the long-term formulas (recall or lapse);
 // otherwise it follows the same-day formula. An invalid grade returns c
-// unchanged. The cost is a few calls to math.Exp and math.Pow.
+// unchanged. The cost is about ten calls to math.Exp and math.Pow.
 func (s Scheduler) Review(c Card, g Grade, now time.Time) Card {
+	m := s.model()
+	return m.review(c, g, now)
+}
+
+func (m *model) review(c Card, g Grade, now time.Time) Card {
 	if !g.IsValid() {
 		return c
 	}
 	if c.Step < 0 {
 		c.Step = 0
 	}
-	w := &s.Weights
+	s := m.s
 
 	// Memory state: stability and difficulty.
 	switch {
 	case c.IsNew() || c.Stability <= 0:
 		// First answer (py-fsrs: a card whose stability is None).
-		c.Stability = max(w[g-1], minStability)
-		c.Difficulty = clampDifficulty(s.initialDifficulty(g))
+		c.Stability = max(s.Weights[g-1], minStability)
+		c.Difficulty = clampDifficulty(m.initialDifficulty(g))
 		if c.State == New {
 			c.State = Learning
 			c.Step = 0
@@ -263,16 +289,16 @@ func (s Scheduler) Review(c Card, g Grade, now time.Time) Card {
 	default:
 		c.Difficulty = clampDifficulty(c.Difficulty)
 		if t := elapsedDays(c.LastReview, now); t < 1 {
-			c.Stability = s.shortTermStability(c.Stability, g)
+			c.Stability = m.shortTermStability(c.Stability, g)
 		} else {
-			r := s.retrievability(float64(t), c.Stability)
+			r := m.retrievability(float64(t), c.Stability)
 			if g == Again {
-				c.Stability = s.forgetStability(c.Difficulty, c.Stability, r)
+				c.Stability = m.forgetStability(c.Difficulty, c.Stability, r)
 			} else {
-				c.Stability = s.recallStability(c.Difficulty, c.Stability, r, g)
+				c.Stability = m.recallStability(c.Difficulty, c.Stability, r, g)
 			}
 		}
-		c.Difficulty = s.nextDifficulty(c.Difficulty, g)
+		c.Difficulty = m.nextDifficulty(c.Difficulty, g)
 	}
 
 	// Next state and interval.
@@ -288,12 +314,12 @@ func (s Scheduler) Review(c Card, g Grade, now time.Time) Card {
 				break
 			}
 		}
-		wait = s.interval(c.Stability)
+		wait = m.interval(c.Stability)
 	case Relearning:
-		wait = s.step(&c, g, s.RelearningSteps)
+		wait = m.step(&c, g, s.RelearningSteps)
 	default: // Learning, or an unknown state treated as Learning
 		c.State = Learning
-		wait = s.step(&c, g, s.LearningSteps)
+		wait = m.step(&c, g, s.LearningSteps)
 	}
 
 	c.Reps++
@@ -304,11 +330,11 @@ func (s Scheduler) Review(c Card, g Grade, now time.Time) Card {
 
 // step moves c through steps for the answer g and returns the wait, or
 // graduates c to Review and returns the interval of its stability.
-func (s Scheduler) step(c *Card, g Grade, steps []time.Duration) time.Duration {
+func (m *model) step(c *Card, g Grade, steps []time.Duration) time.Duration {
 	// py-fsrs graduates a card whose step is past the end of the steps
 	// (the steps were shortened since) on any grade but Again.
 	if len(steps) == 0 || (c.Step >= len(steps) && g != Again) {
-		return s.graduate(c)
+		return m.graduate(c)
 	}
 	switch g {
 	case Again:
@@ -325,56 +351,55 @@ func (s Scheduler) step(c *Card, g Grade, steps []time.Duration) time.Duration {
 		}
 	case Good:
 		if c.Step+1 >= len(steps) {
-			return s.graduate(c)
+			return m.graduate(c)
 		}
 		c.Step++
 		return steps[c.Step]
 	default: // Easy
-		return s.graduate(c)
+		return m.graduate(c)
 	}
 }
 
-func (s Scheduler) graduate(c *Card) time.Duration {
+func (m *model) graduate(c *Card) time.Duration {
 	c.State = Review
 	c.Step = 0
-	return s.interval(c.Stability)
+	return m.interval(c.Stability)
 }
 
 // interval returns the next interval of a Review card of the given
 // stability: I(r, S) = S/FACTOR·(r^(1/DECAY) − 1) days, rounded half to even
 // (Python's round, as py-fsrs uses) and clamped to [1, MaxInterval].
-func (s Scheduler) interval(stability float64) time.Duration {
-	days := stability / s.factor() * (math.Pow(s.Retention, 1/s.decay()) - 1)
-	days = math.RoundToEven(days)
-	hi := float64(min(max(s.MaxInterval, 1), maxDays))
+func (m *model) interval(stability float64) time.Duration {
+	days := math.RoundToEven(stability * m.ivlPerS)
 	if !(days >= 1) { // also catches NaN
 		days = 1
 	}
-	days = min(days, hi)
+	days = min(days, m.maxDays)
 	return time.Duration(days) * day
 }
 
 // initialDifficulty is D0(G) = w4 − e^(w5·(G−1)) + 1, not clamped.
-func (s Scheduler) initialDifficulty(g Grade) float64 {
-	return s.Weights[4] - math.Exp(s.Weights[5]*float64(g-1)) + 1
+func (m *model) initialDifficulty(g Grade) float64 {
+	w := &m.s.Weights
+	return w[4] - math.Exp(w[5]*float64(g-1)) + 1
 }
 
 // nextDifficulty is D' = w7·D0(4) + (1−w7)·(D + ΔD·(10−D)/9) with
 // ΔD = −w6·(G−3): a linear damping towards 10, then a mean reversion
 // towards the (unclamped) difficulty of a first Easy; clamped to [1, 10].
-func (s Scheduler) nextDifficulty(d float64, g Grade) float64 {
-	w := &s.Weights
+func (m *model) nextDifficulty(d float64, g Grade) float64 {
+	w := &m.s.Weights
 	delta := -w[6] * float64(g-3)
 	damped := d + delta*(10-d)/9
-	return clampDifficulty(w[7]*s.initialDifficulty(Easy) + (1-w[7])*damped)
+	return clampDifficulty(w[7]*m.d0Easy + (1-w[7])*damped)
 }
 
 // recallStability is the stability after a successful answer (Hard, Good,
 // Easy) at least a day after the last one:
 // S' = S·(1 + e^w8·(11−D)·S^(−w9)·(e^(w10·(1−R)) − 1)·h·b),
 // with the Hard penalty h = w15 and the Easy bonus b = w16.
-func (s Scheduler) recallStability(d, st, r float64, g Grade) float64 {
-	w := &s.Weights
+func (m *model) recallStability(d, st, r float64, g Grade) float64 {
+	w := &m.s.Weights
 	h, b := 1.0, 1.0
 	if g == Hard {
 		h = w[15]
@@ -382,7 +407,7 @@ func (s Scheduler) recallStability(d, st, r float64, g Grade) float64 {
 	if g == Easy {
 		b = w[16]
 	}
-	next := st * (1 + math.Exp(w[8])*(11-d)*math.Pow(st, -w[9])*(math.Exp(w[10]*(1-r))-1)*h*b)
+	next := st * (1 + m.expW8*(11-d)*math.Pow(st, -w[9])*(math.Exp(w[10]*(1-r))-1)*h*b)
 	return max(next, minStability)
 }
 
@@ -390,17 +415,16 @@ func (s Scheduler) recallStability(d, st, r float64, g Grade) float64 {
 // after the last answer: the long-term post-lapse stability
 // w11·D^(−w12)·((S+1)^w13 − 1)·e^(w14·(1−R)), but never more than
 // S/e^(w17·w18), which is what a same-day Again would keep.
-func (s Scheduler) forgetStability(d, st, r float64) float64 {
-	w := &s.Weights
+func (m *model) forgetStability(d, st, r float64) float64 {
+	w := &m.s.Weights
 	long := w[11] * math.Pow(d, -w[12]) * (math.Pow(st+1, w[13]) - 1) * math.Exp(w[14]*(1-r))
-	short := st / math.Exp(w[17]*w[18])
-	return max(min(long, short), minStability)
+	return max(min(long, st/m.lapse), minStability)
 }
 
 // shortTermStability is the stability after an answer less than a whole day
 // after the last one: S' = S·e^(w17·(G−3+w18))·S^(−w19).
-func (s Scheduler) shortTermStability(st float64, g Grade) float64 {
-	w := &s.Weights
+func (m *model) shortTermStability(st float64, g Grade) float64 {
+	w := &m.s.Weights
 	inc := math.Exp(w[17]*(float64(g)-3+w[18])) * math.Pow(st, -w[19])
 	// py-fsrs keeps the factor at least 1 for Good and Easy, so a
 	// successful same-day answer never lowers stability; Again and Hard
@@ -424,9 +448,10 @@ func clampDifficulty(d float64) float64 {
 // a quiz shows on its answer buttons. Preview(c, now)[g-1] equals
 // Review(c, g, now).Due.Sub(now).
 func (s Scheduler) Preview(c Card, now time.Time) [4]time.Duration {
+	m := s.model()
 	var out [4]time.Duration
 	for g := Again; g <= Easy; g++ {
-		out[g-1] = s.Review(c, g, now).Due.Sub(now)
+		out[g-1] = m.review(c, g, now).Due.Sub(now)
 	}
 	return out
 }

@@ -29,10 +29,21 @@ func addLineSeeds(f *testing.F) {
 
 // FuzzParseRecord: any line either fails to parse or gives a record that
 // Append would accept and that survives encoding and parsing unchanged, as
-// one line.
+// one line; and the fast path agrees with encoding/json.
 func FuzzParseRecord(f *testing.F) {
 	addLineSeeds(f)
 	f.Fuzz(func(t *testing.T, line []byte) {
+		// The fast path and encoding/json agree on every line the fast
+		// path takes.
+		if fast, ok := parseWritten(line); ok {
+			slow, err := parseJSON(line)
+			if (err == nil) != (fast.check() == nil) {
+				t.Fatalf("fast path %+v (check %v), encoding/json %v", fast, fast.check(), err)
+			}
+			if err == nil && !sameRecord(fast, slow) {
+				t.Fatalf("fast path %+v, encoding/json %+v", fast, slow)
+			}
+		}
 		r, err := parseRecord(line)
 		if err != nil {
 			if r != (Record{}) {

@@ -541,14 +541,20 @@ func TestTwoProcesses(t *testing.T) {
 	t.Logf("the writers took turns %d times", switches)
 }
 
-// BenchmarkLoad reads and parses a log of 100,000 records, the peer of
-// BenchmarkReplay: together they are what starting a quiz costs.
-func BenchmarkLoad(b *testing.B) {
-	dir := b.TempDir()
+// benchLog returns a log of 100,000 records as Append writes them.
+func benchLog() []byte {
 	var buf []byte
 	for _, r := range benchRecords(100_000, 1_000) {
 		buf = appendRecord(buf, r)
 	}
+	return buf
+}
+
+// BenchmarkLoad reads and parses a log of 100,000 records: with
+// BenchmarkReplay, what starting a quiz costs.
+func BenchmarkLoad(b *testing.B) {
+	dir := b.TempDir()
+	buf := benchLog()
 	if err := os.WriteFile(filepath.Join(dir, LogName), buf, 0o600); err != nil {
 		b.Fatal(err)
 	}
@@ -559,11 +565,71 @@ func BenchmarkLoad(b *testing.B) {
 	defer l.Close()
 	b.SetBytes(int64(len(buf)))
 	b.ReportAllocs()
+	cpu := cpuTime()
 	for b.Loop() {
 		recs, warns, err := l.Load()
 		if err != nil || len(recs) != 100_000 || len(warns) != 0 {
 			b.Fatalf("%d records, %d warnings, %v", len(recs), len(warns), err)
 		}
 	}
-	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/100_000, "ns/record")
+	reportPerRecord(b, 100_000, cpuTime()-cpu)
+}
+
+// TestParseWritten: lines as Append writes them take the fast path and give
+// what encoding/json gives; lines in other shapes are left to
+// encoding/json.
+func TestParseWritten(t *testing.T) {
+	for _, r := range sampleRecords() {
+		line := appendRecord(nil, r)
+		line = line[:len(line)-1]
+		fast, ok := parseWritten(line)
+		slow, err := parseJSON(line)
+		if err != nil || !sameRecord(slow, r) {
+			t.Fatalf("encoding/json: %+v, %v; want %+v", slow, err, r)
+		}
+		escaped := bytes.IndexByte(line, '\\') >= 0
+		if ok == escaped || (ok && !sameRecord(fast, r)) {
+			t.Errorf("fast path on %s: %+v, %v", line, fast, ok)
+		}
+	}
+	for _, line := range []string{
+		`{"time":"2026-01-01T00:00:00Z","card":"a","grade":3}`,
+		`{"time":"2026-01-01T00:00:00Z","card":"a","grade":3,"took_ms":1} `,
+		`{"time":"2026-01-01T00:00:00Z","card":"a","grade":03,"took_ms":1}`,
+		`{"time":"2026-01-01T00:00:00Z","card":"a","grade":3,"took_ms":-1}`,
+		`{"time":"2026-01-01T00:00:00Z","card":"a","grade":3,"took_ms":1e3}`,
+		`{"time":"2026-01-01T00:00:00Z","card":"a","grade":3,"took_ms":9223372036855}`,
+		`{"time":"2026-01-01T00:00:00Z","card":"a","grade":3,"took_ms":1234567890123456789}`,
+		`{"card":"a","time":"2026-01-01T00:00:00Z","grade":3,"took_ms":1}`,
+		`{"time":"2026-01-01T00:00:00Z","card":"a` + "\x01" + `","grade":3,"took_ms":1}`,
+		`{"time":"2026-01-01T00:00:00Z","card":"a` + "\xff" + `","grade":3,"took_ms":1}`,
+		`{"time":"yesterday","card":"a","grade":3,"took_ms":1}`,
+	} {
+		if r, ok := parseWritten([]byte(line)); ok {
+			t.Errorf("fast path took %s: %+v", line, r)
+		}
+	}
+}
+
+// BenchmarkLoadJSON is the peer of BenchmarkLoad: the same lines, already
+// in memory, each decoded by encoding/json (parseJSON) without the fast
+// path.
+func BenchmarkLoadJSON(b *testing.B) {
+	buf := benchLog()
+	b.SetBytes(int64(len(buf)))
+	b.ReportAllocs()
+	cpu := cpuTime()
+	for b.Loop() {
+		n := 0
+		for line := range bytes.Lines(buf) {
+			if _, err := parseJSON(line[:len(line)-1]); err != nil {
+				b.Fatal(err)
+			}
+			n++
+		}
+		if n != 100_000 {
+			b.Fatalf("%d records", n)
+		}
+	}
+	reportPerRecord(b, 100_000, cpuTime()-cpu)
 }

@@ -28,11 +28,12 @@ type Record struct {
 // one [Scheduler.Review] per record.
 func Replay(s Scheduler, recs []Record) map[string]Card {
 	cards := make(map[string]Card)
+	m := s.model()
 	for _, r := range recs {
 		if !r.Grade.IsValid() {
 			continue
 		}
-		cards[r.Card] = s.Review(cards[r.Card], r.Grade, r.Time)
+		cards[r.Card] = m.review(cards[r.Card], r.Grade, r.Time)
 	}
 	return cards
 }

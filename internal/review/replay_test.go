@@ -2,6 +2,7 @@ package review
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"reflect"
 	"slices"
 	"testing"
@@ -148,45 +149,72 @@ func TestPropertyQueue(t *testing.T) {
 	})
 }
 
-// BenchmarkReplay replays a log of 100,000 answers over 1,000 cards, each
-// answered when due, and reports the cost per record.
+// BenchmarkReplay replays a log of 100,000 answers to 1,000 cards and
+// reports the cost per record, in wall time and in CPU time.
 func BenchmarkReplay(b *testing.B) {
 	recs := benchRecords(100_000, 1_000)
 	s := DefaultScheduler()
 	b.ReportAllocs()
-	b.ResetTimer()
+	cpu := cpuTime()
 	for b.Loop() {
 		if m := Replay(s, recs); len(m) != 1_000 {
 			b.Fatalf("%d cards", len(m))
 		}
 	}
-	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(recs)), "ns/record")
+	reportPerRecord(b, len(recs), cpuTime()-cpu)
 }
 
-// benchRecords simulates n answers spread over the given number of cards,
-// each card answered when it comes due, with mostly Good grades.
+// benchRecords simulates n answers over about two years, one every ten
+// minutes, to cards drawn at random from ncards, with mostly Good grades.
 func benchRecords(n, ncards int) []Record {
-	s := DefaultScheduler()
-	cards := make([]Card, ncards)
+	rng := rand.New(rand.NewPCG(1, 2))
 	recs := make([]Record, 0, n)
-	now := refStart
 	for i := range n {
-		k := i % ncards
+		k := rng.IntN(ncards)
 		g := Good
-		switch i % 10 {
-		case 3:
+		switch p := rng.IntN(10); {
+		case p < 2:
 			g = Again
-		case 5:
+		case p < 3:
 			g = Hard
-		case 7:
+		case p < 4:
 			g = Easy
 		}
-		t := now.Add(time.Duration(i) * time.Second)
-		if c := cards[k]; !c.IsNew() && c.Due.After(t) {
-			t = c.Due
-		}
-		cards[k] = s.Review(cards[k], g, t)
-		recs = append(recs, Record{Time: t, Card: fmt.Sprintf("lesson%d/%d", k%7, k), Grade: g, Took: 3 * time.Second})
+		recs = append(recs, Record{
+			Time:  refStart.Add(time.Duration(i) * 10 * time.Minute),
+			Card:  fmt.Sprintf("lesson%d/%d", k%7, k),
+			Grade: g,
+			Took:  time.Duration(rng.IntN(20_000)) * time.Millisecond,
+		})
 	}
 	return recs
+}
+
+// BenchmarkReplayByReview is the peer of BenchmarkReplay: the same
+// records folded through the public Scheduler.Review, which works out the
+// scheduler's constants again for every record.
+func BenchmarkReplayByReview(b *testing.B) {
+	recs := benchRecords(100_000, 1_000)
+	s := DefaultScheduler()
+	b.ReportAllocs()
+	cpu := cpuTime()
+	for b.Loop() {
+		cards := make(map[string]Card)
+		for _, r := range recs {
+			cards[r.Card] = s.Review(cards[r.Card], r.Grade, r.Time)
+		}
+		if len(cards) != 1_000 {
+			b.Fatalf("%d cards", len(cards))
+		}
+	}
+	reportPerRecord(b, len(recs), cpuTime()-cpu)
+}
+
+// reportPerRecord reports wall and CPU nanoseconds per record.
+func reportPerRecord(b *testing.B, records int, cpu time.Duration) {
+	n := float64(b.N) * float64(records)
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/n, "ns/record")
+	if cpu > 0 {
+		b.ReportMetric(float64(cpu.Nanoseconds())/n, "cpu-ns/record")
+	}
 }
