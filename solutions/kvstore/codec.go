@@ -44,15 +44,27 @@ func Encode(pairs []Pair) ([]byte, error) {
 // buffer. For each pair it writes the key's byte length as 4 bytes
 // big-endian, the key's bytes, the value's byte length the same way, and
 // the value's bytes. Pairs must be in strictly increasing key order (so a
-// store always gives the same bytes), valid UTF-8 and at most MaxLen bytes
-// each; otherwise AppendPairs returns dst unchanged and an error naming the
-// first bad pair. It costs O(EncodedLen(pairs)).
+// store always gives the same bytes) and each key and value at most MaxLen
+// bytes; otherwise AppendPairs returns dst unchanged and an error naming
+// the first bad pair. It costs O(EncodedLen(pairs)).
+//
+// Keys and values must also be valid UTF-8, but AppendPairs does not check
+// it: checking costs more than copying the bytes. UTF-8 is checked where
+// strings come in (Store.Put) and where bytes come back (DecodePairs, which
+// refuses a stream with invalid UTF-8).
 func AppendPairs(dst []byte, pairs []Pair) ([]byte, error) {
 	return encode(dst, pairs, nil)
 }
 
 func encode(dst []byte, pairs []Pair, obs func(Event)) ([]byte, error) {
-	start := len(dst)
+	start := len(dst) // step: encode-begin
+	if obs != nil {
+		n := EncodedLen(pairs)
+		obs(Event{
+			Step: "encode-begin", Kind: KindBegin, Index: len(pairs),
+			Explain: fmt.Sprintf("encoding %d %s in increasing key order: each takes 8 bytes of length prefixes plus its key and value bytes, %d %s in all", len(pairs), plural(len(pairs), "pair"), n, plural(n, "byte")),
+		})
+	}
 	for i, p := range pairs {
 		if err := checkPair(pairs, i); err != nil {
 			return dst[:start], err
@@ -97,8 +109,14 @@ func DecodePairs(stream []byte) ([]Pair, error) {
 }
 
 func decode(stream []byte, obs func(Event)) ([]Pair, error) {
-	pairs := make([]Pair, 0, countRecords(stream))
-	s := string(stream) // one allocation holds every key and value
+	pairs := make([]Pair, 0, countRecords(stream)) // step: decode-begin
+	s := string(stream)                            // one allocation holds every key and value
+	if obs != nil {
+		obs(Event{
+			Step: "decode-begin", Kind: KindBegin, Read: true, Index: cap(pairs),
+			Explain: fmt.Sprintf("decoding a %d-byte stream: hopping from prefix to prefix counts %d whole %s to size the result, one %d-byte string copy will hold every key and value, and the cursor starts at 0", len(stream), cap(pairs), plural(cap(pairs), "record"), len(stream)),
+		})
+	}
 	off := 0
 	for off < len(s) {
 		if len(s)-off < prefixLen {
@@ -113,8 +131,8 @@ func decode(stream []byte, obs func(Event)) ([]Pair, error) {
 			return nil, corrupt(off-prefixLen, "key length %d is more than the %d bytes left", klen, len(s)-off)
 		}
 		key := s[off : off+int(klen)] // step: decode-key
-		if err := checkText(key, "key", off); err != nil {
-			return nil, err
+		if !utf8.Valid(stream[off : off+len(key)]) {
+			return nil, badText(key, "key", off)
 		}
 		if n := len(pairs); n > 0 && key <= pairs[n-1].Key {
 			return nil, corrupt(off, "key %q is not after the previous key %q: a stream holds its keys in strictly increasing order", key, pairs[n-1].Key)
@@ -135,8 +153,8 @@ func decode(stream []byte, obs func(Event)) ([]Pair, error) {
 			return nil, corrupt(off-prefixLen, "value length %d is more than the %d bytes left", vlen, len(s)-off)
 		}
 		value := s[off : off+int(vlen)] // step: decode-value
-		if err := checkText(value, "value", off); err != nil {
-			return nil, err
+		if !utf8.Valid(stream[off : off+len(value)]) {
+			return nil, badText(value, "value", off)
 		}
 		if obs != nil {
 			obs(read("decode-value", KindValue, stream, off, off+len(value), Pair{key, value}))
@@ -358,13 +376,13 @@ func joinChunks(st Storage, base string, obs func(Event)) ([]byte, Meta, error) 
 	return stream, m, nil
 }
 
-// checkPair reports why pairs[i] cannot be encoded, or nil.
+// checkPair reports why pairs[i] cannot be encoded, or nil: a key or
+// value too long for its prefix, or a key out of order. It does not check
+// UTF-8 (see AppendPairs).
 func checkPair(pairs []Pair, i int) error {
 	p := pairs[i]
-	for _, f := range [2]struct{ what, s string }{{"key", p.Key}, {"value", p.Value}} {
-		if err := checkField(f.what, f.s); err != nil {
-			return fmt.Errorf("kvstore: pair %d: %w", i, err)
-		}
+	if uint64(len(p.Key)) > MaxLen || uint64(len(p.Value)) > MaxLen {
+		return fmt.Errorf("kvstore: pair %d: key of %d bytes or value of %d bytes is longer than the %d a 4-byte prefix can count", i, len(p.Key), len(p.Value), uint64(MaxLen))
 	}
 	if i > 0 && p.Key <= pairs[i-1].Key {
 		return fmt.Errorf("kvstore: pair %d: key %q is not after the previous key %q: pairs must be in strictly increasing key order", i, p.Key, pairs[i-1].Key)
@@ -383,13 +401,11 @@ func checkField(what, s string) error {
 	return nil
 }
 
-// checkText reports a *CorruptError when the key or value s, read at
-// stream offset off, is not valid UTF-8.
-func checkText(s, what string, off int) error {
-	if i := invalidAt(s); i >= 0 {
-		return corrupt(off+i, "%s is not valid UTF-8: bad byte %02x at %d of its %d bytes", what, s[i], i, len(s))
-	}
-	return nil
+// badText is the *CorruptError for the key or value s, read at stream
+// offset off, that is not valid UTF-8.
+func badText(s, what string, off int) error {
+	i := max(invalidAt(s), 0)
+	return corrupt(off+i, "%s is not valid UTF-8: bad byte %02x at %d of its %d bytes", what, s[i], i, len(s))
 }
 
 // invalidAt returns the index of the first byte of s that is not part of

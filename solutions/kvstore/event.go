@@ -20,9 +20,10 @@ const (
 	KindChunk                // a chunk cut from the stream or joined back
 	KindMeta                 // the metadata record built or read
 	KindCheck                // the joined stream checked against the metadata
+	KindBegin                // an encode or decode about to start
 )
 
-var kindNames = [...]string{"key length", "key", "value length", "value", "pair", "chunk", "metadata", "check"}
+var kindNames = [...]string{"key length", "key", "value length", "value", "pair", "chunk", "metadata", "check", "begin"}
 
 // String returns the kind's name, e.g. "key length".
 func (k Kind) String() string {
@@ -52,7 +53,8 @@ type Event struct {
 	// a decode knows the key only once it has read it.
 	Key, Value string
 	// Index is the pair's index for KindPair, the chunk's index for
-	// KindChunk, and the chunk count for KindMeta and KindCheck.
+	// KindChunk, the chunk count for KindMeta and KindCheck, and the
+	// number of pairs (records counted, for a decode) for KindBegin.
 	Index int
 	// Blob names the chunk or metadata record, for chunk events.
 	Blob string

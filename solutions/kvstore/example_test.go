@@ -79,6 +79,9 @@ func ExampleStore_Shutdown_chunked() {
 // An observer sees every field as it is written, with a sentence.
 func ExampleStore_Observe() {
 	s := kvstore.Store{Observe: func(e kvstore.Event) {
+		if e.Kind == kvstore.KindBegin {
+			return
+		}
 		fmt.Printf("%-16s %2d  % x\n", e.Step, e.Offset, e.Bytes)
 	}}
 	_ = s.Put("A", "BC")

@@ -199,16 +199,16 @@ func TestObserverSeesEveryField(t *testing.T) {
 	if !bytes.Equal(written, stream) {
 		t.Fatalf("encode events wrote % x, stream is % x", written, stream)
 	}
-	wantSteps := "encode-key-len encode-key encode-value-len encode-value " +
+	wantSteps := "encode-begin encode-key-len encode-key encode-value-len encode-value " +
 		"encode-key-len encode-key encode-value-len encode-value " +
 		"chunk-cut chunk-cut chunk-cut chunk-cut chunk-cut chunk-cut chunk-cut chunk-meta"
 	if got := strings.Join(steps, " "); got != wantSteps {
 		t.Fatalf("steps:\n%s\nwant\n%s", got, wantSteps)
 	}
-	if got := events[1].Explain; got != `wrote the key "A" at offset 4: 1 byte (41)` {
+	if got := events[2].Explain; got != `wrote the key "A" at offset 4: 1 byte (41)` {
 		t.Errorf("explanation %q", got)
 	}
-	if got := events[5].Explain; got != `wrote the key "名字" at offset 15: 2 characters but 6 bytes of UTF-8 (e5 90 8d e5 ad 97)` {
+	if got := events[6].Explain; got != `wrote the key "名字" at offset 15: 2 characters but 6 bytes of UTF-8 (e5 90 8d e5 ad 97)` {
 		t.Errorf("explanation %q", got)
 	}
 
@@ -238,7 +238,7 @@ func TestObserverSeesEveryField(t *testing.T) {
 		}
 	}
 	wantSteps = "meta-read chunk-join chunk-join chunk-join chunk-join chunk-join chunk-join chunk-join chunk-check " +
-		"decode-key-len decode-key decode-value-len decode-value decode-pair " +
+		"decode-begin decode-key-len decode-key decode-value-len decode-value decode-pair " +
 		"decode-key-len decode-key decode-value-len decode-value decode-pair"
 	if got := strings.Join(steps, " "); got != wantSteps {
 		t.Fatalf("restore steps:\n%s\nwant\n%s", got, wantSteps)
@@ -254,7 +254,7 @@ func TestEventBytesAreCopies(t *testing.T) {
 	_ = s.Put("k", "v")
 	b, _ := s.MarshalBinary()
 	b[4] = 'X'
-	if kept[1].Bytes[0] != 'k' {
+	if kept[2].Bytes[0] != 'k' {
 		t.Fatal("an event's bytes alias the stream")
 	}
 }
