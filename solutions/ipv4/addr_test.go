@@ -84,10 +84,15 @@ func TestParseAddrBad(t *testing.T) {
 }
 
 func TestParseErrorQuotesLongInputShort(t *testing.T) {
-	in := strings.Repeat("1", 10000)
-	_, err := ParseAddr(in)
-	if err == nil || len(err.Error()) > 200 {
-		t.Fatalf("error for a 10000-byte input: %d bytes: %v", len(err.Error()), err)
+	for _, in := range []string{strings.Repeat("1", 10000), "1.2.3.4/" + strings.Repeat("\xff\x00 ", 50), strings.Repeat("é", 100)} {
+		_, err := ParseAddr(in)
+		if err == nil || len(err.Error()) > 200 {
+			t.Fatalf("error for a %d-byte input: %d bytes: %v", len(in), len(err.Error()), err)
+		}
+		_, err = ParsePrefix(in + "/" + in)
+		if err == nil || len(err.Error()) > 200 {
+			t.Fatalf("ParsePrefix error for a %d-byte input: %d bytes: %v", len(in), len(err.Error()), err)
+		}
 	}
 }
 

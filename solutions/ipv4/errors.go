@@ -47,18 +47,26 @@ func parseError(fn, in string, kind error, msg string) error {
 	return &ParseError{Func: fn, Input: in, Kind: kind, Msg: msg}
 }
 
-// quote quotes s for a message, cutting it at 40 bytes so that a huge input
-// still gives a short line; the quoted form escapes newlines.
+// quote quotes s for a message, cut so that the quoted form stays within
+// about 60 columns however long s is and whatever bytes it holds; a cut
+// string ends in "...". The quoted form escapes newlines.
 func quote(s string) string {
-	const max = 40
-	if len(s) > max {
-		cut := max
-		for cut > 0 && !utf8.RuneStart(s[cut]) {
+	const max = 60
+	q := strconv.Quote(s)
+	if len(q) <= max {
+		return q
+	}
+	cut := min(len(s), max)
+	for {
+		for cut > 0 && cut < len(s) && !utf8.RuneStart(s[cut]) {
 			cut--
 		}
-		return strconv.Quote(s[:cut]) + "..."
+		q = strconv.Quote(s[:cut])
+		if len(q) <= max || cut == 0 {
+			return q + "..."
+		}
+		cut = cut * 2 / 3
 	}
-	return strconv.Quote(s)
 }
 
 // quoteRuneAt quotes the character starting at byte i of s.
