@@ -3,6 +3,7 @@ package visuals
 
 import (
 	"tutor/internal/ui/creditviz"
+	"tutor/internal/ui/kvviz"
 	"tutor/internal/ui/visual"
 )
 
@@ -10,6 +11,7 @@ import (
 func All() []visual.Visual {
 	return []visual.Visual{
 		// Each visualization adds itself here: one line, e.g. kvviz.New(),
+		kvviz.New(),
 		creditviz.New(),
 	}
 }
