@@ -34,8 +34,9 @@ func DefaultDir() (string, error) {
 	return filepath.Join(home, ".local", "state", "tutor"), nil
 }
 
-// A Warning reports a line of the review log that [Log.Load] skipped: Line
-// is its number, counting from 1; Text its content, cut after 80 bytes
+// A Warning reports a line of the review log that [Log.Load] skipped: Path
+// is the log file; Line the line's number, counting from 1; Text its
+// content, cut after 80 bytes
 // (raw file bytes: sanitise them before showing them); Err why it was not a
 // record.
 // Torn is set when it was the last line and had no newline, the trace of a
@@ -154,7 +155,8 @@ func (l *Log) Append(r Record) error {
 // only its newline is a record like any other. Load returns an error only
 // when the file cannot be read, never because of its content. It holds a
 // shared lock while reading, so it never sees another process's append half
-// done. The cost is one read of the whole file and memory for it.
+// done. The cost is one read of the whole file, memory for it, and about
+// 450 ns of CPU a line in the form Append writes (see BenchmarkLoad).
 func (l *Log) Load() ([]Record, []Warning, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()

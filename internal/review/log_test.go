@@ -633,3 +633,46 @@ func BenchmarkLoadJSON(b *testing.B) {
 	}
 	reportPerRecord(b, 100_000, cpuTime()-cpu)
 }
+
+// TestReplayLogWithTornTail: the reference sequence answered through a
+// real log, a crash tearing a last record, then Load and Replay: the card
+// is exactly the one the scheduler gave, and a card id nobody knows any
+// more (in the log) neither breaks the replay nor reaches the queue.
+func TestReplayLogWithTornTail(t *testing.T) {
+	l, _ := openTemp(t)
+	s := DefaultScheduler()
+	grades := []Grade{Good, Good, Good, Good, Good, Good, Again, Again, Good, Good, Good, Good, Good}
+	var c Card
+	now := refStart
+	for i, g := range grades {
+		mustAppend(t, l, Record{Time: now, Card: "tcp/3", Grade: g, Took: 2 * time.Second})
+		if i%4 == 0 {
+			mustAppend(t, l, Record{Time: now, Card: "deleted-lesson/1", Grade: Again})
+		}
+		c = s.Review(c, g, now)
+		now = c.Due
+	}
+	torn := appendRecord(nil, Record{Time: now, Card: "tcp/3", Grade: Easy})
+	f, err := os.OpenFile(l.Path(), os.O_WRONLY|os.O_APPEND, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Write(torn[:len(torn)-9])
+	f.Close()
+
+	recs, warns := mustLoad(t, l)
+	if len(warns) != 1 || !warns[0].Torn || warns[0].Line != len(recs)+1 {
+		t.Fatalf("warnings %v, want one torn line %d", warns, len(recs)+1)
+	}
+	cards := Replay(s, recs)
+	if cards["tcp/3"] != c {
+		t.Fatalf("replayed card\n %+v\nwant %+v", cards["tcp/3"], c)
+	}
+	if got := days(cards["tcp/3"]); got != 21 {
+		t.Errorf("last interval %d days, want 21", got)
+	}
+	q := Queue([]string{"tcp/3", "tcp/4"}, cards, c.Due, 5)
+	if strings.Join(q, ",") != "tcp/3,tcp/4" {
+		t.Errorf("queue at the due time: %v, want [tcp/3 tcp/4]", q)
+	}
+}

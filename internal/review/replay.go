@@ -8,8 +8,8 @@ import (
 // A Record is one answer in the review log: at Time, the card with id Card
 // was answered with Grade, after thinking for Took. Card ids are the
 // caller's: any non-empty UTF-8 string that names a card and keeps naming
-// it (a generated exercise is named by its kind, so all exercises of one
-// kind share a schedule).
+// it. (Generated exercises are scheduled per kind, so such an id names the
+// kind, not one drawn exercise.)
 type Record struct {
 	Time  time.Time
 	Card  string
@@ -25,7 +25,8 @@ type Record struct {
 // grade is skipped. Records out of time order (a clock set back) are taken
 // as they come: an answer that seems earlier than the last counts as a
 // same-day answer. The same records always give the same cards. The cost is
-// one [Scheduler.Review] per record.
+// one review per record, with the scheduler's constants worked out once
+// (about 350 ns of CPU a record, see BenchmarkReplay).
 func Replay(s Scheduler, recs []Record) map[string]Card {
 	cards := make(map[string]Card)
 	m := s.model()
