@@ -523,7 +523,9 @@ func (m Model) header() string {
 				names = append(names, p.String())
 			}
 		}
-		parts = append(parts, st.Muted.Render(strings.Join(names, " · ")+"  (tab)"))
+		// The tabs come first: a long title must not push them off a
+		// narrow screen.
+		parts = append([]string{st.Muted.Render(strings.Join(names, " · ") + "  (tab)")}, parts...)
 	}
 	return " " + strings.Join(parts, "  ")
 }

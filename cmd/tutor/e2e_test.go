@@ -1,0 +1,223 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"tutor/content"
+	"tutor/internal/lessons"
+	"tutor/internal/review"
+)
+
+// tmuxSession drives the real binary in a tmux server of its own, the way
+// a person does: keys in, screen text out.
+type tmuxSession struct {
+	t      *testing.T
+	socket string
+}
+
+func buildBinary(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "tutor")
+	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
+	if err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+func startTmux(t *testing.T, w, h int, command ...string) *tmuxSession {
+	t.Helper()
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Skip("tmux is not installed: the end-to-end run of the real binary is skipped")
+	}
+	s := &tmuxSession{t: t, socket: filepath.Join(t.TempDir(), "tmux.sock")}
+	args := []string{"new-session", "-d", "-s", "e2e", "-x", fmt.Sprint(w), "-y", fmt.Sprint(h), "env", "TERM=xterm-256color", "NO_COLOR=1"}
+	s.tmux(append(args, command...)...)
+	t.Cleanup(func() { exec.Command("tmux", "-S", s.socket, "kill-server").Run() })
+	return s
+}
+
+func (s *tmuxSession) tmux(args ...string) string {
+	s.t.Helper()
+	out, err := exec.Command("tmux", append([]string{"-S", s.socket}, args...)...).CombinedOutput()
+	if err != nil {
+		s.t.Fatalf("tmux %q: %v\n%s", args, err, out)
+	}
+	return string(out)
+}
+
+func (s *tmuxSession) screen() string { return s.tmux("capture-pane", "-p", "-t", "e2e") }
+
+// keys sends keys one at a time with a pause, as a person types: escape
+// followed at once by a letter would read as alt+letter.
+func (s *tmuxSession) keys(keys ...string) {
+	s.t.Helper()
+	for _, k := range keys {
+		s.tmux("send-keys", "-t", "e2e", k)
+		time.Sleep(60 * time.Millisecond)
+	}
+}
+
+func (s *tmuxSession) text(text string) {
+	s.t.Helper()
+	s.tmux("send-keys", "-t", "e2e", "-l", text)
+	time.Sleep(60 * time.Millisecond)
+}
+
+// waitFor waits until the screen matches re and returns the screen.
+func (s *tmuxSession) waitFor(re string) string {
+	s.t.Helper()
+	rx := regexp.MustCompile(re)
+	deadline := time.Now().Add(20 * time.Second)
+	var screen string
+	for time.Now().Before(deadline) {
+		screen = s.screen()
+		if rx.MatchString(screen) {
+			return screen
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	s.t.Fatalf("the screen never showed %q; it shows:\n%s", re, screen)
+	return ""
+}
+
+func (s *tmuxSession) waitExit() {
+	s.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		if exec.Command("tmux", "-S", s.socket, "has-session", "-t", "e2e").Run() != nil {
+			return
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	s.t.Fatalf("the app did not quit; the screen shows:\n%s", s.screen())
+}
+
+func TestEndToEndLessonInTmux(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end run skipped in -short mode")
+	}
+	bin := buildBinary(t)
+	s := startTmux(t, 120, 40, bin, "--state", t.TempDir())
+	s.waitFor(`tutor · lessons`)
+	// Type to filter, accept the filter, open the lesson.
+	s.text("tcp")
+	s.waitFor(`TCP: byte streams`)
+	s.keys("Enter", "Enter")
+	s.waitFor(`Note · 0%`)
+	screen := s.screen()
+	if !strings.Contains(screen, "no live visualization for this lesson") {
+		t.Errorf("the TCP lesson should say it has no visual:\n%s", screen)
+	}
+	// Scroll: a page down moves the note, G reaches the end.
+	s.keys("f", "f")
+	s.waitFor(`Note · [1-9][0-9]?%`)
+	s.keys("G")
+	s.waitFor(`Note · 100%`)
+	s.waitFor(`Sources`)
+	// Resize narrow: the note stays near the end.
+	s.tmux("resize-window", "-t", "e2e", "-x", "60", "-y", "20")
+	s.waitFor(`Note · (9[0-9]|100)%`)
+	// Help, then back.
+	s.keys("?")
+	s.waitFor(`Keys · lesson`)
+	s.keys("Escape")
+	s.waitFor(`Note · `)
+	// A lesson with a visual: tab moves through the panes, s hides source.
+	s.keys("Escape")
+	s.waitFor(`tutor · lessons`)
+	cat, err := lessons.Load(content.Lessons)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var withVisual *lessons.Lesson
+	for _, l := range cat.Lessons() {
+		if l.Visual != "" {
+			withVisual = l
+			break
+		}
+	}
+	if withVisual != nil {
+		s.keys("Escape") // clear the "tcp" filter
+		s.waitFor(`MVCC`)
+		s.keys("/")
+		s.text(withVisual.ID)
+		s.keys("Enter", "Enter")
+		s.waitFor(`\[note\] · visual · source`)
+		s.keys("Tab")
+		s.waitFor(`note · \[visual\] · source`)
+		s.waitFor(`step 1/`)
+		s.keys("l")
+		s.waitFor(`step 2/`)
+		s.keys("Tab")
+		s.waitFor(`\[source\]`)
+		s.waitFor(`▶ +[0-9]+ `) // the running line is marked
+		s.keys("s")
+		s.waitFor(`note · \[visual\]  \(tab\)`)
+		s.tmux("resize-window", "-t", "e2e", "-x", "140", "-y", "40")
+		s.keys("s")
+		s.waitFor(`Source · solutions/`)
+	}
+	s.keys("q")
+	s.waitExit()
+}
+
+func TestEndToEndQuizInTmux(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end run skipped in -short mode")
+	}
+	bin := buildBinary(t)
+	state := t.TempDir()
+	s := startTmux(t, 100, 30, bin, "--state", state, "quiz", "tcp")
+	cat, err := lessons.Load(content.Lessons)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, _ := cat.Lookup("tcp")
+	// A new session asks the new cards in file order; answer three.
+	var want []string
+	for i, it := range l.Items[:3] {
+		s.waitFor(fmt.Sprintf(`card %d of %d`, i+1, len(l.Items)))
+		switch it.Kind {
+		case lessons.Recall:
+			s.keys("Space")
+			s.waitFor(`1.again`)
+			s.keys("3")
+			want = append(want, it.ID+" Good")
+		case lessons.Choice:
+			s.keys(fmt.Sprint(it.Answer + 1))
+			s.waitFor(`Right\.`)
+			s.keys("Enter")
+			want = append(want, it.ID+" Good")
+		}
+	}
+	s.waitFor(`card 4 of`)
+	s.keys("Escape")
+	s.waitFor(`tutor · lessons`)
+	s.keys("q")
+	s.waitExit()
+	recs, warnings, err := review.ReadLog(state)
+	if err != nil || len(warnings) != 0 {
+		t.Fatalf("log: %v %v", err, warnings)
+	}
+	var got []string
+	for _, r := range recs {
+		got = append(got, r.Card+" "+r.Grade.String())
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("the log holds\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	// A second session does not ask the answered cards again today.
+	s2 := startTmux(t, 100, 30, bin, "--state", state, "quiz", "tcp")
+	s2.waitFor(fmt.Sprintf(`card 1 of %d`, len(l.Items)-3))
+	if _, err := os.Stat(filepath.Join(state, review.LogName)); err != nil {
+		t.Error(err)
+	}
+}
