@@ -4,6 +4,7 @@ package visuals
 import (
 	"tutor/internal/ui/creditviz"
 	"tutor/internal/ui/kvviz"
+	"tutor/internal/ui/treeviz"
 	"tutor/internal/ui/visual"
 )
 
@@ -13,6 +14,7 @@ func All() []visual.Visual {
 		// Each visualization adds itself here: one line, e.g. kvviz.New(),
 		kvviz.New(),
 		creditviz.New(),
+		treeviz.New(),
 	}
 }
 

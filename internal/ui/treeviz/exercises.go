@@ -1,0 +1,96 @@
+package treeviz
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"strconv"
+	"strings"
+
+	"tutor/internal/ui/visual"
+	"tutor/solutions/machinetree"
+)
+
+func (viz) Exercises() []visual.ExerciseKind {
+	return []visual.ExerciseKind{
+		{ID: "tree.messages", Title: "messages for one count on n machines", New: newMessages},
+		{ID: "tree.reports", Title: "what a machine reports to its parent", New: newReports},
+		{ID: "tree.rounds", Title: "rounds for a count on a tree of height h", New: newRounds},
+	}
+}
+
+// number reads a whole number leniently: spaces, commas and underscores
+// are ignored.
+func number(s string) (int, bool) {
+	s = strings.Map(func(r rune) rune {
+		if r == ' ' || r == ',' || r == '_' || r == '\t' {
+			return -1
+		}
+		return r
+	}, s)
+	n, err := strconv.Atoi(s)
+	return n, err == nil
+}
+
+func checkNumber(want int) func(string) bool {
+	return func(answer string) bool {
+		n, ok := number(answer)
+		return ok && n == want
+	}
+}
+
+func newMessages(rng *rand.Rand) visual.Exercise {
+	n := 2 + rng.IntN(40)
+	seed := rng.Uint64N(1000)
+	tr := machinetree.Random(n, seed)
+	c := machinetree.NewCluster(tr, machinetree.NewSimNetwork(machinetree.FIFO, 0), nil)
+	c.Count()
+	want := int(c.Messages())
+	return visual.Exercise{
+		Question: fmt.Sprintf("A tree has %d machines. The root gets one count request from the client. How many messages do the machines send, requests down and answers up, until the root knows the count?", n),
+		Answer:   strconv.Itoa(want),
+		Check:    checkNumber(want),
+		Args:     []string{"--random", strconv.Itoa(n), "--seed", strconv.FormatUint(seed, 10), "--op", "count"},
+	}
+}
+
+func newReports(rng *rand.Rand) visual.Exercise {
+	n := 4 + rng.IntN(8)
+	tr := machinetree.Random(n, rng.Uint64N(1000))
+	x := 2 + rng.IntN(n-1) // any machine but the root, 1
+	want := -1
+	c := machinetree.NewCluster(tr, machinetree.NewSimNetwork(machinetree.FIFO, 0), func(e machinetree.Event) {
+		if e.Kind == machinetree.EventReply && e.Machine == x {
+			want = e.Msg.Count
+		}
+	})
+	c.Count()
+	desc := tr.String()
+	return visual.Exercise{
+		Question: fmt.Sprintf("The tree is %s (each id followed by its children in parentheses). During a count, what number does machine %d send to its parent?", desc, x),
+		Answer:   strconv.Itoa(want),
+		Check:    checkNumber(want),
+		Args:     []string{"--tree", desc, "--op", "count"},
+	}
+}
+
+func newRounds(rng *rand.Rand) visual.Exercise {
+	n := 3 + rng.IntN(12)
+	tr := machinetree.Random(n, rng.Uint64N(1000))
+	net := machinetree.NewSimNetwork(machinetree.FIFO, 0)
+	c := machinetree.NewCluster(tr, net, nil)
+	req, _ := c.Start(machinetree.Count)
+	net.Round() // the client's request reaches the root
+	rounds := 0
+	for net.Len() > 0 {
+		net.Round()
+		rounds++
+	}
+	c.Wait(req)
+	desc := tr.String()
+	return visual.Exercise{
+		Question: fmt.Sprintf("The tree is %s. Every message takes one round, and all messages of a round travel at once. The root has just received a count request: how many rounds until it knows the count?", desc),
+		Answer:   strconv.Itoa(rounds),
+		Check:    checkNumber(rounds),
+		Args:     []string{"--tree", desc, "--op", "count"},
+	}
+}

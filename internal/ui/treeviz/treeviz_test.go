@@ -1,0 +1,285 @@
+package treeviz
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"tutor/internal/ui/visual"
+	"tutor/internal/ui/visual/visualtest"
+	"tutor/solutions/machinetree"
+)
+
+var goodInputs = [][]string{
+	{"--tree", "1(2(4),3)", "--op", "topology"},
+	{"--tree", "1", "--op", "count"},
+	{"--tree", "1", "--op", "topology"},
+	{"--tree", "1(2(4),3)", "--op", "count", "--order", "lifo"},
+	{"--random", "30", "--seed", "4", "--op", "topology", "--order", "random"},
+	{"--random", "200", "--seed", "2", "--op", "count"},
+	{"--tree", "1(2(3(4(5(6(7(8(9(10(11(12(13(14(15(16(17(18(19(20(21(22(23(24(25))))))))))))))))))))))))", "--op", "count"},
+	{"--tree", "1(2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30)", "--op", "topology", "--order", "random", "--seed", "9"},
+	{"--tree", "1(2(4),3)", "--op", "count", "--pick", "0,1,1,0"},
+	{"--tree=1(2,3)", "-op=topology", "-pick=0,1"},
+}
+
+var badInputs = [][]string{
+	{},
+	{"--tree", ""},
+	{"--tree", "1(2"},
+	{"--tree", "1(2(1))"},
+	{"--tree", "1(2,2)"},
+	{"--tree", "1,2"},
+	{"--tree", "1(2)", "--random", "3"},
+	{"--random", "0"},
+	{"--random", "201"},
+	{"--random", "x"},
+	{"--tree", "1(2)", "--op", "sum"},
+	{"--tree", "1(2)", "--order", "sideways"},
+	{"--tree", "1(2)", "--pick", "a"},
+	{"--tree", "1(2)", "--pick", "-1"},
+	{"--tree", "1(2)", "--pick", "5"},
+	{"--tree", "1(2)", "--pick", "0,0,0,0,0,0"},
+	{"--tree", "1(2)", "extra"},
+	{"--nope"},
+	{"--help"},
+}
+
+func TestConformance(t *testing.T) {
+	visualtest.Conformance(t, New(), goodInputs, badInputs)
+}
+
+func TestExercises(t *testing.T) {
+	visualtest.Exercises(t, New(), 50)
+}
+
+// plain runs the solution without an observer on the same input: the
+// answer and the message count, as Final prints them.
+func plain(t *testing.T, args []string) string {
+	t.Helper()
+	in, err := parse(args)
+	if err != nil {
+		t.Fatal(err)
+	}
+	net := machinetree.NewSimNetwork(in.order, in.seed)
+	c := machinetree.NewCluster(in.tree, net, nil)
+	req, err := c.Start(in.op)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range in.picks {
+		if err := net.Deliver(k); err != nil {
+			t.Fatal(err)
+		}
+	}
+	res, err := c.Wait(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fmt.Sprintf("%s\nmessages %d", res, c.Messages())
+}
+
+// TestLastFrameIsTheSolutionsOutput is contract point 5: the last frame's
+// state equals the plain output of the solution on the same input.
+func TestLastFrameIsTheSolutionsOutput(t *testing.T) {
+	for _, args := range append([][]string{New().DefaultArgs()}, goodInputs...) {
+		r, err := New().Run(args)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := plain(t, args)
+		if got := r.Frame(r.Len() - 1).State; got != want {
+			t.Errorf("%q: last frame state %q, want %q", args, got, want)
+		}
+		if got := r.Final(); got != want {
+			t.Errorf("%q: Final() %q, want %q", args, got, want)
+		}
+	}
+	r, _ := New().Run([]string{"--tree", "1(2(4),3)", "--op", "topology"})
+	if got, want := r.Final(), "{1: {2: {4: {}}, 3: {}}}\nmessages 6"; got != want {
+		t.Errorf("Final() = %q, want %q", got, want)
+	}
+}
+
+func TestEveryPickGivesTheSameAnswer(t *testing.T) {
+	// Walk every delivery order of a small tree through --pick.
+	base := []string{"--tree", "1(2(4),3)", "--op", "count"}
+	var walk func(picks []int)
+	runs := 0
+	walk = func(picks []int) {
+		args := base
+		if len(picks) > 0 {
+			s := make([]string, len(picks))
+			for i, p := range picks {
+				s[i] = fmt.Sprint(p)
+			}
+			args = append(slices.Clone(base), "--pick", strings.Join(s, ","))
+		}
+		r, err := New().Run(args)
+		if err != nil {
+			t.Fatalf("%q: %v", args, err)
+		}
+		rr := r.(*run)
+		if len(rr.picked) == len(picks) {
+			runs++
+			if r.Final() != "count 4\nmessages 6" {
+				t.Errorf("%q: %q", args, r.Final())
+			}
+			return
+		}
+		for k := range rr.before[len(picks)] {
+			walk(append(slices.Clone(picks), k))
+		}
+	}
+	walk(nil)
+	if runs < 10 {
+		t.Errorf("only %d orders", runs)
+	}
+}
+
+func TestKnobs(t *testing.T) {
+	v := New()
+	knobs := v.Knobs()
+	byKey := map[string]visual.Knob{}
+	taken := strings.Fields("q ? tab h l j k left right up down space + - r e / esc enter pgup pgdown g G s")
+	for _, k := range knobs {
+		for _, key := range k.Key.Keys() {
+			if slices.Contains(taken, key) {
+				t.Errorf("knob key %q is taken by the app", key)
+			}
+			byKey[key] = k
+		}
+	}
+	args := v.DefaultArgs()
+	r, _ := v.Run(args)
+	// o cycles fifo -> lifo -> random -> fifo.
+	var orders []string
+	a := args
+	for range 3 {
+		var err error
+		a, err = byKey["o"].Turn(r, 0, a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		in, err := parse(a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		orders = append(orders, in.order.String())
+	}
+	if !slices.Equal(orders, []string{"lifo", "random", "fifo"}) {
+		t.Errorf("o cycles %v", orders)
+	}
+	// At frame 5 (1 forwarded to 2 and 3; one delivery so far), n delivers
+	// #1 (to 3) instead of #0.
+	rr := r.(*run)
+	f := 5
+	if rr.frames[f].deliveries != 1 || len(rr.frames[f].flight) != 2 {
+		t.Fatalf("frame %d: %d deliveries, %d in flight", f, rr.frames[f].deliveries, len(rr.frames[f].flight))
+	}
+	next, err := byKey["n"].Turn(r, f, args)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := append(slices.Clone(args), "--pick", "0,1"); !slices.Equal(next, want) {
+		t.Errorf("n gives %q, want %q", next, want)
+	}
+	r2, err := v.Run(next)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The delivery after frame 5 now goes to machine 3.
+	for i := f + 1; i < r2.Len(); i++ {
+		if fr := r2.Frame(i); fr.Step == "deliver" {
+			if !strings.Contains(fr.Explain, "machine 3 receives") {
+				t.Errorf("after n, the next delivery is %q", fr.Explain)
+			}
+			break
+		}
+	}
+	if r2.Final() != r.Final() {
+		t.Errorf("another order gave %q, want %q", r2.Final(), r.Final())
+	}
+	// N from #0 wraps to #1 as well; digit 1 is the same; digit 5 is not
+	// in flight.
+	prev, _ := byKey["N"].Turn(r, f, args)
+	one, _ := byKey["1"].Turn(r, f, args)
+	if !slices.Equal(prev, next) || !slices.Equal(one, next) {
+		t.Errorf("N gives %q and 1 gives %q, want %q", prev, one, next)
+	}
+	if _, err := byKey["5"].Turn(r, f, args); err == nil || !strings.Contains(err.Error(), "#5") {
+		t.Errorf("5 with two in flight: %v", err)
+	}
+	if _, err := byKey["n"].Turn(r, r.Len()-1, args); err == nil {
+		t.Error("n at the last frame succeeded")
+	}
+	// Turning twice replaces --pick rather than adding another.
+	again, _ := byKey["0"].Turn(r2, f, next)
+	if strings.Count(strings.Join(again, " "), "--pick") != 1 {
+		t.Errorf("two --pick flags: %q", again)
+	}
+}
+
+func TestRenderShowsMessagesAndState(t *testing.T) {
+	r, _ := New().Run([]string{"--tree", "1(2(4),3)", "--op", "count"})
+	th := visual.NewTheme(true, true)
+	// Frame 8: 2 has its entry and has forwarded to 4; 1->3 still in flight.
+	out := ansi.Strip(r.Render(8, 80, 12, th))
+	for _, want := range []string{"#1↓count ─ 4", "#0↓count ─ 3", "2 [wait 1/1 · Σ0]", "1 [wait 2/2 · Σ0]", ">├─ 2"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("frame 8 lacks %q:\n%s", want, out)
+		}
+	}
+	// Frame 17: 2 answers 2 up to 1.
+	out = ansi.Strip(r.Render(17, 80, 12, th))
+	if !strings.Contains(out, "#0↑2 ─ 2") {
+		t.Errorf("frame 17 lacks the answer on its edge:\n%s", out)
+	}
+	out = ansi.Strip(r.Render(r.Len()-1, 80, 12, th))
+	if !strings.Contains(out, "1 = count 4") || !strings.Contains(out, "6 messages for 4 machines") {
+		t.Errorf("last frame lacks the answer:\n%s", out)
+	}
+	// A deep chain folds its prefix and keeps the current machine in view.
+	deep := "1"
+	for i := 2; i <= 60; i++ {
+		deep += fmt.Sprintf("(%d", i)
+	}
+	deep += strings.Repeat(")", 59)
+	r, err := New().Run([]string{"--tree", deep, "--op", "count"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mid := r.Len() / 2
+	out = ansi.Strip(r.Render(mid, 40, 10, th))
+	if !strings.Contains(out, "…") || !strings.Contains(out, ">") {
+		t.Errorf("deep chain at 40x10 neither folds nor shows the current machine:\n%s", out)
+	}
+}
+
+func TestRenderIsCheap(t *testing.T) {
+	r, _ := New().Run([]string{"--random", "200", "--seed", "3", "--op", "topology"})
+	th := visual.NewTheme(true, false)
+	start := time.Now()
+	n := 0
+	for i := 0; i < r.Len(); i += 7 {
+		r.Render(i, 80, 24, th)
+		n++
+	}
+	if per := time.Since(start) / time.Duration(n); per > 2*time.Millisecond {
+		t.Errorf("Render takes %v at 80x24", per)
+	}
+}
+
+func BenchmarkRender(b *testing.B) {
+	r, _ := New().Run([]string{"--random", "200", "--seed", "3", "--op", "topology"})
+	th := visual.NewTheme(true, false)
+	i := 0
+	for b.Loop() {
+		r.Render(i%r.Len(), 80, 24, th)
+		i += 13
+	}
+}
