@@ -1,0 +1,63 @@
+package main
+
+import (
+	"os/exec"
+	"path/filepath"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"tutor/internal/ui"
+)
+
+// BenchmarkFirstScreen is the work between starting tutor and its first
+// screen: load and validate the catalog, replay the review log, build the
+// app and draw the home screen at 120x40. The budget is well under 100 ms.
+func BenchmarkFirstScreen(b *testing.B) {
+	dir := b.TempDir()
+	e := env{now: time.Now}
+	for b.Loop() {
+		cat, _, err := catalog(globals{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		q, _ := quizService(globals{state: dir}, e)
+		m := ui.New(ui.Options{Catalog: cat, Quiz: q})
+		next, _ := m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+		if next.(ui.Model).Render() == "" {
+			b.Fatal("no screen")
+		}
+		q.Log.Close()
+	}
+}
+
+// BenchmarkRenderProcess runs `tutor render tcp` and a minimal program that
+// only renders the same file with glamour, each as a whole process. The
+// budget: tutor no slower than the minimal program.
+func BenchmarkRenderProcess(b *testing.B) {
+	dir := b.TempDir()
+	tutor, peer := filepath.Join(dir, "tutor"), filepath.Join(dir, "glamourmin")
+	for _, c := range [][]string{{"-o", tutor, "."}, {"-o", peer, "./testdata/glamourmin"}} {
+		if out, err := exec.Command("go", append([]string{"build"}, c...)...).CombinedOutput(); err != nil {
+			b.Fatalf("go build %v: %v\n%s", c, err, out)
+		}
+	}
+	note, err := filepath.Abs("../../content/lessons/tcp.md")
+	if err != nil {
+		b.Fatal(err)
+	}
+	cmds := map[string][]string{
+		"tutor":   {tutor, "render", "tcp", "--width", "80", "--plain"},
+		"glamour": {peer, note},
+	}
+	for _, name := range []string{"tutor", "glamour"} {
+		b.Run(name, func(b *testing.B) {
+			for b.Loop() {
+				if out, err := exec.Command(cmds[name][0], cmds[name][1:]...).CombinedOutput(); err != nil || len(out) < 1000 {
+					b.Fatalf("%v: %v\n%s", cmds[name], err, out)
+				}
+			}
+		})
+	}
+}
