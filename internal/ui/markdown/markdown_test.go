@@ -1,0 +1,53 @@
+package markdown
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+const doc = "# Title\n\nA paragraph long enough to wrap at narrow widths, with `code` and **bold** words in it.\n\n```go\nfunc f() {\n\treturn // a tab-indented line that is long enough to pass forty\n}\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"
+
+func TestRenderFitsWidth(t *testing.T) {
+	for _, style := range []string{"dark", "light", "notty"} {
+		for _, w := range []int{1, 10, 20, 40, 80, 200} {
+			out, err := Render(doc, w, style)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, line := range strings.Split(out, "\n") {
+				if lw := ansi.StringWidth(line); lw > w {
+					t.Errorf("%s at %d: line %d is %d wide: %q", style, w, i, lw, ansi.Strip(line))
+				}
+				if strings.Contains(line, "\t") {
+					t.Errorf("%s at %d: a raw tab in %q", style, w, line)
+				}
+				if strings.HasSuffix(ansi.Strip(line), " ") && w >= 40 {
+					t.Errorf("%s at %d: trailing padding in %q", style, w, ansi.Strip(line))
+				}
+			}
+			if w >= 20 && !strings.Contains(ansi.Strip(out), "Title") {
+				t.Errorf("%s at %d: the title is lost", style, w)
+			}
+		}
+	}
+	if out, _ := Render(doc, 80, "notty"); strings.Contains(out, "\x1b[3") {
+		t.Error("notty output has colour")
+	}
+}
+
+func TestCache(t *testing.T) {
+	var c Cache
+	k := Key{Doc: "tcp", Width: 80, Style: "dark"}
+	if _, ok := c.Get(k); ok {
+		t.Fatal("empty cache has a render")
+	}
+	c.Put(k, "x")
+	if s, ok := c.Get(k); !ok || s != "x" {
+		t.Fatal("cache lost a render")
+	}
+	if _, ok := c.Get(Key{Doc: "tcp", Width: 81, Style: "dark"}); ok {
+		t.Fatal("another width shares a render")
+	}
+}
