@@ -35,7 +35,8 @@ type Event struct {
 	Octet int
 	// Reverse reports whether the walk goes downward.
 	Reverse bool
-	// Addr is the address yielded (yield) or started from (start).
+	// Addr is the address the four octets spell after a walking step:
+	// the address yielded (yield), started from (start), or reached.
 	Addr Addr
 	// Index is the position, from 1, of the address yielded (yield).
 	Index uint64
@@ -47,6 +48,8 @@ type Event struct {
 	// last), each set from the step that computes it on.
 	Prefix              Prefix
 	Mask, Network, Last Addr
+	// Inverted is NOT Mask, the host bits (last).
+	Inverted Addr
 	// Explain is one sentence for a learner, with the actual values.
 	Explain string
 }
@@ -135,7 +138,8 @@ func networkEvent(p Prefix, m, network Addr) Event {
 
 func lastEvent(p Prefix, m, network, last Addr) Event {
 	n := uint64(last.u-network.u) + 1
-	e := Event{Step: StepLast, Octets: octetsOf(last), Octet: -1, Prefix: p, Mask: m, Network: network, Last: last, Count: n}
+	e := Event{Step: StepLast, Octets: octetsOf(last), Octet: -1, Prefix: p, Mask: m, Network: network, Last: last, Count: n,
+		Inverted: Addr{^m.u}}
 	var note string
 	switch p.Bits() {
 	case 32:
@@ -146,6 +150,6 @@ func lastEvent(p Prefix, m, network, last Addr) Event {
 		note = "on a subnet it is the broadcast address"
 	}
 	e.Explain = fmt.Sprintf("last = %s OR %s (the inverted mask) = %s: the OR sets all %d host bits, so the block holds %d addresses; %s",
-		network, Addr{^m.u}, last, 32-p.Bits(), n, note)
+		network, e.Inverted, last, 32-p.Bits(), n, note)
 	return e
 }

@@ -3,6 +3,7 @@ package visuals
 
 import (
 	"tutor/internal/ui/creditviz"
+	"tutor/internal/ui/ipviz"
 	"tutor/internal/ui/kvviz"
 	"tutor/internal/ui/treeviz"
 	"tutor/internal/ui/visual"
@@ -15,6 +16,7 @@ func All() []visual.Visual {
 		kvviz.New(),
 		creditviz.New(),
 		treeviz.New(),
+		ipviz.New(),
 	}
 }
 
