@@ -622,3 +622,17 @@ func TestQuizDueCardsFirst(t *testing.T) {
 		t.Errorf("the due card is not first:\n%s", s)
 	}
 }
+
+func TestQuizAnsweredCardKeepsItsEndOnASmallScreen(t *testing.T) {
+	q := &QuizService{
+		LogErr: errors.New("read-only"), Sched: review.DefaultScheduler(),
+		Cards: map[string]review.Card{}, Now: func() time.Time { return epoch }, Rand: rand.New(rand.NewPCG(3, 4)),
+	}
+	m := sized(t, newApp(t, Options{Quiz: q, StartQuiz: true, QuizLesson: "tcp"}), 24, 12)
+	m = press(t, m, "space", "3", "1")
+	s := screen(m)
+	checkBox(t, "quiz", m.Render(), 24, 12)
+	if !strings.Contains(s, "↑ …") || !strings.Contains(s, "TIME-WAIT.") {
+		t.Errorf("the explanation is not in view:\n%s", s)
+	}
+}

@@ -394,10 +394,18 @@ func (s quizScreen) render(c *common.Common, q *QuizService) string {
 		card := s.cards[s.pos]
 		body, keysLine = s.cardView(c, q, card)
 	}
-	b.WriteString(indent(common.Wrap(body, max(w-4, 1))))
+	var tail string
 	if s.saveErr != "" {
-		b.WriteString("\n\n" + st.Error.Render(" "+s.saveErr))
+		tail = "\n\n" + common.Wrap(st.Error.Render(" "+s.saveErr), w)
 	}
+	// A card taller than the screen keeps its top while it asks and its end
+	// (the verdict, the explanation) once it is answered or revealed.
+	lines := strings.Split(indent(common.Wrap(body, max(w-4, 1))), "\n")
+	room := max(c.Height-1, 1) - 2 - strings.Count(tail, "\n")
+	if len(lines) > room && room > 1 && (s.phase == answered || s.revealed) {
+		lines = append([]string{st.Muted.Render(" ↑ …")}, lines[len(lines)-room+1:]...)
+	}
+	b.WriteString(strings.Join(lines, "\n") + tail)
 	out := common.Fit(b.String(), w, max(c.Height-1, 1))
 	var parts []string
 	for _, kb := range keysLine {
