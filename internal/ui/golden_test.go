@@ -87,7 +87,7 @@ func TestGoldenQuizCards(t *testing.T) {
 	}
 	cases := []struct {
 		name, lesson, want string
-		keys             []string
+		keys               []string
 	}{
 		{"recall", "tcp", "easy", []string{"space"}},
 		{"choice", "tcp", "closes first", []string{"space", "3", "2"}},
