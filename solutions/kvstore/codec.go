@@ -165,7 +165,7 @@ func decode(stream []byte, obs func(Event)) ([]Pair, error) {
 			obs(Event{
 				Step: "decode-pair", Kind: KindPair, Read: true, Offset: off,
 				Key: key, Value: value, Index: len(pairs) - 1,
-				Explain: fmt.Sprintf("added %s=%s to the rebuilt map (%d %s so far); the cursor is at offset %d", quote(key), quote(value), len(pairs), plural(len(pairs), "pair"), off),
+				Explain: fmt.Sprintf("added the pair %s = %s to the rebuilt map (%d %s so far); the cursor is at offset %d", quote(key), quote(value), len(pairs), plural(len(pairs), "pair"), off),
 			})
 		}
 	}
