@@ -18,7 +18,8 @@ type ConcurrentNetwork struct {
 	boxes    []mailbox
 	h        Handler
 	inFlight atomic.Int64
-	idle     chan struct{} // a token when inFlight dropped to zero
+	idleMu   sync.Mutex
+	idle     chan struct{} // closed, and replaced, whenever inFlight drops to zero
 	quit     chan struct{}
 	wg       sync.WaitGroup
 	once     sync.Once
@@ -37,7 +38,7 @@ func NewConcurrentNetwork(t *Tree) *ConcurrentNetwork {
 	n := &ConcurrentNetwork{
 		tree:  t,
 		boxes: make([]mailbox, t.Len()),
-		idle:  make(chan struct{}, 1),
+		idle:  make(chan struct{}),
 		quit:  make(chan struct{}),
 	}
 	for i := range n.boxes {
@@ -77,10 +78,10 @@ func (n *ConcurrentNetwork) machine(b *mailbox) {
 			n.h.Handle(m)
 			batch[j] = Message{}
 			if n.inFlight.Add(-1) == 0 {
-				select {
-				case n.idle <- struct{}{}:
-				default:
-				}
+				n.idleMu.Lock()
+				close(n.idle)
+				n.idle = make(chan struct{})
+				n.idleMu.Unlock()
 			}
 		}
 	}
@@ -107,22 +108,27 @@ func (n *ConcurrentNetwork) Send(m Message) {
 func (n *ConcurrentNetwork) InFlight() int64 { return n.inFlight.Load() }
 
 // Wait blocks until done is closed. It returns ErrStalled if every message
-// has been handled and done is still open.
+// sent has been handled and done is still open; any number of goroutines
+// may wait at once.
 func (n *ConcurrentNetwork) Wait(done <-chan struct{}) error {
 	for {
-		select {
-		case <-done:
-			return nil
-		case <-n.idle:
-			if n.inFlight.Load() != 0 {
-				continue
-			}
+		// Take the idle channel before looking at the count, so that a
+		// drop to zero after the look closes the channel we hold.
+		n.idleMu.Lock()
+		idle := n.idle
+		n.idleMu.Unlock()
+		if n.inFlight.Load() == 0 {
 			select {
 			case <-done:
 				return nil
 			default:
 				return ErrStalled
 			}
+		}
+		select {
+		case <-done:
+			return nil
+		case <-idle:
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package machinetree
 
 import (
+	"errors"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -130,4 +131,38 @@ func TestConcurrentNetworkMisc(t *testing.T) {
 	}
 	net.Close()
 	net.Close()
+}
+
+// TestConcurrentStallSeenByEveryWaiter loses the root's only answer:
+// every goroutine waiting must get ErrStalled rather than hang.
+func TestConcurrentStallSeenByEveryWaiter(t *testing.T) {
+	tr := mustParse(t, "1(2)")
+	net := NewConcurrentNetwork(tr)
+	defer net.Close()
+	c := NewCluster(tr, &lossy{ConcurrentNetwork: net}, nil)
+	var wg sync.WaitGroup
+	errs := make(chan error, 3)
+	for range 3 {
+		req, _ := c.Start(Count)
+		wg.Go(func() {
+			_, err := c.Wait(req)
+			errs <- err
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if !errors.Is(err, ErrStalled) {
+			t.Errorf("Wait = %v, want ErrStalled", err)
+		}
+	}
+}
+
+// lossy drops every response.
+type lossy struct{ *ConcurrentNetwork }
+
+func (l *lossy) Send(m Message) {
+	if m.Kind != Response {
+		l.ConcurrentNetwork.Send(m)
+	}
 }
