@@ -2,7 +2,6 @@ package credits
 
 import (
 	"math"
-	"slices"
 	"sort"
 )
 
@@ -55,7 +54,9 @@ func (l *Ledger) index() *index {
 // ends are sorted, O(n log n), and the two are merged.
 func (l *Ledger) buildIndex() *index {
 	events := l.sortedEvents()
-	rec := recording{changes: make([]change, 0, len(events))}
+	// A charge empties every grant it pops but the last: at most one
+	// partial use per charge, so grants plus uses fit in 2n.
+	rec := recording{changes: make([]change, 0, 2*len(events))}
 	if len(events) > 0 {
 		l.replay(events[len(events)-1].time, nil, &rec)
 	}
@@ -66,17 +67,12 @@ func (l *Ledger) buildIndex() *index {
 			ends = append(ends, point{c.until + 1, -c.delta})
 		}
 	}
-	slices.SortFunc(ends, func(a, b point) int {
-		switch {
-		case a.t < b.t:
-			return -1
-		case a.t > b.t:
-			return 1
-		}
-		return 0
-	})
+	radixSort(ends, func(p *point) uint64 { return timeKey(p.t) }, nil)
 
-	idx := &index{}
+	idx := &index{
+		times: make([]int64, 0, len(rec.changes)+len(ends)),
+		bal:   make([]int64, 0, len(rec.changes)+len(ends)),
+	}
 	var sum int64
 	i, j := 0, 0
 	for i < len(rec.changes) || j < len(ends) {

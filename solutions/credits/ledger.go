@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"slices"
 	"sort"
 )
 
@@ -82,7 +81,7 @@ type Ledger struct {
 	charged int64 // sum of all charges, kept below overflow
 	idx     *index
 	heap    expiryHeap // scratch for replays
-	snap    []Grant    // scratch for observed replays
+	scratch []event    // scratch for sorting
 }
 
 // AddCredit records a grant named grantID of amount credits, usable from
@@ -181,12 +180,7 @@ func eventBefore(a, b *event) bool {
 // O(n log n) after a change, nothing otherwise.
 func (l *Ledger) sortedEvents() []event {
 	if !l.sorted {
-		slices.SortFunc(l.events, func(a, b event) int {
-			if eventBefore(&a, &b) {
-				return -1
-			}
-			return 1 // seq makes every pair distinct
-		})
+		l.scratch = sortEvents(l.events, l.scratch)
 		l.sorted = true
 	}
 	return l.events
