@@ -13,14 +13,19 @@ func radixSort[T any](s []T, key func(*T) uint64, tmp []T) []T {
 		tmp = make([]T, n)
 	}
 	tmp = tmp[:n]
+	// Only the bytes where some keys differ need a pass.
+	first, diff := key(&s[0]), uint64(0)
+	for i := range s {
+		diff |= key(&s[i]) ^ first
+	}
 	src, dst := s, tmp
 	for shift := 0; shift < 64; shift += 8 {
+		if byte(diff>>shift) == 0 {
+			continue
+		}
 		var count [256]int
 		for i := range src {
 			count[byte(key(&src[i])>>shift)]++
-		}
-		if count[byte(key(&src[0])>>shift)] == n {
-			continue // every key has this byte: the pass would change nothing
 		}
 		pos := 0
 		for b, c := range count {
