@@ -489,3 +489,40 @@ func TestMemStorageCopies(t *testing.T) {
 		t.Fatalf("MemStorage shares memory: %q", again)
 	}
 }
+
+// TestConcurrentUse puts, reads and shuts down from several goroutines;
+// run it with -race.
+func TestConcurrentUse(t *testing.T) {
+	var s Store
+	st := &MemStorage{}
+	done := make(chan bool)
+	for g := range 4 {
+		go func() {
+			for i := range 50 {
+				k := fmt.Sprintf("g%d-%d", g, i)
+				if err := s.Put(k, "v"); err != nil {
+					t.Error(err)
+				}
+				if v, ok := s.Get(k); !ok || v != "v" {
+					t.Errorf("Get(%s) = %q, %v", k, v, ok)
+				}
+				if i%10 == 0 {
+					if err := s.Shutdown(st); err != nil {
+						t.Error(err)
+					}
+				}
+			}
+			done <- true
+		}()
+	}
+	for range 4 {
+		<-done
+	}
+	if s.Len() != 200 {
+		t.Fatalf("Len = %d, want 200", s.Len())
+	}
+	var r Store
+	if err := r.Restore(st); err != nil || r.Len() == 0 {
+		t.Fatalf("Restore after concurrent shutdowns: %v, %d pairs", err, r.Len())
+	}
+}
