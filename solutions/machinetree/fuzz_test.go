@@ -55,3 +55,25 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// FuzzParseTopology checks that ParseTopology never panics, that its errors
+// are one line, and that whatever it accepts prints and parses back to an
+// equal topology.
+func FuzzParseTopology(f *testing.F) {
+	for _, s := range []string{"{}", "{1: {}}", "{1: {2: {4: {}}, 3: {}}}", " { 3 : { } , 2: {1:{}} } ", "{1: {},}", "{1: {}, 1: {}}", "{1:{2:{3:{4:{}}}}}", "{1: {}}}"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		top, err := ParseTopology(s)
+		if err != nil {
+			if strings.Contains(err.Error(), "\n") {
+				t.Fatalf("ParseTopology(%q): error spans lines: %q", s, err)
+			}
+			return
+		}
+		back, err := ParseTopology(top.String())
+		if err != nil || !back.Equal(top) || back.String() != top.String() {
+			t.Fatalf("ParseTopology(%q) printed %q, which parses to %v, %v", s, top.String(), back, err)
+		}
+	})
+}

@@ -1,6 +1,7 @@
 package machinetree
 
 import (
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -112,4 +113,95 @@ func TopologyOf(t *Tree) Topology {
 		subs[i] = m
 	}
 	return Topology{t.ids[t.root]: subs[t.root]}
+}
+
+// ParseTopology reads a topology written as String writes it, such as
+// "{1: {2: {4: {}}, 3: {}}}". Spaces may appear between tokens and keys
+// may come in any order; a key twice in one map, a missing colon, comma or
+// brace, or text after the last brace is an error naming the byte offset.
+// Iterative: any depth is fine. Cost O(len(s)) expected.
+func ParseTopology(s string) (Topology, error) {
+	i := 0
+	skip := func() {
+		for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n') {
+			i++
+		}
+	}
+	found := func() string {
+		if i >= len(s) {
+			return "the end"
+		}
+		return strconv.QuoteRune(rune(s[i]))
+	}
+	fail := func(format string, args ...any) (Topology, error) {
+		return nil, fmt.Errorf("topology: at byte %d: %s", i, fmt.Sprintf(format, args...))
+	}
+	const (
+		keyOrClose   = iota // just after '{'
+		commaOrClose        // just after an entry
+		key                 // just after ','
+	)
+	skip()
+	if i >= len(s) || s[i] != '{' {
+		return fail("expected '{', found %s", found())
+	}
+	i++
+	top := Topology{}
+	stack := []Topology{top}
+	state := keyOrClose
+	for len(stack) > 0 {
+		skip()
+		c := byte(0)
+		if i < len(s) {
+			c = s[i]
+		}
+		switch {
+		case c == '}' && state != key:
+			i++
+			stack = stack[:len(stack)-1]
+			state = commaOrClose
+		case c == ',' && state == commaOrClose:
+			i++
+			state = key
+		case state == commaOrClose:
+			return fail("expected ',' or '}', found %s", found())
+		default:
+			start := i
+			k := 0
+			for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+				if k > (MaxID-int(s[i]-'0'))/10 {
+					return fail("machine id %s... is larger than %d", s[start:i+1], MaxID)
+				}
+				k = k*10 + int(s[i]-'0')
+				i++
+			}
+			if i == start {
+				return fail("expected a machine id, found %s", found())
+			}
+			m := stack[len(stack)-1]
+			if _, dup := m[k]; dup {
+				i = start
+				return fail("machine %d appears twice in one map", k)
+			}
+			skip()
+			if i >= len(s) || s[i] != ':' {
+				return fail("expected ':' after machine %d, found %s", k, found())
+			}
+			i++
+			skip()
+			if i >= len(s) || s[i] != '{' {
+				return fail("expected '{' after \"%d:\", found %s", k, found())
+			}
+			i++
+			sub := Topology{}
+			m[k] = sub
+			stack = append(stack, sub)
+			state = keyOrClose
+		}
+	}
+	skip()
+	if i < len(s) {
+		return fail("unexpected %s after the last '}'", found())
+	}
+	return top, nil
 }

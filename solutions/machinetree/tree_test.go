@@ -267,3 +267,41 @@ func TestTopologyString(t *testing.T) {
 		t.Error("nil topology is not the empty one")
 	}
 }
+
+func TestParseTopology(t *testing.T) {
+	good := map[string]string{
+		"{}":                             "{}",
+		"{1: {}}":                        "{1: {}}",
+		" { 1 : { 3:{}, 2 : {4:{}} } } ": "{1: {2: {4: {}}, 3: {}}}",
+		"{1: {2: {4: {}}, 3: {}}}":       "{1: {2: {4: {}}, 3: {}}}",
+	}
+	for in, want := range good {
+		top, err := ParseTopology(in)
+		if err != nil || top.String() != want {
+			t.Errorf("ParseTopology(%q) = %v, %v; want %s", in, top, err, want)
+		}
+	}
+	bad := map[string]string{
+		"":                           "at byte 0: expected '{', found the end",
+		"{1}":                        `at byte 2: expected ':' after machine 1`,
+		"{1: 2}":                     `at byte 4: expected '{' after "1:"`,
+		"{1: {},}":                   "at byte 7: expected a machine id, found '}'",
+		"{1: {} 2: {}}":              "at byte 7: expected ',' or '}', found '2'",
+		"{1: {}, 1: {}}":             "at byte 8: machine 1 appears twice in one map",
+		"{1: {}}}":                   "at byte 7: unexpected '}' after the last '}'",
+		"{1: {2: {}}":                "at byte 11: expected ',' or '}', found the end",
+		"{x: {}}":                    "at byte 1: expected a machine id, found 'x'",
+		"{99999999999999999999: {}}": "larger than",
+	}
+	for in, words := range bad {
+		if _, err := ParseTopology(in); err == nil || !strings.Contains(err.Error(), words) {
+			t.Errorf("ParseTopology(%q) = %v, want an error with %q", in, err, words)
+		}
+	}
+	// Deep nesting parses without recursion.
+	deep := strings.Repeat("{1: ", 100_000) + "{}" + strings.Repeat("}", 100_000)
+	top, err := ParseTopology(deep)
+	if err != nil || top.Len() != 100_000 {
+		t.Fatalf("deep: %d machines, %v", top.Len(), err)
+	}
+}

@@ -15,6 +15,7 @@ func (viz) Exercises() []visual.ExerciseKind {
 		{ID: "tree.messages", Title: "messages for one count on n machines", New: newMessages},
 		{ID: "tree.reports", Title: "what a machine reports to its parent", New: newReports},
 		{ID: "tree.rounds", Title: "rounds for a count on a tree of height h", New: newRounds},
+		{ID: "tree.topology", Title: "the map a machine sends up for topology", New: newTopology},
 	}
 }
 
@@ -92,5 +93,35 @@ func newRounds(rng *rand.Rand) visual.Exercise {
 		Answer:   strconv.Itoa(rounds),
 		Check:    checkNumber(rounds),
 		Args:     []string{"--tree", desc, "--op", "count"},
+	}
+}
+
+func newTopology(rng *rand.Rand) visual.Exercise {
+	n := 3 + rng.IntN(7)
+	tr := machinetree.Random(n, rng.Uint64N(1000))
+	x := 1 + rng.IntN(n)
+	var want machinetree.Topology
+	c := machinetree.NewCluster(tr, machinetree.NewSimNetwork(machinetree.FIFO, 0), func(e machinetree.Event) {
+		switch {
+		case e.Kind == machinetree.EventReply && e.Machine == x:
+			want = e.Msg.Topology
+		case e.Kind == machinetree.EventFinal && x == tr.Root():
+			want = e.Result.Topology
+		}
+	})
+	c.Topology()
+	desc := tr.String()
+	to := "its parent"
+	if x == tr.Root() {
+		to = "the client, as the final answer"
+	}
+	return visual.Exercise{
+		Question: fmt.Sprintf("The tree is %s. During a topology request, what map does machine %d send to %s? Write it like {2: {4: {}}}.", desc, x, to),
+		Answer:   want.String(),
+		Check: func(answer string) bool {
+			got, err := machinetree.ParseTopology(answer)
+			return err == nil && got.Equal(want)
+		},
+		Args: []string{"--tree", desc, "--op", "topology"},
 	}
 }

@@ -2,6 +2,7 @@ package treeviz
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -282,4 +283,58 @@ func BenchmarkRender(b *testing.B) {
 		r.Render(i%r.Len(), 80, 24, th)
 		i += 13
 	}
+}
+
+func TestExerciseGrading(t *testing.T) {
+	kinds := map[string]visual.ExerciseKind{}
+	for _, k := range New().Exercises() {
+		kinds[k.ID] = k
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 20 {
+		e := kinds["tree.messages"].New(rng)
+		var n int
+		fmt.Sscanf(e.Question, "A tree has %d machines", &n)
+		if e.Answer != fmt.Sprint(2*(n-1)) || e.Check(fmt.Sprint(2*(n-1)+1)) || !e.Check(" "+e.Answer+" ") {
+			t.Errorf("messages for %d machines: answer %q", n, e.Answer)
+		}
+		e = kinds["tree.rounds"].New(rng)
+		desc := e.Args[1]
+		tr, _ := machinetree.Parse(desc)
+		if e.Answer != fmt.Sprint(2*tr.Height()) {
+			t.Errorf("rounds for %s (height %d): answer %q", desc, tr.Height(), e.Answer)
+		}
+		e = kinds["tree.reports"].New(rng)
+		tr, _ = machinetree.Parse(e.Args[1])
+		var x int
+		fmt.Sscanf(e.Question[strings.Index(e.Question, "does machine"):], "does machine %d", &x)
+		if want := subtreeSize(tr, x); e.Answer != fmt.Sprint(want) || e.Check(fmt.Sprint(want+1)) {
+			t.Errorf("machine %d of %s reports %q, want %d", x, e.Args[1], e.Answer, want)
+		}
+		e = kinds["tree.topology"].New(rng)
+		top, err := machinetree.ParseTopology(e.Answer)
+		if err != nil || top.Len() < 1 {
+			t.Errorf("topology answer %q: %v", e.Answer, err)
+		}
+		// The same map written with keys in another order and spaces is
+		// right; a map with one machine less is not.
+		if !e.Check(strings.ReplaceAll(e.Answer, " ", "")) {
+			t.Errorf("topology answer without spaces refused: %q", e.Answer)
+		}
+		if e.Check("{}") || e.Check(e.Answer+"}") {
+			t.Errorf("topology accepts a wrong map for %q", e.Question)
+		}
+	}
+}
+
+// subtreeSize counts the machines at and below x, walking the tree.
+func subtreeSize(tr *machinetree.Tree, x int) int {
+	n, stack := 0, []int{x}
+	for len(stack) > 0 {
+		v := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		n++
+		stack = append(stack, tr.Children(v)...)
+	}
+	return n
 }
