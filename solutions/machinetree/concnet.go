@@ -12,7 +12,8 @@ import (
 // messages to different machines is up to the scheduler.
 //
 // Start the goroutines by attaching a handler (NewCluster does), and stop
-// them with Close. A ConcurrentNetwork is safe for concurrent use.
+// them with Close. The zero ConcurrentNetwork is not usable: make one with
+// NewConcurrentNetwork. A ConcurrentNetwork is safe for concurrent use.
 type ConcurrentNetwork struct {
 	tree     *Tree
 	boxes    []mailbox

@@ -17,6 +17,8 @@ import (
 // entry is created when the request arrives and dropped when the machine
 // answers. Several requests can be under way at once.
 //
+// The zero Cluster is not usable: make one with NewCluster.
+//
 // A Cluster is safe for concurrent use when its Network is; the state of a
 // machine is touched only by the deliveries to that machine, which a Network
 // must not run concurrently for the same machine.

@@ -54,7 +54,8 @@ func ParseOrder(s string) (Order, error) {
 // O(1); a message in the middle (RandomOrder, or Deliver) costs
 // O(min(i, Len()-i)) to close the gap.
 //
-// A SimNetwork is not safe for concurrent use.
+// The zero SimNetwork is not usable: make one with NewSimNetwork. A
+// SimNetwork is not safe for concurrent use.
 type SimNetwork struct {
 	order     Order
 	rng       *rand.Rand
