@@ -9,12 +9,15 @@
 // classic problem asks for. Conversions to and from netip.Addr and
 // netip.Prefix let the values meet the standard library.
 //
-// The iterators are built on Walker, the classic answer: four integers, one
-// an octet, incremented by hand with a carry from 255 to 0 into the octet on
-// the left (a borrow from the left when walking backward). A Walker with an
-// Observe hook reports every step (start, yield, increment, carry, borrow,
-// the mask, the network and last address of a block) as an Event with a
-// sentence a learner can read. The lines of walk.go that perform the steps
-// carry a comment "// step: <id>". Without a hook the cost is one nil check
-// per step and no allocation.
+// The iterators work on the 32-bit integer: they cut the count at the end
+// of the address space once, then add one a step (iterate.go). Walker is
+// the classic answer, kept for the lesson and the visualization: four
+// integers, one an octet, incremented by hand with a carry from 255 to 0
+// into the octet on the left (a borrow from the left when walking
+// backward). Both yield the same addresses. A Walker with an Observe hook
+// reports every step (start, yield, increment, carry, borrow, the mask, the
+// network and last address of a block) as an Event with a sentence a
+// learner can read; the lines of walk.go that perform the steps carry a
+// comment "// step: <id>". Without a hook the cost is one nil check a step
+// and no allocation.
 package ipv4
