@@ -576,7 +576,7 @@ func (m Model) sourceTitle() string {
 	if m.listing == nil {
 		return "Source"
 	}
-	return "Source · solutions/" + m.listing.File
+	return "Source · solutions/" + strings.TrimPrefix(m.listing.File, "solutions/")
 }
 
 func (m Model) sourceView(r rect) string {

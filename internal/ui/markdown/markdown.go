@@ -4,6 +4,7 @@ package markdown
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	"charm.land/glamour/v2"
@@ -30,7 +31,7 @@ func Render(md string, width int, style string) (string, error) {
 	}
 	// Tabs reach the terminal raw and glamour counts them as one column:
 	// expand them (CommonMark's tab stop is 4).
-	out, err := r.Render(strings.ReplaceAll(md, "\t", "    "))
+	out, err := r.Render(JoinListLines(strings.ReplaceAll(md, "\t", "    ")))
 	if err != nil {
 		return "", fmt.Errorf("markdown: %w", err)
 	}
@@ -43,6 +44,43 @@ func Render(md string, width int, style string) (string, error) {
 		lines[i] = line
 	}
 	return strings.Join(lines, "\n"), nil
+}
+
+var (
+	listItemRE   = regexp.MustCompile(`^([-*+]|[0-9]{1,9}[.)])[ \t]+\S`)
+	blockStartRE = regexp.MustCompile("^(#{1,6}[ \t]|>|\\||```|~~~|[-*_]{3,}[ \t]*$)")
+)
+
+// JoinListLines joins the soft-wrapped lines of each list item into one
+// line, outside fenced code blocks. Glamour renders a soft line break inside
+// a list item as a hard one, which leaves a sentence broken in the middle of
+// the screen; in a paragraph it does not, and paragraphs are left alone.
+func JoinListLines(md string) string {
+	lines := strings.Split(md, "\n")
+	out := make([]string, 0, len(lines))
+	fence, inItem := "", false
+	for _, line := range lines {
+		trimmed := strings.TrimSpace(line)
+		switch {
+		case fence != "":
+			if strings.HasPrefix(trimmed, fence) {
+				fence = ""
+			}
+		case strings.HasPrefix(trimmed, "```"), strings.HasPrefix(trimmed, "~~~"):
+			fence, inItem = trimmed[:3], false
+		case trimmed == "":
+			inItem = false
+		case listItemRE.MatchString(trimmed):
+			inItem = true
+		case inItem && !blockStartRE.MatchString(trimmed):
+			out[len(out)-1] = strings.TrimRight(out[len(out)-1], " ") + " " + trimmed
+			continue
+		default:
+			inItem = false
+		}
+		out = append(out, line)
+	}
+	return strings.Join(out, "\n")
 }
 
 // trimRightSpace drops the spaces glamour pads a line with, keeping the

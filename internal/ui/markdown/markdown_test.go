@@ -51,3 +51,18 @@ func TestCache(t *testing.T) {
 		t.Fatal("another width shares a render")
 	}
 }
+
+func TestJoinListLines(t *testing.T) {
+	in := "Para one\nwraps.\n\n- item one that is\n  continued here\nand lazily here\n- item two\n  - nested\n    more\n\n1. first\n   second line\n> quote\n\n```\n- code\n  not joined\n```\n- last\n| a | b |\n"
+	want := "Para one\nwraps.\n\n- item one that is continued here and lazily here\n- item two\n  - nested more\n\n1. first second line\n> quote\n\n```\n- code\n  not joined\n```\n- last\n| a | b |\n"
+	if got := JoinListLines(in); got != want {
+		t.Errorf("JoinListLines:\n%s\nwant\n%s", got, want)
+	}
+	out, err := Render("- item one that is\n  continued here\n- item two\n", 60, "notty")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(ansi.Strip(out), "item one that is continued here") {
+		t.Errorf("a wrapped list item renders broken:\n%s", out)
+	}
+}
