@@ -17,6 +17,7 @@ const (
 	StepBorrow    = "borrow"    // an octet at 0 wraps to 255 and borrows one from the left
 	StepUnderflow = "underflow" // the borrow left octet 1: before 0.0.0.0
 	StepDone      = "done"      // the count is met: the walk stops
+	StepStopped   = "stopped"   // the loop body broke out: the walk stops at once
 	StepMask      = "mask"      // the mask of a block is computed
 	StepNetwork   = "network"   // network = address AND mask
 	StepLast      = "last"      // last = network OR NOT mask
@@ -80,6 +81,11 @@ func startEvent(o [4]int, n uint64, reverse bool) Event {
 func yieldEvent(o [4]int, a Addr, k, n uint64, reverse bool) Event {
 	return Event{Step: StepYield, Octets: o, Octet: -1, Reverse: reverse, Addr: a, Index: k, Count: n,
 		Explain: fmt.Sprintf("yield %s, address %d of the %d to walk", a, k, n)}
+}
+
+func stoppedEvent(o [4]int, a Addr, k uint64, reverse bool) Event {
+	return Event{Step: StepStopped, Octets: o, Octet: -1, Reverse: reverse, Addr: a, Index: k,
+		Explain: fmt.Sprintf("the loop body stopped after %s, address %d: yield returned false, so the walk returns at once without stepping further", a, k)}
 }
 
 func doneEvent(o [4]int, n uint64, reverse bool) Event {

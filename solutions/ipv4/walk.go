@@ -76,7 +76,10 @@ func (w Walker) walk(start Addr, n uint64, reverse bool, yield func(Addr) bool) 
 			w.Observe(yieldEvent(o, a, k, n, reverse))
 		}
 		if !yield(a) { // step: yield
-			return // the loop body broke out: stop at once
+			if w.Observe != nil {
+				w.Observe(stoppedEvent(o, a, k, reverse))
+			}
+			return // step: stopped
 		}
 		if k == n { // step: done
 			if w.Observe != nil {

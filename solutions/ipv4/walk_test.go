@@ -178,10 +178,12 @@ func TestBlockSlash0(t *testing.T) {
 
 func TestBreakStopsAtOnce(t *testing.T) {
 	calls := 0
+	var last Event
 	w := Walker{Observe: func(e Event) {
 		if e.Step == StepIncrement || e.Step == StepCarry {
 			calls++
 		}
+		last = e
 	}}
 	for a := range w.Range(MustParseAddr("10.0.0.255"), 100) {
 		if a.String() != "10.0.0.255" {
@@ -191,6 +193,9 @@ func TestBreakStopsAtOnce(t *testing.T) {
 	}
 	if calls != 0 {
 		t.Errorf("the walk stepped %d times after the loop broke", calls)
+	}
+	if last.Step != StepStopped || last.Index != 1 || last.Addr.String() != "10.0.0.255" {
+		t.Errorf("the last event is %+v, want a stopped event after address 1", last)
 	}
 }
 
@@ -331,7 +336,7 @@ func TestStepMarkers(t *testing.T) {
 		seen[m[1]]++
 	}
 	steps := []string{StepStart, StepYield, StepIncrement, StepCarry, StepOverflow, StepDecrement,
-		StepBorrow, StepUnderflow, StepDone, StepMask, StepNetwork, StepLast}
+		StepBorrow, StepUnderflow, StepDone, StepStopped, StepMask, StepNetwork, StepLast}
 	for _, s := range steps {
 		if seen[s] != 1 {
 			t.Errorf("step %q is marked %d times in walk.go", s, seen[s])
