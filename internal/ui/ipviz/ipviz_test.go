@@ -201,7 +201,7 @@ func TestRenderShowsCarryAndBlock(t *testing.T) {
 		"| 0.0.0.3          00000000.00000000.00000000.00000011",
 		"= 192.168.1.7      11000000.10101000.00000001.00000111",
 		"NNNNNNNN.NNNNNNNN.NNNNNNNN.NNNNNNHH",
-		"4 addresses in the block",
+		"4 addresses in the block (2^2)",
 	} {
 		if !strings.Contains(out, s) {
 			t.Errorf("block panel lacks %q:\n%s", s, out)

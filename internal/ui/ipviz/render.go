@@ -99,8 +99,15 @@ func (r *run) draw(i, width, height int, p *palette) string {
 		lines = append(lines, r.compact(v, p)...)
 	}
 	if v.blk.known > 0 {
+		panel := r.panel(v, width, p)
+		// Once the walk has begun the list of addresses matters more than
+		// the arithmetic: keep room for it, and fold the block to a line.
+		walking := v.ev.Step != ipv4.StepMask && v.ev.Step != ipv4.StepNetwork && v.ev.Step != ipv4.StepLast
+		if walking && height-len(lines)-1-len(panel) < 3 {
+			panel = []string{shortBlock(v, p)}
+		}
 		lines = append(lines, "")
-		lines = append(lines, r.panel(v, width, p)...)
+		lines = append(lines, panel...)
 	}
 	if room := height - len(lines) - 1; room >= 1 {
 		lines = append(lines, "")
@@ -393,9 +400,17 @@ func (r *run) panel(v *view, width int, p *palette) []string {
 		}
 	}
 	if b.known >= 3 {
-		out = append(out, p.good(fmt.Sprintf("  %d addresses in the block: 2^%d, %s to %s", b.count, 32-b.p.Bits(), b.network, b.last)))
+		out = append(out, p.good(fmt.Sprintf("  %d addresses in the block (2^%d)", b.count, 32-b.p.Bits())))
 	}
 	return out
+}
+
+// shortBlock is the block on one line, for short panes once the walk has
+// begun (the walk starts only after the last step, so all is known).
+func shortBlock(v *view, p *palette) string {
+	b := v.blk
+	return p.good(fmt.Sprintf("%d addresses", b.count)) + p.muted(": ") +
+		p.text(fmt.Sprintf("%s to %s", b.network, b.last)) + p.muted(", mask "+b.mask.String())
 }
 
 // lastInverted is NOT mask as the last step reported it.
