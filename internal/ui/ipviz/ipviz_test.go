@@ -290,3 +290,19 @@ func BenchmarkRender(b *testing.B) {
 		i += 97
 	}
 }
+
+func TestShortPaneKeepsYieldedInView(t *testing.T) {
+	r, err := New().Run([]string{"--cidr", "10.0.255.254/23", "--count", "3"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	y := frameWith(t, r, ipv4.StepYield) + 2 // the second yield
+	short := ansi.Strip(r.Render(y, 50, 16, visual.NewTheme(true, true)))
+	if !strings.Contains(short, "512 addresses: 10.0.254.0 to 10.0.255.255") || !strings.Contains(short, "[10.0.254.1]") {
+		t.Errorf("short pane should fold the block and keep the list:\n%s", short)
+	}
+	tall := ansi.Strip(r.Render(y, 80, 40, visual.NewTheme(true, true)))
+	if !strings.Contains(tall, "= 10.0.254.0") || !strings.Contains(tall, "[10.0.254.1]") {
+		t.Errorf("tall pane should show the whole block and the list:\n%s", tall)
+	}
+}
