@@ -145,8 +145,8 @@ func TestEndToEndLessonInTmux(t *testing.T) {
 		}
 	}
 	if withVisual != nil {
-		s.keys("Escape") // clear the "tcp" filter
-		s.waitFor(`MVCC`)
+		s.keys("Escape") // clear the "tcp" filter: the status shows all lessons
+		s.waitFor(fmt.Sprintf(`(?m)^ %d lessons`, len(cat.Lessons())))
 		s.keys("/")
 		s.text(withVisual.ID)
 		s.keys("Enter", "Enter")
