@@ -78,7 +78,8 @@ type Frame struct {
 // new input; the pane re-runs the visual on it and stays near frame.
 type Knob struct {
 	// Key is the binding, with its help text. Keys the app uses are taken:
-	// q ? tab h l j k left right up down space + - r e / esc enter pgup pgdown g G s.
+	// q ? tab shift+tab h l j k b f g G n N c r e s / + - = _ space enter
+	// esc left right up down pgup pgdown home end ctrl+u ctrl+d.
 	Key key.Binding
 	// Turn returns the new input given the current run, frame and input.
 	Turn func(r Run, frame int, args []string) ([]string, error)
