@@ -17,9 +17,11 @@ import (
 
 	"tutor/internal/lessons"
 	"tutor/internal/review"
+	"tutor/internal/ui/keys"
 	"tutor/internal/ui/lesson"
 	"tutor/internal/ui/stepper"
 	"tutor/internal/ui/visual"
+	"tutor/internal/ui/visuals"
 )
 
 // counter is a small visual for the app's tests: it counts from 0 to n,
@@ -635,4 +637,34 @@ func TestQuizAnsweredCardKeepsItsEndOnASmallScreen(t *testing.T) {
 	if !strings.Contains(s, "↑ …") || !strings.Contains(s, "TIME-WAIT.") {
 		t.Errorf("the explanation is not in view:\n%s", s)
 	}
+}
+
+// TestKnobsDoNotShadowAppKeys checks that no visual's knob uses a key the
+// app binds: the knob would act first and the app's key would be lost.
+func TestKnobsDoNotShadowAppKeys(t *testing.T) {
+	taken := map[string]string{}
+	km := keysDefault()
+	for _, b := range km {
+		for _, k := range b.Keys() {
+			taken[k] = b.Help().Desc
+		}
+	}
+	for _, v := range append(visuals.All(), counter{}) {
+		for _, knob := range v.Knobs() {
+			for _, k := range knob.Key.Keys() {
+				if what, ok := taken[k]; ok && k != "1" && k != "2" && k != "3" && k != "4" {
+					t.Errorf("visual %s: knob key %q (%s) shadows the app's %q", v.Name(), k, knob.Key.Help().Desc, what)
+				}
+			}
+		}
+	}
+}
+
+// keysDefault lists every binding of the app's key map. The grade keys 1-4
+// act only on the quiz screen, where no visual runs.
+func keysDefault() []key.Binding {
+	k := keys.Default()
+	return []key.Binding{k.Quit, k.Help, k.Back, k.Open, k.Focus, k.FocusBack, k.Up, k.Down, k.PageUp, k.PageDown,
+		k.Top, k.Bottom, k.StepBack, k.StepForward, k.Play, k.Faster, k.Slower, k.Restart, k.Edit, k.Source,
+		k.Search, k.NextMatch, k.PrevMatch, k.Quiz, k.Reveal, k.Submit, k.Cancel, k.Next}
 }

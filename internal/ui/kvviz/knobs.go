@@ -14,7 +14,7 @@ const defaultChunk = 8
 func (viz) Knobs() []visual.Knob {
 	return []visual.Knob{
 		{
-			Key: key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "chunking on/off")),
+			Key: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "chunking on/off")),
 			Turn: func(_ visual.Run, _ int, args []string) ([]string, error) {
 				in, err := parse(args)
 				if err != nil {

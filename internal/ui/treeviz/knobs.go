@@ -20,8 +20,8 @@ import (
 func (viz) Knobs() []visual.Knob {
 	ks := []visual.Knob{
 		{Key: key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "delivery order")), Turn: turnOrder},
-		{Key: key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "deliver the next message instead")), Turn: shiftPick(1)},
-		{Key: key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "deliver the previous message instead")), Turn: shiftPick(-1)},
+		{Key: key.NewBinding(key.WithKeys(">"), key.WithHelp(">", "deliver the next message instead")), Turn: shiftPick(1)},
+		{Key: key.NewBinding(key.WithKeys("<"), key.WithHelp("<", "deliver the previous message instead")), Turn: shiftPick(-1)},
 	}
 	for d := range 10 {
 		k := strconv.Itoa(d)

@@ -182,7 +182,7 @@ func TestKnobs(t *testing.T) {
 	if rr.frames[f].deliveries != 1 || len(rr.frames[f].flight) != 2 {
 		t.Fatalf("frame %d: %d deliveries, %d in flight", f, rr.frames[f].deliveries, len(rr.frames[f].flight))
 	}
-	next, err := byKey["n"].Turn(r, f, args)
+	next, err := byKey[">"].Turn(r, f, args)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -207,7 +207,7 @@ func TestKnobs(t *testing.T) {
 	}
 	// N from #0 wraps to #1 as well; digit 1 is the same; digit 5 is not
 	// in flight.
-	prev, _ := byKey["N"].Turn(r, f, args)
+	prev, _ := byKey["<"].Turn(r, f, args)
 	one, _ := byKey["1"].Turn(r, f, args)
 	if !slices.Equal(prev, next) || !slices.Equal(one, next) {
 		t.Errorf("N gives %q and 1 gives %q, want %q", prev, one, next)
@@ -215,7 +215,7 @@ func TestKnobs(t *testing.T) {
 	if _, err := byKey["5"].Turn(r, f, args); err == nil || !strings.Contains(err.Error(), "#5") {
 		t.Errorf("5 with two in flight: %v", err)
 	}
-	if _, err := byKey["n"].Turn(r, r.Len()-1, args); err == nil {
+	if _, err := byKey[">"].Turn(r, r.Len()-1, args); err == nil {
 		t.Error("n at the last frame succeeded")
 	}
 	// Turning twice replaces --pick rather than adding another.
