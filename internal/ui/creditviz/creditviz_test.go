@@ -43,7 +43,11 @@ var badInputs = [][]string{
 }
 
 func TestConformance(t *testing.T) {
-	visualtest.Conformance(t, New(), inputs, badInputs)
+	var tooMany []string
+	for i := range maxEvents + 1 {
+		tooMany = append(tooMany, "--charge", fmt.Sprintf("1@%d", i))
+	}
+	visualtest.Conformance(t, New(), inputs, append(badInputs, tooMany))
 }
 
 func TestExercises(t *testing.T) {
