@@ -145,8 +145,8 @@ func runCmd(t testing.TB, m Model, cmd tea.Cmd, depth int) Model {
 	var msg tea.Msg
 	select {
 	case msg = <-ch:
-	case <-time.After(10 * time.Second):
-		t.Fatalf("a command did not return in 10 s")
+	case <-time.After(60 * time.Second):
+		t.Fatalf("a command did not return in 60 s")
 	}
 	switch msg := msg.(type) {
 	case nil:
