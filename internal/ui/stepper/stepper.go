@@ -184,7 +184,7 @@ func (m Model) updateKey(msg tea.KeyPressMsg) (Model, tea.Cmd, bool) {
 	default:
 		for _, knob := range m.v.Knobs() {
 			if key.Matches(msg, knob.Key) && m.run != nil {
-				args, err := knob.Turn(m.run, m.frame, m.args)
+				args, err := knob.Apply(msg.String(), m.run, m.frame, m.args)
 				if err == nil {
 					err = m.setInput(args)
 				}

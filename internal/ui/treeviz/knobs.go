@@ -12,7 +12,7 @@ import (
 	"tutor/solutions/machinetree"
 )
 
-// Knobs: o cycles the delivery order; n and N deliver the next or the
+// Knobs: o cycles the delivery order; > and < deliver the next or the
 // previous in-flight message instead of the one the run delivered after the
 // current frame; a digit delivers that message. Each re-runs with --pick
 // extended to the deliveries so far plus the new choice, so the learner can
@@ -23,13 +23,17 @@ func (viz) Knobs() []visual.Knob {
 		{Key: key.NewBinding(key.WithKeys(">"), key.WithHelp(">", "deliver the next message instead")), Turn: shiftPick(1)},
 		{Key: key.NewBinding(key.WithKeys("<"), key.WithHelp("<", "deliver the previous message instead")), Turn: shiftPick(-1)},
 	}
-	for d := range 10 {
-		k := strconv.Itoa(d)
-		ks = append(ks, visual.Knob{
-			Key:  key.NewBinding(key.WithKeys(k), key.WithHelp(k, "deliver message #"+k+" next")),
-			Turn: pickIndex(d),
-		})
-	}
+	digits := strings.Fields("0 1 2 3 4 5 6 7 8 9")
+	ks = append(ks, visual.Knob{
+		Key: key.NewBinding(key.WithKeys(digits...), key.WithHelp("0-9", "deliver message #k next")),
+		TurnKey: func(k string, r visual.Run, frame int, args []string) ([]string, error) {
+			d, err := strconv.Atoi(k)
+			if err != nil || d < 0 || d > 9 {
+				return nil, fmt.Errorf("key %q is not a message number", k)
+			}
+			return pickIndex(d)(r, frame, args)
+		},
+	})
 	return ks
 }
 

@@ -146,7 +146,10 @@ func TestKnobs(t *testing.T) {
 	v := New()
 	knobs := v.Knobs()
 	byKey := map[string]visual.Knob{}
-	taken := strings.Fields("q ? tab h l j k left right up down space + - r e / esc enter pgup pgdown g G s")
+	turn := func(byKey map[string]visual.Knob, k string) func(visual.Run, int, []string) ([]string, error) {
+		return func(r visual.Run, f int, args []string) ([]string, error) { return byKey[k].Apply(k, r, f, args) }
+	}
+	taken := strings.Fields("q ? tab h l j k b f g G n N c r e s / + - = _ left right up down space enter esc pgup pgdown")
 	for _, k := range knobs {
 		for _, key := range k.Key.Keys() {
 			if slices.Contains(taken, key) {
@@ -182,7 +185,7 @@ func TestKnobs(t *testing.T) {
 	if rr.frames[f].deliveries != 1 || len(rr.frames[f].flight) != 2 {
 		t.Fatalf("frame %d: %d deliveries, %d in flight", f, rr.frames[f].deliveries, len(rr.frames[f].flight))
 	}
-	next, err := byKey[">"].Turn(r, f, args)
+	next, err := turn(byKey, ">")(r, f, args)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -207,19 +210,19 @@ func TestKnobs(t *testing.T) {
 	}
 	// N from #0 wraps to #1 as well; digit 1 is the same; digit 5 is not
 	// in flight.
-	prev, _ := byKey["<"].Turn(r, f, args)
-	one, _ := byKey["1"].Turn(r, f, args)
+	prev, _ := turn(byKey, "<")(r, f, args)
+	one, _ := turn(byKey, "1")(r, f, args)
 	if !slices.Equal(prev, next) || !slices.Equal(one, next) {
 		t.Errorf("N gives %q and 1 gives %q, want %q", prev, one, next)
 	}
-	if _, err := byKey["5"].Turn(r, f, args); err == nil || !strings.Contains(err.Error(), "#5") {
+	if _, err := turn(byKey, "5")(r, f, args); err == nil || !strings.Contains(err.Error(), "#5") {
 		t.Errorf("5 with two in flight: %v", err)
 	}
-	if _, err := byKey[">"].Turn(r, r.Len()-1, args); err == nil {
+	if _, err := turn(byKey, ">")(r, r.Len()-1, args); err == nil {
 		t.Error("n at the last frame succeeded")
 	}
 	// Turning twice replaces --pick rather than adding another.
-	again, _ := byKey["0"].Turn(r2, f, next)
+	again, _ := turn(byKey, "0")(r2, f, next)
 	if strings.Count(strings.Join(again, " "), "--pick") != 1 {
 		t.Errorf("two --pick flags: %q", again)
 	}

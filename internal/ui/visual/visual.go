@@ -83,6 +83,17 @@ type Knob struct {
 	Key key.Binding
 	// Turn returns the new input given the current run, frame and input.
 	Turn func(r Run, frame int, args []string) ([]string, error)
+	// TurnKey, when set, is called instead of Turn with the key pressed
+	// (one of Key's keys), so one knob can bind several keys: 0-9, say.
+	TurnKey func(key string, r Run, frame int, args []string) ([]string, error)
+}
+
+// Apply turns k for the key pressed.
+func (k Knob) Apply(pressed string, r Run, frame int, args []string) ([]string, error) {
+	if k.TurnKey != nil {
+		return k.TurnKey(pressed, r, frame, args)
+	}
+	return k.Turn(r, frame, args)
 }
 
 // ExerciseKind is one kind of generated quiz exercise.
