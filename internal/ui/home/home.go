@@ -155,8 +155,59 @@ func startsFilter(kp tea.KeyPressMsg) bool {
 	return true
 }
 
-// View draws the list in the box set by SetSize.
-func (m Model) View() string { return m.list.View() }
+// View draws the list in the box set by SetSize. The list model keeps the
+// state (items, filter, page, cursor); the drawing is done here, one pass
+// over the lines of the page, because list.View measures and pads every
+// line several times, which costs more than the 2 ms View budget on a large
+// terminal.
+func (m Model) View() string {
+	st := m.c.Styles
+	w, h := m.list.Width(), m.list.Height()
+	if w < 1 || h < 1 {
+		return ""
+	}
+	var lines []string
+	if m.list.SettingFilter() || m.list.IsFiltered() {
+		lines = append(lines, " "+m.list.FilterInput.View())
+	} else {
+		lines = append(lines, " "+st.Header.Render(m.list.Title))
+	}
+	lines = append(lines, "", " "+st.Muted.Render(m.status()), "")
+	items := m.list.VisibleItems()
+	start, end := m.list.Paginator.GetSliceBounds(len(items))
+	var b strings.Builder
+	for i := start; i < end; i++ {
+		b.Reset()
+		delegate{c: m.c}.Render(&b, m.list, i, items[i])
+		lines = append(lines, strings.Split(b.String(), "\n")...)
+		if i < end-1 {
+			lines = append(lines, "")
+		}
+	}
+	if len(items) == 0 {
+		lines = append(lines, st.Muted.Render("  no lesson matches"))
+	}
+	if m.list.Paginator.TotalPages > 1 {
+		for len(lines) < h-1 {
+			lines = append(lines, "")
+		}
+		lines = append(lines[:min(len(lines), h-1)], "  "+m.list.Paginator.View())
+	}
+	return common.Fit(strings.Join(lines, "\n"), w, h)
+}
+
+// status is the list's status line: how many lessons, and the filter.
+func (m Model) status() string {
+	n := len(m.list.VisibleItems())
+	noun := "lessons"
+	if n == 1 {
+		noun = "lesson"
+	}
+	if f := m.list.FilterValue(); f != "" && (m.list.IsFiltered() || m.list.SettingFilter()) {
+		return fmt.Sprintf("“%s” %d %s", f, n, noun)
+	}
+	return fmt.Sprintf("%d %s", n, noun)
+}
 
 // delegate draws a lesson as three lines: title (and due cards), summary,
 // tags. The selected lesson has a bar in the margin, which shows without
