@@ -668,3 +668,20 @@ func keysDefault() []key.Binding {
 		k.Top, k.Bottom, k.StepBack, k.StepForward, k.Play, k.Faster, k.Slower, k.Restart, k.Edit, k.Source,
 		k.Search, k.NextMatch, k.PrevMatch, k.Quiz, k.Reveal, k.Submit, k.Cancel, k.Next}
 }
+
+func TestHomeFilterSurvivesALessonAndDueCounts(t *testing.T) {
+	m := sized(t, newApp(t, Options{Quiz: &QuizService{Sched: review.DefaultScheduler(), Cards: map[string]review.Card{}, Now: func() time.Time { return epoch }, Rand: rand.New(rand.NewPCG(1, 1))}}), 80, 24)
+	m = typeText(t, m, "tc")
+	m = press(t, m, "enter")
+	if s := screen(m); !strings.Contains(s, "“tc” 1 lesson") || !strings.Contains(s, "tutor · lessons") || strings.Contains(s, "Counting lesson") {
+		t.Fatalf("filter tc:\n%s", s)
+	}
+	m = press(t, m, "enter", "esc") // into the lesson and back: the due counts refresh
+	if s := screen(m); !strings.Contains(s, "“tc” 1 lesson") || !strings.Contains(s, "TCP basics") {
+		t.Fatalf("after a lesson the filter is lost:\n%s", s)
+	}
+	m = press(t, m, "esc")
+	if s := screen(m); !strings.Contains(s, "2 lessons") || !strings.Contains(s, "Counting lesson") {
+		t.Fatalf("esc does not clear the filter:\n%s", s)
+	}
+}

@@ -30,13 +30,38 @@ type Model struct {
 	due  map[string]int
 }
 
-type item struct {
-	l   *lessons.Lesson
-	due int
+type item struct{ l *lessons.Lesson }
+
+// FilterValue is what typing matches: the title, the id and the tags.
+func (i item) FilterValue() string {
+	return i.l.Title + " " + i.l.ID + " " + strings.Join(i.l.Tags, " ")
 }
 
-func (i item) FilterValue() string {
-	return i.l.Title + " " + i.l.ID + " " + strings.Join(i.l.Tags, " ") + " " + i.l.Summary
+// substringFilter keeps the items whose filter value holds every word of
+// term, ignoring case, in their original order. Fuzzy matching over whole
+// titles matches nearly everything for a two-letter term.
+func substringFilter(term string, targets []string) []list.Rank {
+	words := strings.Fields(strings.ToLower(term))
+	var ranks []list.Rank
+	for i, t := range targets {
+		lt := strings.ToLower(t)
+		var matched []int
+		ok := true
+		for _, w := range words {
+			at := strings.Index(lt, w)
+			if at < 0 {
+				ok = false
+				break
+			}
+			for j := range len([]rune(w)) {
+				matched = append(matched, len([]rune(lt[:at]))+j)
+			}
+		}
+		if ok {
+			ranks = append(ranks, list.Rank{Index: i, MatchedIndexes: matched})
+		}
+	}
+	return ranks
 }
 
 // New lists the catalog's lessons.
@@ -48,6 +73,7 @@ func New(c *common.Common, cat *lessons.Catalog) Model {
 	}
 	m.list = list.New(items, delegate{c: c}, 0, 0)
 	m.list.Title = "tutor · lessons"
+	m.list.Filter = substringFilter
 	m.list.SetShowHelp(false)
 	m.list.SetStatusBarItemName("lesson", "lessons")
 	m.list.DisableQuitKeybindings()
@@ -68,16 +94,7 @@ func (m *Model) Restyle() {
 }
 
 // SetDue sets the number of due cards per lesson id.
-func (m *Model) SetDue(due map[string]int) {
-	m.due = due
-	items := m.list.Items()
-	for i, it := range items {
-		li := it.(item)
-		li.due = due[li.l.ID]
-		items[i] = li
-	}
-	m.list.SetItems(items)
-}
+func (m *Model) SetDue(due map[string]int) { m.due = due }
 
 // SetTitle shows the number of cards due in all lessons in the title.
 func (m *Model) SetTitle(due int) {
@@ -167,7 +184,7 @@ func (m Model) View() string {
 		return ""
 	}
 	var lines []string
-	if m.list.SettingFilter() || m.list.IsFiltered() {
+	if m.list.SettingFilter() {
 		lines = append(lines, " "+m.list.FilterInput.View())
 	} else {
 		lines = append(lines, " "+st.Header.Render(m.list.Title))
@@ -178,7 +195,7 @@ func (m Model) View() string {
 	var b strings.Builder
 	for i := start; i < end; i++ {
 		b.Reset()
-		delegate{c: m.c}.Render(&b, m.list, i, items[i])
+		delegate{c: m.c, due: m.due}.Render(&b, m.list, i, items[i])
 		lines = append(lines, strings.Split(b.String(), "\n")...)
 		if i < end-1 {
 			lines = append(lines, "")
@@ -212,7 +229,10 @@ func (m Model) status() string {
 // delegate draws a lesson as three lines: title (and due cards), summary,
 // tags. The selected lesson has a bar in the margin, which shows without
 // colour too.
-type delegate struct{ c *common.Common }
+type delegate struct {
+	c   *common.Common
+	due map[string]int
+}
 
 func (d delegate) Height() int                         { return 3 }
 func (d delegate) Spacing() int                        { return 1 }
@@ -231,8 +251,8 @@ func (d delegate) Render(w io.Writer, m list.Model, index int, li list.Item) {
 		bar = st.Selected.Render("┃ ")
 		title = st.Selected.Render(it.l.Title)
 	}
-	if it.due > 0 {
-		title += "  " + st.Accent.Render(fmt.Sprintf("%d due", it.due))
+	if n := d.due[it.l.ID]; n > 0 {
+		title += "  " + st.Accent.Render(fmt.Sprintf("%d due", n))
 	}
 	if it.l.Visual != "" {
 		title += "  " + st.Muted.Render("▶ live "+it.l.Visual)
