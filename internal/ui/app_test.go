@@ -601,6 +601,9 @@ func TestQuizWithoutLogSaysSo(t *testing.T) {
 	if m.State() != QuizScreen {
 		t.Fatalf("state %v", m.State())
 	}
+	if s := screen(m); !strings.Contains(s, "answers are not being saved: cannot create /nope") {
+		t.Errorf("the first card does not say answers are not saved:\n%s", s)
+	}
 	m = press(t, m, "space", "2")
 	s := screen(m)
 	if !strings.Contains(s, "answers are not being saved: cannot create /nope") || !strings.Contains(s, "card 2 of 2") {

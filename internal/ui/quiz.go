@@ -138,6 +138,9 @@ func (m *Model) startQuiz(id string) tea.Cmd {
 	for _, cid := range review.Queue(ids, q.Cards, q.Now(), NewCardsPerSession) {
 		s.cards = append(s.cards, byID[cid])
 	}
+	if q.Log == nil && q.LogErr != nil {
+		s.saveErr = "answers are not being saved: " + q.LogErr.Error()
+	}
 	s.input.Prompt = "answer> "
 	s.input.CharLimit = 200
 	common.SteadyCursor(&s.input)
