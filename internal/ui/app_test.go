@@ -688,3 +688,21 @@ func TestHomeFilterSurvivesALessonAndDueCounts(t *testing.T) {
 		t.Fatalf("esc does not clear the filter:\n%s", s)
 	}
 }
+
+func TestDeckSpreadsExercisesAmongItems(t *testing.T) {
+	m := New(Options{Catalog: realCatalog(t)})
+	deck := m.deck("kvstore")
+	var at []int
+	for i, c := range deck {
+		if c.kind != nil {
+			at = append(at, i)
+		}
+	}
+	l, _ := m.opts.Catalog.Lookup("kvstore")
+	if len(at) < 3 || len(deck) != len(l.Items)+len(at) {
+		t.Fatalf("deck of %d with exercises at %v", len(deck), at)
+	}
+	if at[0] > len(deck)/len(at) || at[len(at)-1] < len(deck)/2 {
+		t.Errorf("exercises at %v of %d cards are not spread out", at, len(deck))
+	}
+}

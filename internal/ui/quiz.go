@@ -84,14 +84,23 @@ func (m Model) deck(id string) []quizCard {
 		if id != "" && l.ID != id {
 			continue
 		}
-		for i := range l.Items {
-			cards = append(cards, quizCard{id: l.Items[i].ID, lesson: l.ID, item: &l.Items[i]})
-		}
+		var exercises []quizCard
 		if v, ok := m.lookupVisual(l.Visual); ok {
 			for _, k := range v.Exercises() {
-				cards = append(cards, quizCard{id: k.ID, lesson: l.ID, kind: &k})
+				exercises = append(exercises, quizCard{id: k.ID, lesson: l.ID, kind: &k})
 			}
 		}
+		// The exercises are spread evenly among the written items, so a
+		// session of new cards meets them early rather than after all
+		// the items.
+		every := len(l.Items)/(len(exercises)+1) + 1
+		for i := range l.Items {
+			cards = append(cards, quizCard{id: l.Items[i].ID, lesson: l.ID, item: &l.Items[i]})
+			if (i+1)%every == 0 && len(exercises) > 0 {
+				cards, exercises = append(cards, exercises[0]), exercises[1:]
+			}
+		}
+		cards = append(cards, exercises...)
 	}
 	return cards
 }
