@@ -487,7 +487,12 @@ func (s quizScreen) cardView(c *common.Common, q *QuizService, card quizCard) (s
 			b.WriteString("\n" + verdict + " " + it.Explain)
 			return b.String(), []key.Binding{k.Next, k.Back}
 		}
-		return b.String(), []key.Binding{k.Up, k.Down, k.Open, k.Back}
+		up, down, pick := k.Up, k.Down, k.Open
+		up.SetHelp("↑/k", "up")
+		down.SetHelp("↓/j", "down")
+		pick.SetHelp("enter", "choose")
+		digits := key.NewBinding(key.WithKeys("1"), key.WithHelp(fmt.Sprintf("1-%d", len(it.Choices)), "choose that one"))
+		return b.String(), []key.Binding{up, down, pick, digits, k.Back}
 	default:
 		b.WriteString(st.Accent.Render(s.ex.Question) + "\n\n")
 		if s.phase == asking {
