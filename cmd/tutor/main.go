@@ -23,6 +23,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"math/rand/v2"
 	"os"
 	"runtime/debug"
@@ -116,13 +117,13 @@ type globals struct {
 
 func dispatch(args []string, e env) error {
 	var g globals
-	fs := flag.NewFlagSet("tutor", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	fs.StringVar(&g.notes, "notes", "", "")
-	fs.StringVar(&g.state, "state", "", "")
-	fs.BoolVar(&g.light, "light", false, "")
-	version := fs.Bool("version", false, "")
-	if err := fs.Parse(args); err != nil {
+	flags := flag.NewFlagSet("tutor", flag.ContinueOnError)
+	flags.SetOutput(io.Discard)
+	flags.StringVar(&g.notes, "notes", "", "")
+	flags.StringVar(&g.state, "state", "", "")
+	flags.BoolVar(&g.light, "light", false, "")
+	version := flags.Bool("version", false, "")
+	if err := flags.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			printUsage(e.stdout)
 			return nil
@@ -133,7 +134,7 @@ func dispatch(args []string, e env) error {
 		fmt.Fprintln(e.stdout, "tutor "+versionString())
 		return nil
 	}
-	args = fs.Args()
+	args = flags.Args()
 	cmd := ""
 	if len(args) > 0 {
 		cmd, args = args[0], args[1:]
@@ -144,6 +145,8 @@ func dispatch(args []string, e env) error {
 		return nil
 	case "trace":
 		return trace(args, e)
+	case "render":
+		return render(args, g, e)
 	}
 	cat, notices, err := catalog(g)
 	if err != nil {
@@ -181,8 +184,6 @@ func dispatch(args []string, e env) error {
 			fmt.Fprintf(tw, "%s\t%s\n", l.ID, l.Title)
 		}
 		return tw.Flush()
-	case "render":
-		return render(cat, args, g, e)
 	}
 	return usagef("unknown command %q (commands: open, list, render, trace, quiz; see tutor --help)", cmd)
 }
@@ -245,28 +246,38 @@ func suggest(id string, ids []string) string {
 	return " (lessons: " + strings.Join(ids, ", ") + ")"
 }
 
-func render(cat *lessons.Catalog, args []string, g globals, e env) error {
-	fs := flag.NewFlagSet("render", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	width := fs.Int("width", 0, "")
-	plain := fs.Bool("plain", false, "")
+// render prints one lesson's note. A built-in lesson is read alone; the
+// whole catalog is loaded only for the learner's notes, or to suggest ids
+// for an unknown one.
+func render(args []string, g globals, e env) error {
+	flags := flag.NewFlagSet("render", flag.ContinueOnError)
+	flags.SetOutput(io.Discard)
+	width := flags.Int("width", 0, "")
+	plain := flags.Bool("plain", false, "")
 	// The lesson id may come before or after the flags.
 	var id string
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
 		id, args = args[0], args[1:]
 	}
-	if err := fs.Parse(args); err != nil {
+	if err := flags.Parse(args); err != nil {
 		return usagef("render: %v", err)
 	}
-	if id == "" && fs.NArg() > 0 {
-		id = fs.Arg(0)
-	} else if fs.NArg() > 0 {
-		return usagef("render takes one lesson id, got also %q", fs.Arg(0))
+	if id == "" && flags.NArg() > 0 {
+		id = flags.Arg(0)
+	} else if flags.NArg() > 0 {
+		return usagef("render takes one lesson id, got also %q", flags.Arg(0))
 	}
 	if id == "" {
 		return usagef("render takes a lesson id: tutor render <lesson> [--width N] [--plain]")
 	}
-	l, err := lookup(cat, id)
+	l, err := lessons.LoadLesson(content.Lessons, id)
+	if g.notes != "" || errors.Is(err, fs.ErrNotExist) {
+		cat, _, cerr := catalog(g)
+		if cerr != nil {
+			return cerr
+		}
+		l, err = lookup(cat, id)
+	}
 	if err != nil {
 		return err
 	}

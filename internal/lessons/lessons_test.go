@@ -1,6 +1,8 @@
 package lessons
 
 import (
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -276,4 +278,20 @@ func FuzzParseNote(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestLoadLesson(t *testing.T) {
+	fsys := fstest.MapFS{"lessons/tcp.md": {Data: []byte(goodLesson)}, "lessons/bad.md": {Data: []byte("# no front matter\n")}}
+	l, err := LoadLesson(fsys, "tcp")
+	if err != nil || l.Title != "TCP" || l.Items != nil {
+		t.Fatalf("LoadLesson(tcp) = %+v, %v", l, err)
+	}
+	for _, id := range []string{"udp", "../tcp", "lessons/tcp", ""} {
+		if _, err := LoadLesson(fsys, id); !errors.Is(err, fs.ErrNotExist) {
+			t.Errorf("LoadLesson(%q): %v, want fs.ErrNotExist", id, err)
+		}
+	}
+	if _, err := LoadLesson(fsys, "bad"); err == nil || errors.Is(err, fs.ErrNotExist) || !strings.Contains(err.Error(), "no front matter") {
+		t.Errorf("LoadLesson(bad): %v", err)
+	}
 }
