@@ -95,6 +95,7 @@ type Model struct {
 
 // New builds the app.
 func New(opts Options) Model {
+	opts.Notices = condense(opts.Notices, MaxNotices)
 	dark := !opts.Light
 	c := &common.Common{Styles: styles.New(dark, opts.Plain), Keys: keys.Default(), Notes: &markdown.Cache{}}
 	m := Model{opts: opts, c: c, dark: dark, help: help.New()}
@@ -108,6 +109,20 @@ func New(opts Options) Model {
 	}
 	m.refreshDue()
 	return m
+}
+
+// MaxNotices is how many lines of notices the home screen gives up at most.
+const MaxNotices = 3
+
+// condense keeps the first max-1 notices and counts the rest in a last
+// line, so a log with many bad lines cannot push the lessons off the
+// screen.
+func condense(notices []string, max int) []string {
+	if len(notices) <= max {
+		return notices
+	}
+	out := append([]string(nil), notices[:max-1]...)
+	return append(out, fmt.Sprintf("… and %d more like these", len(notices)-(max-1)))
 }
 
 // State is the screen on show.

@@ -706,3 +706,18 @@ func TestDeckSpreadsExercisesAmongItems(t *testing.T) {
 		t.Errorf("exercises at %v of %d cards are not spread out", at, len(deck))
 	}
 }
+
+func TestManyNoticesLeaveRoomForLessons(t *testing.T) {
+	var notices []string
+	for i := range 50 {
+		notices = append(notices, fmt.Sprintf("reviews.jsonl:%d: skipped a corrupt line", i+1))
+	}
+	m := sized(t, newApp(t, Options{Notices: notices}), 80, 24)
+	s := screen(m)
+	if !strings.Contains(s, "reviews.jsonl:1: skipped") || !strings.Contains(s, "… and 48 more like these") || strings.Contains(s, "reviews.jsonl:3:") {
+		t.Errorf("notices:\n%s", s)
+	}
+	if !strings.Contains(s, "TCP basics") || !strings.Contains(s, "Counting lesson") {
+		t.Errorf("the lessons are pushed off the screen:\n%s", s)
+	}
+}
