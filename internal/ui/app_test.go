@@ -336,6 +336,9 @@ func TestNarrowOnePaneAtATime(t *testing.T) {
 	if s = screen(m); !strings.Contains(s, "note · [visual] · source") || !strings.Contains(s, "step 1/6") {
 		t.Fatalf("tab should show the visual:\n%s", s)
 	}
+	if m = press(t, m, "j", "j"); m.Lesson().NoteOffset() != 0 {
+		t.Errorf("j on the visual pane scrolled the hidden note to %d", m.Lesson().NoteOffset())
+	}
 	m = press(t, m, "tab")
 	if s = screen(m); !strings.Contains(s, "[source]") || !strings.Contains(s, "func Count") {
 		t.Fatalf("tab should show the source:\n%s", s)

@@ -395,6 +395,9 @@ func isScroll(k keys.Map, msg tea.KeyPressMsg) bool {
 
 func (m *Model) scroll(msg tea.KeyPressMsg) {
 	k := m.c.Keys
+	if m.focus == VisualPane && !m.wide() {
+		return // the note is hidden: scrolling it unseen would lose the place
+	}
 	if m.focus == SourcePane && m.listing != nil {
 		_, h := inner(m.layout().src)
 		if m.srcFollow {
