@@ -1,10 +1,14 @@
 package ui
 
 import (
+	"errors"
+	"math/rand/v2"
 	"testing"
+	"time"
 
 	"tutor/content"
 	"tutor/internal/lessons"
+	"tutor/internal/review"
 )
 
 // BenchmarkView measures View at 160x48 on each screen of the real
@@ -22,6 +26,7 @@ func BenchmarkView(b *testing.B) {
 		{"lesson-note", func(m Model) Model { return press(b, m, "j", "j") }},
 		{"lesson-visual", func(m Model) Model { return press(b, m, "l", "l", "l") }},
 		{"help", func(m Model) Model { return press(b, m, "?") }},
+		{"quiz", func(m Model) Model { return press(b, m, "esc", "c", "space") }},
 	}
 	for _, sc := range screens {
 		b.Run(sc.name, func(b *testing.B) {
@@ -32,7 +37,8 @@ func BenchmarkView(b *testing.B) {
 					open = "tcp"
 				}
 			}
-			m := sized(b, New(Options{Catalog: cat, Open: open}), 160, 48)
+			q := &QuizService{Sched: review.DefaultScheduler(), Cards: map[string]review.Card{}, Now: time.Now, Rand: rand.New(rand.NewPCG(1, 2)), LogErr: errors.New("benchmark")}
+			m := sized(b, New(Options{Catalog: cat, Open: open, Quiz: q}), 160, 48)
 			m = sc.open(m)
 			b.ReportAllocs()
 			for b.Loop() {
