@@ -724,3 +724,23 @@ func TestManyNoticesLeaveRoomForLessons(t *testing.T) {
 		t.Errorf("the lessons are pushed off the screen:\n%s", s)
 	}
 }
+
+func TestQuizFromALessonGoesBackToIt(t *testing.T) {
+	q := &QuizService{Sched: review.DefaultScheduler(), Cards: map[string]review.Card{}, Now: func() time.Time { return epoch }, Rand: rand.New(rand.NewPCG(1, 1)), LogErr: errors.New("off")}
+	m := sized(t, newApp(t, Options{Quiz: q, Open: "tcp"}), 100, 30)
+	m = press(t, m, "c")
+	if m.State() != QuizScreen || !strings.Contains(screen(m), "TCP basics") {
+		t.Fatalf("c in a lesson: %v\n%s", m.State(), screen(m))
+	}
+	m = press(t, m, "esc")
+	if m.State() != LessonScreen || m.Lesson().Lesson().ID != "tcp" {
+		t.Fatalf("esc from a lesson's quiz: %v", m.State())
+	}
+	m = press(t, m, "c", "space", "3", "2", "enter")
+	if !strings.Contains(screen(m), "Session over.") {
+		t.Fatalf("not over:\n%s", screen(m))
+	}
+	if m = press(t, m, "enter"); m.State() != LessonScreen {
+		t.Errorf("the end of a lesson's quiz: %v", m.State())
+	}
+}

@@ -60,6 +60,7 @@ const (
 
 // quizScreen is a quiz session.
 type quizScreen struct {
+	from     State // the screen to go back to
 	title    string
 	cards    []quizCard
 	pos      int
@@ -140,7 +141,7 @@ func (m *Model) startQuiz(id string) tea.Cmd {
 		}
 		byID[c.id] = c
 	}
-	s := quizScreen{title: "all lessons", input: textinput.New()}
+	s := quizScreen{title: "all lessons", input: textinput.New(), from: m.state}
 	if l, ok := m.opts.Catalog.Lookup(id); ok {
 		s.title = l.Title
 	}
@@ -157,6 +158,16 @@ func (m *Model) startQuiz(id string) tea.Cmd {
 	m.state = QuizScreen
 	m.helpOn = false
 	return m.showCard()
+}
+
+// leaveQuiz goes back to the screen the quiz was started from: the lesson,
+// or the lesson list.
+func (m *Model) leaveQuiz() {
+	m.state = m.quiz.from
+	if m.state == QuizScreen || (m.state == LessonScreen && m.lesson.Lesson() == nil) {
+		m.state = HomeScreen
+	}
+	m.refreshDue()
 }
 
 // showCard prepares the card at pos.
@@ -215,16 +226,11 @@ func (m Model) updateQuiz(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	case tea.KeyPressMsg:
-		if key.Matches(msg, k.Back) {
-			m.state = HomeScreen
-			m.refreshDue()
+		if key.Matches(msg, k.Back) || (s.phase == finished && key.Matches(msg, k.Next)) {
+			m.leaveQuiz()
 			return m, nil
 		}
 		if s.phase == finished {
-			if key.Matches(msg, k.Next) {
-				m.state = HomeScreen
-				m.refreshDue()
-			}
 			return m, nil
 		}
 		c := s.cards[s.pos]
