@@ -6,13 +6,11 @@
 package creditviz
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"slices"
 	"strconv"
-	"strings"
 
 	"charm.land/bubbles/v2/key"
 
@@ -94,11 +92,8 @@ func parse(args []string) (input, error) {
 		in.at, in.atSet = n, true
 		return nil
 	})
-	if err := fs.Parse(args); err != nil {
-		return in, errors.New(strings.ReplaceAll(err.Error(), "\n", " "))
-	}
-	if fs.NArg() > 0 {
-		return in, fmt.Errorf("unexpected argument %q (usage: %s)", fs.Arg(0), viz{}.Usage())
+	if err := visual.ParseFlags(fs, args, viz{}.Usage()); err != nil {
+		return in, err
 	}
 	if len(in.ops) == 0 {
 		return in, fmt.Errorf("nothing to replay: give --add ID:AMOUNT@TIME+EXPIRE or --charge AMOUNT@TIME")

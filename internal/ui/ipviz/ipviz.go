@@ -21,7 +21,6 @@ import (
 	"io"
 	"slices"
 	"strconv"
-	"strings"
 
 	"charm.land/bubbles/v2/key"
 
@@ -107,11 +106,8 @@ func parse(args []string) (input, error) {
 		return nil
 	})
 	fs.BoolVar(&in.reverse, "reverse", false, "walk downward")
-	if err := fs.Parse(args); err != nil {
-		return in, errors.New(oneLine(err.Error()))
-	}
-	if fs.NArg() > 0 {
-		return in, fmt.Errorf("unexpected argument %q (usage: %s)", fs.Arg(0), viz{}.Usage())
+	if err := visual.ParseFlags(fs, args, viz{}.Usage()); err != nil {
+		return in, err
 	}
 	switch {
 	case fromSet && in.isCIDR:
@@ -126,10 +122,6 @@ func parse(args []string) (input, error) {
 			p, p.NumAddrs(), maxAddrs)
 	}
 	return in, nil
-}
-
-func oneLine(s string) string {
-	return strings.Join(strings.Fields(s), " ")
 }
 
 // args writes in back as words.

@@ -70,14 +70,11 @@ func parse(args []string) (input, error) {
 	fs.SetOutput(io.Discard)
 	fs.Var(putList{&in}, "put", "a pair `KEY=VALUE` to put (repeatable)")
 	chunk := fs.String("chunk", "", "cut the stream into chunks of `N` bytes")
-	if err := fs.Parse(args); err != nil {
+	if err := visual.ParseFlags(fs, args, viz{}.Usage()); err != nil {
 		if in.bad != nil {
 			return input{}, in.bad // not the flag package's wrapping of it
 		}
-		return input{}, fmt.Errorf("%s (usage: %s)", firstLine(err.Error()), viz{}.Usage())
-	}
-	if fs.NArg() > 0 {
-		return input{}, fmt.Errorf("unexpected argument %q: usage %s", fs.Arg(0), viz{}.Usage())
+		return input{}, err
 	}
 	if set(fs, "chunk") {
 		n, err := strconv.Atoi(*chunk)
@@ -93,11 +90,6 @@ func set(fs *flag.FlagSet, name string) bool {
 	found := false
 	fs.Visit(func(f *flag.Flag) { found = found || f.Name == name })
 	return found
-}
-
-func firstLine(s string) string {
-	line, _, _ := strings.Cut(s, "\n")
-	return line
 }
 
 // args writes in back as a command line.

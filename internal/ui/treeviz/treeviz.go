@@ -5,7 +5,6 @@
 package treeviz
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -63,14 +62,8 @@ func parse(args []string) (input, error) {
 	op := fs.String("op", "count", "count or topology")
 	order := fs.String("order", "fifo", "fifo, lifo or random")
 	pick := fs.String("pick", "", "indexes of the in-flight messages to deliver first, e.g. 2,0,1")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return in, fmt.Errorf("usage: %s", viz{}.Usage())
-		}
+	if err := visual.ParseFlags(fs, args, viz{}.Usage()); err != nil {
 		return in, err
-	}
-	if fs.NArg() > 0 {
-		return in, fmt.Errorf("unexpected argument %q: usage %s", fs.Arg(0), viz{}.Usage())
 	}
 	set := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })

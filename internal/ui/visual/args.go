@@ -1,7 +1,10 @@
 package visual
 
 import (
+	"errors"
+	"flag"
 	"fmt"
+	"io"
 	"strings"
 	"unicode"
 )
@@ -62,4 +65,23 @@ func JoinArgs(args []string) string {
 		parts[i] = a
 	}
 	return strings.Join(parts, " ")
+}
+
+// ParseFlags parses args with fs and returns nil or an error of one line
+// that names what is wrong (an unknown or malformed flag, -help, or a word
+// that is not a flag) followed by the usage. Flag values may hold anything,
+// newlines included, so the flag package's own message is folded onto one
+// line. fs's output is discarded.
+func ParseFlags(fs *flag.FlagSet, args []string, usage string) error {
+	fs.SetOutput(io.Discard)
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return fmt.Errorf("usage: %s", usage)
+		}
+		return fmt.Errorf("%s (usage: %s)", strings.Join(strings.Fields(err.Error()), " "), usage)
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("unexpected argument %q (usage: %s)", fs.Arg(0), usage)
+	}
+	return nil
 }

@@ -1,6 +1,7 @@
 package visual
 
 import (
+	"flag"
 	"strings"
 	"testing"
 
@@ -90,6 +91,29 @@ func TestThemeFields(t *testing.T) {
 		}
 		if !th.Plain && th.FieldColor(0) == nil {
 			t.Error("a colour theme has no field colour")
+		}
+	}
+}
+
+func TestParseFlags(t *testing.T) {
+	newFS := func() *flag.FlagSet {
+		fs := flag.NewFlagSet("x", flag.ContinueOnError)
+		fs.Int("n", 0, "")
+		return fs
+	}
+	if err := ParseFlags(newFS(), []string{"--n", "3"}, "--n N"); err != nil {
+		t.Fatal(err)
+	}
+	tests := map[string][]string{
+		"flag provided but not defined: -0000 0 (usage: --n N)":     {"-0000\n0"},
+		`invalid value "x" for flag -n: parse error (usage: --n N)`: {"--n", "x"},
+		`unexpected argument "extra" (usage: --n N)`:                {"--n", "1", "extra"},
+		"usage: --n N": {"--help"},
+	}
+	for want, args := range tests {
+		err := ParseFlags(newFS(), args, "--n N")
+		if err == nil || err.Error() != want {
+			t.Errorf("ParseFlags(%q) = %v, want %q", args, err, want)
 		}
 	}
 }
