@@ -334,7 +334,11 @@ func (r *run) Render(i, width, height int, theme visual.Theme) string {
 			first, _, _ := strings.Cut(f.final, "\n")
 			lines = append(lines, fit(th.good.Render("= "+first)+th.muted.Render(fmt.Sprintf(" · %d messages for %d machines: 2(n-1)", f.sent, len(r.rows)))))
 		} else {
-			lines = append(lines, fit(th.muted.Render("↓ request  ↑ answer  #k in flight  [wait pending/children · partial]  > this step")))
+			// The legend wraps rather than losing its end on a narrow pane.
+			legend := ansi.Wrap("↓ request  ↑ answer  #k in flight  [wait pending/children · partial]  > this step", width, "")
+			for _, l := range strings.Split(legend, "\n") {
+				lines = append(lines, fit(th.muted.Render(l)))
+			}
 		}
 	}
 	if len(lines) > height {
