@@ -401,9 +401,13 @@ func TestSearchNote(t *testing.T) {
 	m = typeText(t, m, "handshake")
 	m = press(t, m, "enter")
 	s := screen(m)
-	if !strings.Contains(s, "SYN, SYN-ACK, ACK.") || !strings.Contains(s, "/handshake: 1 of 1") {
+	if !strings.Contains(s, "SYN, SYN-ACK, ACK.") || !strings.Contains(s, "/handshake: 1 of 1 (n/N)") {
 		t.Errorf("search did not jump to the match:\n%s", s)
 	}
+	if !strings.Contains(s, "▶ ## Handshake") && !strings.Contains(s, "▶ Handshake") {
+		t.Errorf("the match is not marked in the margin:\n%s", s)
+	}
+	checkBox(t, "search", m.Render(), 100, 30)
 	m = press(t, m, "/")
 	m = typeText(t, m, "zzzq")
 	m = press(t, m, "enter")

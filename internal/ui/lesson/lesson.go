@@ -543,12 +543,13 @@ func (m Model) footer() string {
 		parts = append(parts, b.Help().Key+" "+st.Muted.Render(b.Help().Desc))
 	}
 	line := " " + strings.Join(parts, st.Muted.Render(" · "))
+	// A search's status comes first, where a narrow footer cannot cut it.
 	if q := m.search.Value(); q != "" && !m.inSearch {
-		found := st.Muted.Render(fmt.Sprintf("  /%s: %d of %d", q, min(m.match+1, len(m.matches)), len(m.matches)))
+		found := st.Accent.Render(fmt.Sprintf(" /%s: %d of %d (n/N)", q, min(m.match+1, len(m.matches)), len(m.matches)))
 		if len(m.matches) == 0 {
-			found = st.Error.Render(fmt.Sprintf("  /%s: not found", q))
+			found = st.Error.Render(fmt.Sprintf(" /%s: not found", q))
 		}
-		line += found
+		line = found + " ·" + line
 	}
 	return line
 }
@@ -572,7 +573,25 @@ func (m Model) noteView(r rect) string {
 	// does no wrapping.
 	_, ih := inner(r)
 	off := min(m.note.YOffset(), max(len(m.lines)-1, 0))
-	return strings.Join(m.lines[off:min(off+ih, len(m.lines))], "\n")
+	lines := m.lines[off:min(off+ih, len(m.lines))]
+	if len(m.matches) == 0 || m.inSearch {
+		return strings.Join(lines, "\n")
+	}
+	// Lines that match the search are marked in the note's left margin
+	// (glamour indents by two): ▶ the current match, › the others.
+	marked := make([]string, len(lines))
+	copy(marked, lines)
+	for i, at := range m.matches {
+		if at < off || at >= off+len(lines) || !strings.HasPrefix(m.plain[at], " ") {
+			continue
+		}
+		mark := "›"
+		if i == m.match {
+			mark = "▶"
+		}
+		marked[at-off] = m.c.Styles.Accent.Render(mark) + ansi.Cut(lines[at-off], 1, m.noteKey.Width)
+	}
+	return strings.Join(marked, "\n")
 }
 
 func (m Model) sourceTitle() string {
