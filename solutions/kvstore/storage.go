@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -90,12 +91,7 @@ func (m *MemStorage) Delete(name string) error {
 func (m *MemStorage) Names() []string {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	names := make([]string, 0, len(m.blobs))
-	for n := range m.blobs {
-		names = append(names, n)
-	}
-	slices.Sort(names)
-	return names
+	return slices.Sorted(maps.Keys(m.blobs))
 }
 
 // DirStorage is a Storage that keeps each blob as a file in the directory

@@ -113,15 +113,7 @@ func (r *run) draw(i, width, height int, p *palette) string {
 		lines = append(lines, "")
 		lines = append(lines, r.yieldedLines(v, width, room, p)...)
 	}
-	if len(lines) > height {
-		lines = lines[:height]
-	}
-	for j, l := range lines {
-		if ansi.StringWidth(l) > width {
-			lines[j] = ansi.Truncate(l, width, "")
-		}
-	}
-	return strings.Join(lines, "\n")
+	return visual.Clip(lines, width, height)
 }
 
 // isNetworkBit reports whether bit b (0 the top bit of octet 1) is a

@@ -114,15 +114,7 @@ func (r *run) Render(i, width, height int, th visual.Theme) string {
 		lines = append(lines, hex...)
 		lines = append(lines, panel...)
 	}
-	if len(lines) > height {
-		lines = lines[:height]
-	}
-	for j, l := range lines {
-		if ansi.StringWidth(l) > width {
-			lines[j] = ansi.Truncate(l, width, "")
-		}
-	}
-	return strings.Join(lines, "\n")
+	return visual.Clip(lines, width, height)
 }
 
 // header names the phases, the current one bracketed, and where the step is.

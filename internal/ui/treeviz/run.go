@@ -341,8 +341,5 @@ func (r *run) Render(i, width, height int, theme visual.Theme) string {
 			}
 		}
 	}
-	if len(lines) > height {
-		lines = lines[:height]
-	}
-	return strings.Join(lines, "\n")
+	return visual.Clip(lines, width, height)
 }

@@ -2,8 +2,10 @@ package visual
 
 import (
 	"image/color"
+	"strings"
 
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // Theme is what a visualization draws with: styles that adapt to a dark or
@@ -91,4 +93,18 @@ func (th Theme) FieldColor(i int) color.Color {
 		return nil
 	}
 	return th.Field(i).GetForeground()
+}
+
+// Clip keeps the first height lines and cuts each to width columns, the
+// last step of a Render that must stay inside its box.
+func Clip(lines []string, width, height int) string {
+	if len(lines) > height {
+		lines = lines[:max(height, 0)]
+	}
+	for j, l := range lines {
+		if ansi.StringWidth(l) > width {
+			lines[j] = ansi.Truncate(l, width, "")
+		}
+	}
+	return strings.Join(lines, "\n")
 }
