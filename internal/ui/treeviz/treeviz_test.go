@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/charmbracelet/x/ansi"
 
@@ -261,20 +260,6 @@ func TestRenderShowsMessagesAndState(t *testing.T) {
 	out = ansi.Strip(r.Render(mid, 40, 10, th))
 	if !strings.Contains(out, "…") || !strings.Contains(out, ">") {
 		t.Errorf("deep chain at 40x10 neither folds nor shows the current machine:\n%s", out)
-	}
-}
-
-func TestRenderIsCheap(t *testing.T) {
-	r, _ := New().Run([]string{"--random", "200", "--seed", "3", "--op", "topology"})
-	th := visual.NewTheme(true, false)
-	start := time.Now()
-	n := 0
-	for i := 0; i < r.Len(); i += 7 {
-		r.Render(i, 80, 24, th)
-		n++
-	}
-	if per := time.Since(start) / time.Duration(n); per > 2*time.Millisecond {
-		t.Errorf("Render takes %v at 80x24", per)
 	}
 }
 
