@@ -40,8 +40,8 @@ import (
 	"tutor/internal/review"
 	"tutor/internal/ui"
 	"tutor/internal/ui/markdown"
-	"tutor/internal/ui/visual"
-	"tutor/internal/ui/visuals"
+	"tutor/internal/visual"
+	"tutor/internal/visuals"
 )
 
 const usage = `tutor: study notes beside live solution code, and quizzes that come back

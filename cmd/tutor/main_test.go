@@ -9,7 +9,7 @@ import (
 
 	"tutor/content"
 	"tutor/internal/lessons"
-	"tutor/internal/ui/visuals"
+	"tutor/internal/visuals"
 )
 
 // cli runs the command line without a terminal and returns its exit

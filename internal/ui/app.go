@@ -18,8 +18,8 @@ import (
 	"tutor/internal/ui/lesson"
 	"tutor/internal/ui/markdown"
 	"tutor/internal/ui/styles"
-	"tutor/internal/ui/visual"
-	"tutor/internal/ui/visuals"
+	"tutor/internal/visual"
+	"tutor/internal/visuals"
 )
 
 // MinWidth and MinHeight are the smallest terminal the app draws screens
@@ -91,6 +91,9 @@ type Model struct {
 	// quizReturn is set while a lesson opened from a quiz answer is on
 	// screen: esc goes back to the quiz.
 	quizReturn bool
+	// start is what the screen New opened asked to do first (record a
+	// visual's run, show a card); Init returns it.
+	start tea.Cmd
 }
 
 // New builds the app.
@@ -102,10 +105,10 @@ func New(opts Options) Model {
 	m.home = home.New(c, opts.Catalog)
 	m.restyle()
 	if l, ok := opts.Catalog.Lookup(opts.Open); ok {
-		m.openLesson(l)
+		m.start = m.openLesson(l)
 	}
 	if opts.StartQuiz {
-		m.startQuiz(opts.QuizLesson)
+		m.start = tea.Batch(m.start, m.startQuiz(opts.QuizLesson))
 	}
 	m.refreshDue()
 	return m
@@ -131,12 +134,13 @@ func (m Model) State() State { return m.state }
 // Lesson is the lesson screen (meaningful when State is LessonScreen).
 func (m Model) Lesson() lesson.Model { return m.lesson }
 
-// Init asks the terminal for its background colour.
+// Init asks the terminal for its background colour and starts what the
+// first screen needs.
 func (m Model) Init() tea.Cmd {
 	if m.opts.Plain {
-		return nil
+		return m.start
 	}
-	return tea.RequestBackgroundColor
+	return tea.Batch(tea.RequestBackgroundColor, m.start)
 }
 
 func (m *Model) restyle() {
@@ -153,9 +157,10 @@ func (m *Model) openLesson(l *lessons.Lesson) tea.Cmd {
 	if l.Visual != "" {
 		v, _ = m.lookupVisual(l.Visual)
 	}
-	m.lesson = lesson.New(m.c, l, v, nil)
+	var rec tea.Cmd
+	m.lesson, rec = lesson.New(m.c, l, v, nil)
 	m.state = LessonScreen
-	return m.lesson.SetSize()
+	return tea.Batch(rec, m.lesson.SetSize())
 }
 
 // OpenVisual opens the lesson whose visual is v, with input args: the
@@ -166,9 +171,10 @@ func (m *Model) openVisual(lessonID string, args []string) tea.Cmd {
 		return nil
 	}
 	v, _ := m.lookupVisual(l.Visual)
-	m.lesson = lesson.New(m.c, l, v, args)
+	var rec tea.Cmd
+	m.lesson, rec = lesson.New(m.c, l, v, args)
 	m.state = LessonScreen
-	return m.lesson.SetSize()
+	return tea.Batch(rec, m.lesson.SetSize())
 }
 
 // lookupVisual finds the visual a lesson names.

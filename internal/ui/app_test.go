@@ -20,44 +20,53 @@ import (
 	"tutor/internal/ui/keys"
 	"tutor/internal/ui/lesson"
 	"tutor/internal/ui/stepper"
-	"tutor/internal/ui/visual"
-	"tutor/internal/ui/visuals"
+	"tutor/internal/visual"
+	"tutor/internal/visuals"
 )
 
-// counter is a small visual for the app's tests: it counts from 0 to n,
+// counterRun is a small visual for the app's tests: it counts from 0 to n,
 // one frame a step.
-type counter struct{}
+type counterRun struct{ n int }
 
 const counterSource = "package counter\n\nfunc Count(n int) int {\n\tx := 0 // step: start\n\tfor range n {\n\t\tx++ // step: inc\n\t}\n\treturn x\n}\n"
 
-type counterRun struct{ n int }
+func (r counterRun) Len() int { return r.n + 1 }
+func (r counterRun) Frame(i int) visual.Frame {
+	if i == 0 {
+		return visual.Frame{Step: "start", Explain: "x starts at 0."}
+	}
+	return visual.Frame{Step: "inc", Explain: fmt.Sprintf("x goes from %d to %d.", i-1, i)}
+}
+func (r counterRun) State(i int) string { return fmt.Sprintf("x=%d", i) }
+func (r counterRun) Draw(i, w, h int, th visual.Theme) []string {
+	return []string{th.Accent.Render(fmt.Sprintf("x = %d", i)) + strings.Repeat(" ▇", i)}
+}
+func (r counterRun) Final() string { return fmt.Sprintf("x=%d", r.n) }
 
-func (counter) Name() string             { return "counter" }
-func (counter) Usage() string            { return "--n N" }
-func (counter) DefaultArgs() []string    { return []string{"--n", "5"} }
-func (counter) Source() (string, string) { return "counter/counter.go", counterSource }
-func (counter) Knobs() []visual.Knob {
-	return []visual.Knob{{
-		Key: key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "count one more")),
-		Turn: func(r visual.Run, _ int, _ []string) ([]string, error) {
-			return []string{"--n", strconv.Itoa(r.(counterRun).n + 1)}, nil
-		},
-	}}
-}
-func (counter) Run(args []string) (visual.Run, error) {
-	fs := flag.NewFlagSet("counter", flag.ContinueOnError)
-	fs.SetOutput(new(strings.Builder))
-	n := fs.Int("n", 3, "")
-	if err := fs.Parse(args); err != nil {
-		return nil, err
-	}
-	if *n < 0 || *n > 100 {
-		return nil, fmt.Errorf("--n %d: want 0 to 100", *n)
-	}
-	return counterRun{*n}, nil
-}
-func (counter) Exercises() []visual.ExerciseKind {
-	return []visual.ExerciseKind{{
+// counter is the counting visual, its source shown as counter/counter.go.
+var counter = visualSource{visual.Spec[int, counterRun]{
+	Name:    "counter",
+	Usage:   "--n N",
+	Default: []string{"--n", "5"},
+	Parse: func(args []string) (int, error) {
+		fs := flag.NewFlagSet("counter", flag.ContinueOnError)
+		fs.SetOutput(new(strings.Builder))
+		n := fs.Int("n", 3, "")
+		if err := fs.Parse(args); err != nil {
+			return 0, err
+		}
+		if *n < 0 || *n > 100 {
+			return 0, fmt.Errorf("--n %d: want 0 to 100", *n)
+		}
+		return *n, nil
+	},
+	Format: func(n int) []string { return []string{"--n", strconv.Itoa(n)} },
+	Record: func(n int) (counterRun, error) { return counterRun{n}, nil },
+	Knobs: []visual.Knob[int, counterRun]{{
+		Key:  key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "count one more")),
+		Turn: func(n int, _ counterRun, _ int, _ string) (int, error) { return n + 1, nil },
+	}},
+	Exercises: []visual.ExerciseKind{{
 		ID: "counter.double", Title: "double it",
 		New: func(r *rand.Rand) visual.Exercise {
 			n := r.IntN(10)
@@ -68,19 +77,14 @@ func (counter) Exercises() []visual.ExerciseKind {
 				Args:     []string{"--n", strconv.Itoa(2 * n)},
 			}
 		},
-	}}
-}
-func (r counterRun) Len() int { return r.n + 1 }
-func (r counterRun) Frame(i int) visual.Frame {
-	if i == 0 {
-		return visual.Frame{Step: "start", Explain: "x starts at 0.", State: "x=0"}
-	}
-	return visual.Frame{Step: "inc", Explain: fmt.Sprintf("x goes from %d to %d.", i-1, i), State: fmt.Sprintf("x=%d", i)}
-}
-func (r counterRun) Render(i, w, h int, th visual.Theme) string {
-	return ansi.Truncate(th.Accent.Render(fmt.Sprintf("x = %d", i))+strings.Repeat(" ▇", i), w, "")
-}
-func (r counterRun) Final() string { return fmt.Sprintf("x=%d", r.n) }
+	}},
+}.Visual()}
+
+// visualSource shows a test visual's source as counter/counter.go rather
+// than a file of solutions/.
+type visualSource struct{ visual.Visual }
+
+func (visualSource) Source() (string, string) { return "counter/counter.go", counterSource }
 
 func longNote(title string, lines int) string {
 	var b strings.Builder
@@ -122,9 +126,10 @@ func newApp(t testing.TB, opts Options) Model {
 		opts.Catalog = fixture(t)
 	}
 	if opts.Visuals == nil {
-		opts.Visuals = []visual.Visual{counter{}}
+		opts.Visuals = []visual.Visual{counter}
 	}
-	return New(opts)
+	m := New(opts)
+	return runCmd(t, m, m.Init(), 0)
 }
 
 // update applies msg and then the messages its commands return, as the
@@ -653,30 +658,20 @@ func TestQuizAnsweredCardKeepsItsEndOnASmallScreen(t *testing.T) {
 // app binds: the knob would act first and the app's key would be lost.
 func TestKnobsDoNotShadowAppKeys(t *testing.T) {
 	taken := map[string]string{}
-	km := keysDefault()
-	for _, b := range km {
+	for _, b := range keys.Default().All() {
 		for _, k := range b.Keys() {
 			taken[k] = b.Help().Desc
 		}
 	}
-	for _, v := range append(visuals.All(), counter{}) {
+	for _, v := range append(visuals.All(), counter) {
 		for _, knob := range v.Knobs() {
-			for _, k := range knob.Key.Keys() {
+			for _, k := range knob.Keys() {
 				if what, ok := taken[k]; ok && k != "1" && k != "2" && k != "3" && k != "4" {
-					t.Errorf("visual %s: knob key %q (%s) shadows the app's %q", v.Name(), k, knob.Key.Help().Desc, what)
+					t.Errorf("visual %s: knob key %q (%s) shadows the app's %q", v.Name(), k, knob.Help().Desc, what)
 				}
 			}
 		}
 	}
-}
-
-// keysDefault lists every binding of the app's key map. The grade keys 1-4
-// act only on the quiz screen, where no visual runs.
-func keysDefault() []key.Binding {
-	k := keys.Default()
-	return []key.Binding{k.Quit, k.Help, k.Back, k.Open, k.Focus, k.FocusBack, k.Up, k.Down, k.PageUp, k.PageDown,
-		k.Top, k.Bottom, k.StepBack, k.StepForward, k.Play, k.Faster, k.Slower, k.Restart, k.Edit, k.Source,
-		k.Search, k.NextMatch, k.PrevMatch, k.Quiz, k.Reveal, k.Submit, k.Cancel, k.Next}
 }
 
 func TestHomeFilterSurvivesALessonAndDueCounts(t *testing.T) {

@@ -14,7 +14,7 @@ import (
 	"tutor/internal/lessons"
 	"tutor/internal/review"
 	"tutor/internal/ui/common"
-	"tutor/internal/ui/visual"
+	"tutor/internal/visual"
 )
 
 // NewCardsPerSession is how many new cards a quiz session adds after the

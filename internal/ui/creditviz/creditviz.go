@@ -14,7 +14,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 
-	"tutor/internal/ui/visual"
+	visual "tutor/internal/visual/legacy"
 	"tutor/solutions"
 	"tutor/solutions/credits"
 )

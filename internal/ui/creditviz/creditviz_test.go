@@ -9,8 +9,8 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
-	"tutor/internal/ui/visual"
-	"tutor/internal/ui/visual/visualtest"
+	visual "tutor/internal/visual/legacy"
+	"tutor/internal/visual/visualtest"
 	"tutor/solutions/credits"
 )
 
@@ -47,11 +47,11 @@ func TestConformance(t *testing.T) {
 	for i := range maxEvents + 1 {
 		tooMany = append(tooMany, "--charge", fmt.Sprintf("1@%d", i))
 	}
-	visualtest.Conformance(t, New(), inputs, append(badInputs, tooMany))
+	visualtest.Conformance(t, visual.Adapt(New()), inputs, append(badInputs, tooMany))
 }
 
 func TestExercises(t *testing.T) {
-	visualtest.Exercises(t, New(), 50)
+	visualtest.Exercises(t, visual.Adapt(New()), 50)
 }
 
 func TestName(t *testing.T) {

@@ -6,7 +6,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
-	"tutor/internal/ui/visual"
+	visual "tutor/internal/visual/legacy"
 )
 
 // FuzzRun checks that any input line is either refused with a one-line

@@ -10,8 +10,8 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
-	"tutor/internal/ui/visual"
-	"tutor/internal/ui/visual/visualtest"
+	visual "tutor/internal/visual/legacy"
+	"tutor/internal/visual/visualtest"
 	"tutor/solutions/ipv4"
 )
 
@@ -52,11 +52,11 @@ var badInputs = [][]string{
 }
 
 func TestConformance(t *testing.T) {
-	visualtest.Conformance(t, New(), goodInputs, badInputs)
+	visualtest.Conformance(t, visual.Adapt(New()), goodInputs, badInputs)
 }
 
 func TestExercises(t *testing.T) {
-	visualtest.Exercises(t, New(), 50)
+	visualtest.Exercises(t, visual.Adapt(New()), 50)
 }
 
 // want is the solution's output on args, walked here with the package's

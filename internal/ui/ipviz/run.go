@@ -5,7 +5,7 @@ import (
 	"strings"
 	"sync"
 
-	"tutor/internal/ui/visual"
+	visual "tutor/internal/visual/legacy"
 	"tutor/solutions/ipv4"
 )
 

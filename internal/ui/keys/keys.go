@@ -2,7 +2,11 @@
 // from here, and the help view is generated from them.
 package keys
 
-import "charm.land/bubbles/v2/key"
+import (
+	"reflect"
+
+	"charm.land/bubbles/v2/key"
+)
 
 // Map holds every binding of the app.
 type Map struct {
@@ -69,3 +73,14 @@ func (h Help) ShortHelp() []key.Binding { return h.Short }
 
 // FullHelp implements help.KeyMap.
 func (h Help) FullHelp() [][]key.Binding { return h.Full }
+
+// All lists every binding of m, in the order Map declares them: the one
+// list of the keys the app takes, which visuals' knobs must leave alone.
+func (m Map) All() []key.Binding {
+	v := reflect.ValueOf(m)
+	bs := make([]key.Binding, v.NumField())
+	for i := range bs {
+		bs[i] = v.Field(i).Interface().(key.Binding)
+	}
+	return bs
+}

@@ -7,7 +7,7 @@ import (
 	"strconv"
 	"strings"
 
-	"tutor/internal/ui/visual"
+	visual "tutor/internal/visual/legacy"
 	"tutor/solutions/kvstore"
 )
 

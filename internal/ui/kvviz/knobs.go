@@ -3,7 +3,7 @@ package kvviz
 import (
 	"charm.land/bubbles/v2/key"
 
-	"tutor/internal/ui/visual"
+	visual "tutor/internal/visual/legacy"
 )
 
 // defaultChunk is the chunk size the c knob turns chunking on with.

@@ -11,7 +11,7 @@ import (
 	"strconv"
 	"strings"
 
-	"tutor/internal/ui/visual"
+	visual "tutor/internal/visual/legacy"
 	"tutor/solutions"
 	"tutor/solutions/kvstore"
 )

@@ -9,8 +9,8 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
-	"tutor/internal/ui/visual"
-	"tutor/internal/ui/visual/visualtest"
+	visual "tutor/internal/visual/legacy"
+	"tutor/internal/visual/visualtest"
 	"tutor/solutions/kvstore"
 )
 
@@ -38,11 +38,11 @@ var badInputs = [][]string{
 }
 
 func TestConformance(t *testing.T) {
-	visualtest.Conformance(t, New(), goodInputs, badInputs)
+	visualtest.Conformance(t, visual.Adapt(New()), goodInputs, badInputs)
 }
 
 func TestExercises(t *testing.T) {
-	visualtest.Exercises(t, New(), 50)
+	visualtest.Exercises(t, visual.Adapt(New()), 50)
 }
 
 func TestBadInputNamesTheValue(t *testing.T) {

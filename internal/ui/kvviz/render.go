@@ -9,7 +9,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"tutor/internal/ui/visual"
+	visual "tutor/internal/visual/legacy"
 	"tutor/solutions/kvstore"
 )
 

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"tutor/internal/ui/visual"
+	visual "tutor/internal/visual/legacy"
 	"tutor/solutions/kvstore"
 )
 

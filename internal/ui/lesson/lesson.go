@@ -23,7 +23,7 @@ import (
 	"tutor/internal/ui/markdown"
 	"tutor/internal/ui/source"
 	"tutor/internal/ui/stepper"
-	"tutor/internal/ui/visual"
+	"tutor/internal/visual"
 )
 
 // WideWidth is the narrowest terminal that shows the note and the visual
@@ -87,24 +87,26 @@ type Model struct {
 }
 
 // New opens a lesson; v is its visual, or nil. args is the visual's
-// starting input, nil for its default.
-func New(c *common.Common, l *lessons.Lesson, v visual.Visual, args []string) Model {
+// starting input, nil for its default. The command records the visual's
+// first run.
+func New(c *common.Common, l *lessons.Lesson, v visual.Visual, args []string) (Model, tea.Cmd) {
 	m := Model{c: c, lesson: l, note: viewport.New(), srcFollow: true}
 	m.note.KeyMap = viewport.KeyMap{} // keys are handled here, from the app's map
 	m.note.SoftWrap = false
 	m.search = textinput.New()
 	m.search.Prompt = "/"
 	common.SteadyCursor(&m.search)
+	var cmd tea.Cmd
 	if v != nil {
-		s := stepper.New(v, c.Keys, args)
-		m.vis = &s
+		s, rec := stepper.New(v, c.Keys, args)
+		m.vis, cmd = &s, rec
 		file, text := v.Source()
 		m.stepLines = visual.StepLines(text)
 		m.listing = source.New(file, text, c.Styles.Chroma)
 		m.listStyle = c.Styles.Chroma
 		m.showSource = true
 	}
-	return m
+	return m, cmd
 }
 
 // Lesson is the lesson on screen.
@@ -285,7 +287,10 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 			m.showNote(msg.Key, msg.Text)
 		}
 		return m, nil
-	case stepper.TickMsg:
+	case stepper.TickMsg, stepper.RanMsg:
+		if m.vis == nil {
+			return m, nil
+		}
 		return m.updateStepper(msg)
 	case tea.KeyPressMsg:
 		return m.updateKey(msg)

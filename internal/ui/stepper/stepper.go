@@ -1,12 +1,15 @@
-// Package stepper is the visual pane: it runs a visual.Visual on an input,
-// steps through the frames of the run forward and back, plays them at a
-// speed, and lets the learner edit the input. A refused input leaves the
-// last good run on screen with the reason beside it.
+// Package stepper is the visual pane: it records a visual.Visual's run on
+// an input, steps through the frames of the run forward and back, plays
+// them at a speed, turns the visual's knobs, and lets the learner edit the
+// input. Every recording happens in a tea.Cmd that returns a RanMsg, never
+// in Update. A refused input leaves the last good run on screen with the
+// reason beside it.
 package stepper
 
 import (
 	"fmt"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -16,7 +19,7 @@ import (
 	"tutor/internal/ui/common"
 	"tutor/internal/ui/keys"
 	"tutor/internal/ui/styles"
-	"tutor/internal/ui/visual"
+	"tutor/internal/visual"
 )
 
 // Speeds are the play intervals, slowest first, with their labels.
@@ -35,7 +38,6 @@ var Speeds = []struct {
 type Model struct {
 	v       visual.Visual
 	keys    keys.Map
-	args    []string
 	run     visual.Run
 	frame   int
 	playing bool
@@ -44,14 +46,40 @@ type Model struct {
 	editing bool
 	input   textinput.Model
 	err     string
+	// wait is the id of the recording under way, 0 when none is; a
+	// RanMsg of another id is stale and dropped.
+	wait int64
+	// then is what to do with the frame once it arrives.
+	then landing
 }
+
+// landing says where a new run puts the frame on screen.
+type landing int
+
+const (
+	atStart   landing = iota // a typed input: frame 0, the box closed
+	nearFrame                // a knob: the same frame, or the last
+)
 
 // TickMsg advances a playing pane.
 type TickMsg struct{ gen int }
 
-// New runs v on args (v's default input when args is nil). A refused input
-// falls back to the default input and keeps the reason to show.
-func New(v visual.Visual, km keys.Map, args []string) Model {
+// RanMsg carries a recorded run, or the reason the input was refused, back
+// from the command that recorded it.
+type RanMsg struct {
+	id  int64
+	run visual.Run
+	err error
+}
+
+// recordings numbers every recording, so that a result meets only the
+// pane that asked for it.
+var recordings atomic.Int64
+
+// New returns the pane for v and the command that records v on args (v's
+// default input when args is nil). A refused input falls back to the
+// default input and keeps the reason to show.
+func New(v visual.Visual, km keys.Map, args []string) (Model, tea.Cmd) {
 	m := Model{v: v, keys: km, speed: 1}
 	m.input = textinput.New()
 	m.input.Prompt = "input> "
@@ -60,29 +88,40 @@ func New(v visual.Visual, km keys.Map, args []string) Model {
 	if args == nil {
 		args = v.DefaultArgs()
 	}
-	if err := m.setInput(args); err != nil {
-		m.err = err.Error()
-		if err := m.setInput(v.DefaultArgs()); err != nil {
-			m.err = err.Error()
+	return m, m.record(atStart, func() (visual.Run, error) {
+		r, err := v.Run(args)
+		if err != nil {
+			if r2, err2 := v.Run(v.DefaultArgs()); err2 == nil {
+				return r2, err // the default run, with the reason
+			}
 		}
-	}
-	return m
+		return r, err
+	})
 }
 
-func (m *Model) setInput(args []string) error {
-	r, err := m.v.Run(args)
-	if err != nil {
-		return err
+// record starts a recording in a command.
+func (m *Model) record(then landing, rec func() (visual.Run, error)) tea.Cmd {
+	id := recordings.Add(1)
+	m.wait, m.then = id, then
+	return func() tea.Msg {
+		r, err := rec()
+		return RanMsg{id: id, run: r, err: err}
 	}
-	m.run, m.args, m.err = r, args, ""
-	return nil
 }
 
 // Visual is the pane's visual.
 func (m Model) Visual() visual.Visual { return m.v }
 
-// Args is the input of the run on screen.
-func (m Model) Args() []string { return m.args }
+// Args is the input of the run on screen, nil before the first run.
+func (m Model) Args() []string {
+	if m.run == nil {
+		return nil
+	}
+	return m.run.Args()
+}
+
+// Recording reports whether a run is being recorded.
+func (m Model) Recording() bool { return m.wait != 0 }
 
 // Run is the run on screen, or nil when no input has ever run.
 func (m Model) Run() visual.Run { return m.run }
@@ -110,10 +149,7 @@ func (m Model) Step() (visual.Frame, bool) {
 // Bindings are the pane's keys for the help view, the visual's knobs last.
 func (m Model) Bindings() []key.Binding {
 	b := []key.Binding{m.keys.StepBack, m.keys.StepForward, m.keys.Play, m.keys.Faster, m.keys.Slower, m.keys.Restart, m.keys.Edit}
-	for _, k := range m.v.Knobs() {
-		b = append(b, k.Key)
-	}
-	return b
+	return append(b, m.v.Knobs()...)
 }
 
 func (m *Model) tick() tea.Cmd {
@@ -125,6 +161,30 @@ func (m *Model) tick() tea.Cmd {
 // the message, so the lesson screen can pass unused keys on.
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd, bool) {
 	switch msg := msg.(type) {
+	case RanMsg:
+		if msg.id != m.wait {
+			return m, nil, msg.id != 0 // another pane's, or stale
+		}
+		m.wait = 0
+		if msg.run != nil {
+			m.run = msg.run
+		}
+		m.err = ""
+		if msg.err != nil {
+			m.err = msg.err.Error() // the last good run stays on screen
+		}
+		switch {
+		case m.run == nil:
+		case m.then == nearFrame:
+			m.frame = min(m.frame, m.run.Len()-1)
+		case msg.err == nil || !m.editing:
+			m.frame = 0
+			if m.editing {
+				m.editing = false
+				m.input.Blur()
+			}
+		}
+		return m, nil, true
 	case TickMsg:
 		if !m.playing || msg.gen != m.gen || m.run == nil {
 			return m, nil, true
@@ -178,22 +238,23 @@ func (m Model) updateKey(msg tea.KeyPressMsg) (Model, tea.Cmd, bool) {
 		m.speed = max(m.speed-1, 0)
 	case key.Matches(msg, k.Edit):
 		m.editing, m.playing = true, false
-		m.input.SetValue(visual.JoinArgs(m.args))
+		m.input.SetValue(visual.JoinArgs(m.Args()))
 		m.input.CursorEnd()
 		return m, m.input.Focus(), true
 	default:
-		for _, knob := range m.v.Knobs() {
-			if key.Matches(msg, knob.Key) && m.run != nil {
-				args, err := knob.Apply(msg.String(), m.run, m.frame, m.args)
-				if err == nil {
-					err = m.setInput(args)
-				}
-				if err != nil {
-					m.err = err.Error()
-				}
-				m.frame = min(m.frame, m.run.Len()-1)
+		for i, knob := range m.v.Knobs() {
+			if !key.Matches(msg, knob) {
+				continue
+			}
+			if m.run == nil {
 				return m, nil, true
 			}
+			turned, err := m.run.Turn(i, msg.String(), m.frame)
+			if err != nil {
+				m.err = err.Error()
+				return m, nil, true
+			}
+			return m, m.record(nearFrame, turned.Record), true
 		}
 		return m, nil, false
 	}
@@ -208,16 +269,12 @@ func (m Model) updateInput(msg tea.KeyPressMsg) (Model, tea.Cmd, bool) {
 		return m, nil, true
 	case key.Matches(msg, m.keys.Submit):
 		args, err := visual.SplitArgs(m.input.Value())
-		if err == nil {
-			err = m.setInput(args)
-		}
 		if err != nil {
 			m.err = err.Error() // the last good run stays on screen
 			return m, nil, true
 		}
-		m.editing, m.frame = false, 0
-		m.input.Blur()
-		return m, nil, true
+		v := m.v
+		return m, m.record(atStart, func() (visual.Run, error) { return v.Run(args) }), true
 	}
 	var cmd tea.Cmd
 	m.input, cmd = m.input.Update(msg)
@@ -227,11 +284,17 @@ func (m Model) updateInput(msg tea.KeyPressMsg) (Model, tea.Cmd, bool) {
 // Status is a one-line summary: step n/N, the step id, play state, speed.
 func (m Model) Status() string {
 	if m.run == nil {
+		if m.wait != 0 {
+			return m.v.Name() + " · recording the run…"
+		}
 		return m.v.Name() + ": no run"
 	}
 	f := m.run.Frame(m.frame)
 	state := "paused"
-	if m.playing {
+	switch {
+	case m.wait != 0:
+		state = "recording…"
+	case m.playing:
 		state = "playing"
 	}
 	return fmt.Sprintf("%s · step %d/%d · %s · %s %s", m.v.Name(), m.frame+1, m.run.Len(), f.Step, state, Speeds[m.speed].Label)
@@ -259,7 +322,7 @@ func (m Model) View(width, height int, st styles.Styles) string {
 	case m.err != "":
 		foot = st.Error.Render("refused: " + m.err)
 	default:
-		foot = st.Muted.Render("input: " + visual.JoinArgs(m.args))
+		foot = st.Muted.Render("input: " + visual.JoinArgs(m.Args()))
 	}
 	foot = common.Wrap(foot, width)
 	explainLines := strings.Count(explain, "\n") + 1

@@ -5,7 +5,7 @@ package styles
 import (
 	"charm.land/lipgloss/v2"
 
-	"tutor/internal/ui/visual"
+	"tutor/internal/visual"
 )
 
 // Styles are the app's styles. Build them with New; the zero value draws

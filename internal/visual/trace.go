@@ -7,8 +7,8 @@ import (
 )
 
 // Trace writes r as plain text, the output of `tutor trace`: one block a
-// step (its number, step id, explanation, and the state indented), then a
-// blank line and r.Final().
+// step (its number, step id, explanation, and the state indented: only
+// Trace asks a run for State), then a blank line and r.Final().
 func Trace(w io.Writer, r Run) error {
 	n := r.Len()
 	var b strings.Builder
@@ -16,7 +16,7 @@ func Trace(w io.Writer, r Run) error {
 		f := r.Frame(i)
 		fmt.Fprintf(&b, "step %d/%d  %s\n", i+1, n, f.Step)
 		fmt.Fprintf(&b, "  %s\n", f.Explain)
-		if s := strings.TrimRight(f.State, "\n"); s != "" {
+		if s := strings.TrimRight(r.State(i), "\n"); s != "" {
 			for line := range strings.SplitSeq(s, "\n") {
 				fmt.Fprintf(&b, "    %s\n", line)
 			}

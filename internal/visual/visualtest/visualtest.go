@@ -9,7 +9,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
-	"tutor/internal/ui/visual"
+	"tutor/internal/visual"
 )
 
 // Conformance runs v on its default input and on each of inputs, and checks:

@@ -6,17 +6,18 @@ import (
 	"tutor/internal/ui/ipviz"
 	"tutor/internal/ui/kvviz"
 	"tutor/internal/ui/treeviz"
-	"tutor/internal/ui/visual"
+	"tutor/internal/visual"
+	"tutor/internal/visual/legacy"
 )
 
 // All returns the visualizations, in the order `tutor trace --help` lists them.
 func All() []visual.Visual {
 	return []visual.Visual{
 		// Each visualization adds itself here: one line, e.g. kvviz.New(),
-		kvviz.New(),
-		creditviz.New(),
-		treeviz.New(),
-		ipviz.New(),
+		legacy.Adapt(kvviz.New()),
+		legacy.Adapt(creditviz.New()),
+		legacy.Adapt(treeviz.New()),
+		legacy.Adapt(ipviz.New()),
 	}
 }
 

@@ -6,7 +6,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
-	"tutor/internal/ui/visual"
+	"tutor/internal/visual"
 )
 
 func TestNamesAreUniqueAndLookupFindsThem(t *testing.T) {
