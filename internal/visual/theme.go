@@ -108,3 +108,29 @@ func Clip(lines []string, width, height int) string {
 	}
 	return strings.Join(lines, "\n")
 }
+
+// Paint is a style reduced to the escape sequences it wraps text in, so
+// that drawing a cell is a string concatenation rather than a
+// lipgloss.Style.Render: a frame of a few hundred cells stays well inside
+// the View budget. The zero Paint leaves text as it is.
+type Paint struct{ pre, post string }
+
+// paintMark is a private-use rune that styles leave alone.
+const paintMark = "\uE000"
+
+// NewPaint returns the paint of st, found by rendering a mark once.
+func NewPaint(st lipgloss.Style) Paint {
+	pre, post, ok := strings.Cut(st.Render(paintMark), paintMark)
+	if !ok {
+		return Paint{}
+	}
+	return Paint{pre, post}
+}
+
+// On returns s in the paint's style.
+func (p Paint) On(s string) string {
+	if p.pre == "" && p.post == "" {
+		return s
+	}
+	return p.pre + s + p.post
+}

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"charm.land/bubbles/v2/key"
+	"charm.land/lipgloss/v2"
 
 	"pgregory.net/rapid"
 )
@@ -227,5 +228,18 @@ func TestParseFlags(t *testing.T) {
 		if err == nil || err.Error() != want {
 			t.Errorf("ParseFlags(%q) = %v, want %q", args, err, want)
 		}
+	}
+}
+
+func TestPaintMatchesRender(t *testing.T) {
+	for _, th := range []Theme{NewTheme(true, false), NewTheme(false, true)} {
+		for _, st := range append([]lipgloss.Style{th.Accent, th.Cursor, th.Text}, th.Fields...) {
+			if got, want := NewPaint(st).On("名"), st.Render("名"); got != want {
+				t.Errorf("paint %q, render %q", got, want)
+			}
+		}
+	}
+	if (Paint{}).On("x") != "x" {
+		t.Error("the zero paint changes text")
 	}
 }
