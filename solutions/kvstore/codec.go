@@ -61,7 +61,7 @@ func encode(dst []byte, pairs []Pair, obs func(Event)) ([]byte, error) {
 	if obs != nil {
 		n := EncodedLen(pairs)
 		obs(Event{
-			Step: "encode-begin", Kind: KindBegin, Index: len(pairs),
+			Step: StepEncodeBegin, Kind: KindBegin, Index: len(pairs), Pairs: append([]Pair(nil), pairs...),
 			Explain: fmt.Sprintf("encoding %d %s in increasing key order: each takes 8 bytes of length prefixes plus its key and value bytes, %d %s in all", len(pairs), plural(len(pairs), "pair"), n, plural(n, "byte")),
 		})
 	}
@@ -72,22 +72,22 @@ func encode(dst []byte, pairs []Pair, obs func(Event)) ([]byte, error) {
 		off := len(dst)
 		dst = binary.BigEndian.AppendUint32(dst, uint32(len(p.Key))) // step: encode-key-len
 		if obs != nil {
-			obs(wrote("encode-key-len", KindKeyLen, dst, off, start, p))
+			obs(wrote(StepEncodeKeyLen, KindKeyLen, dst, off, start, p, i))
 		}
 		off = len(dst)
 		dst = append(dst, p.Key...) // step: encode-key
 		if obs != nil {
-			obs(wrote("encode-key", KindKey, dst, off, start, p))
+			obs(wrote(StepEncodeKey, KindKey, dst, off, start, p, i))
 		}
 		off = len(dst)
 		dst = binary.BigEndian.AppendUint32(dst, uint32(len(p.Value))) // step: encode-value-len
 		if obs != nil {
-			obs(wrote("encode-value-len", KindValueLen, dst, off, start, p))
+			obs(wrote(StepEncodeValueLen, KindValueLen, dst, off, start, p, i))
 		}
 		off = len(dst)
 		dst = append(dst, p.Value...) // step: encode-value
 		if obs != nil {
-			obs(wrote("encode-value", KindValue, dst, off, start, p))
+			obs(wrote(StepEncodeValue, KindValue, dst, off, start, p, i))
 		}
 	}
 	return dst, nil
@@ -113,7 +113,7 @@ func decode(stream []byte, obs func(Event)) ([]Pair, error) {
 	s := string(stream)                            // one allocation holds every key and value
 	if obs != nil {
 		obs(Event{
-			Step: "decode-begin", Kind: KindBegin, Read: true, Index: cap(pairs),
+			Step: StepDecodeBegin, Kind: KindBegin, Read: true, Index: cap(pairs),
 			Explain: fmt.Sprintf("decoding a %d-byte stream: hopping from prefix to prefix counts %d whole %s to size the result, one %d-byte string copy will hold every key and value, and the cursor starts at 0", len(stream), cap(pairs), plural(cap(pairs), "record"), len(stream)),
 		})
 	}
@@ -124,7 +124,7 @@ func decode(stream []byte, obs func(Event)) ([]Pair, error) {
 		}
 		klen := binary.BigEndian.Uint32(stream[off:]) // step: decode-key-len
 		if obs != nil {
-			obs(read("decode-key-len", KindKeyLen, stream, off, off+prefixLen, Pair{}))
+			obs(read(StepDecodeKeyLen, KindKeyLen, stream, off, off+prefixLen, Pair{}, len(pairs)))
 		}
 		off += prefixLen
 		if uint64(klen) > uint64(len(s)-off) {
@@ -138,7 +138,7 @@ func decode(stream []byte, obs func(Event)) ([]Pair, error) {
 			return nil, corrupt(off, "key %q is not after the previous key %q: a stream holds its keys in strictly increasing order", key, pairs[n-1].Key)
 		}
 		if obs != nil {
-			obs(read("decode-key", KindKey, stream, off, off+len(key), Pair{Key: key}))
+			obs(read(StepDecodeKey, KindKey, stream, off, off+len(key), Pair{Key: key}, len(pairs)))
 		}
 		off += len(key)
 		if len(s)-off < prefixLen {
@@ -146,7 +146,7 @@ func decode(stream []byte, obs func(Event)) ([]Pair, error) {
 		}
 		vlen := binary.BigEndian.Uint32(stream[off:]) // step: decode-value-len
 		if obs != nil {
-			obs(read("decode-value-len", KindValueLen, stream, off, off+prefixLen, Pair{Key: key}))
+			obs(read(StepDecodeValueLen, KindValueLen, stream, off, off+prefixLen, Pair{Key: key}, len(pairs)))
 		}
 		off += prefixLen
 		if uint64(vlen) > uint64(len(s)-off) {
@@ -157,13 +157,13 @@ func decode(stream []byte, obs func(Event)) ([]Pair, error) {
 			return nil, badText(value, "value", off)
 		}
 		if obs != nil {
-			obs(read("decode-value", KindValue, stream, off, off+len(value), Pair{key, value}))
+			obs(read(StepDecodeValue, KindValue, stream, off, off+len(value), Pair{key, value}, len(pairs)))
 		}
 		off += len(value)
 		pairs = append(pairs, Pair{key, value}) // step: decode-pair
 		if obs != nil {
 			obs(Event{
-				Step: "decode-pair", Kind: KindPair, Read: true, Offset: off,
+				Step: StepDecodePair, Kind: KindPair, Read: true, Offset: off,
 				Key: key, Value: value, Index: len(pairs) - 1,
 				Explain: fmt.Sprintf("added the pair %s = %s to the rebuilt map (%d %s so far); the cursor is at offset %d", quote(key), quote(value), len(pairs), plural(len(pairs), "pair"), off),
 			})
@@ -287,6 +287,25 @@ func ParseMeta(b []byte) (Meta, error) {
 
 const maxInt = int(^uint(0) >> 1)
 
+// MetaRecord is a metadata record field by field, as an observer sees it
+// built (StepChunkMeta) or read and checked (StepMetaRead): the Meta it
+// describes, between the two fields that AppendBinary writes and
+// ParseMeta checks for it.
+type MetaRecord struct {
+	// Magic is the record's first 4 bytes: "KVM" and the version, 1.
+	Magic string
+	Meta
+	// RecordCRC is the record's last field: the CRC-32 (IEEE) of its
+	// first 24 bytes.
+	RecordCRC uint32
+}
+
+// metaRecord is the MetaRecord of b, a record that m.AppendBinary wrote
+// or that ParseMeta read as m.
+func metaRecord(m Meta, b []byte) MetaRecord {
+	return MetaRecord{Magic: string(b[:4]), Meta: m, RecordCRC: binary.BigEndian.Uint32(b[24:])}
+}
+
 // cutChunks cuts stream into chunks of size bytes (the last may be
 // shorter), ignoring record borders, and builds the metadata record. The
 // chunks share stream's memory.
@@ -302,7 +321,7 @@ func cutChunks(stream []byte, size int, base string, obs func(Event)) (chunks []
 		if obs != nil {
 			i := len(chunks) - 1
 			obs(Event{
-				Step: "chunk-cut", Kind: KindChunk, Offset: off, Bytes: clone(chunk), Index: i, Blob: ChunkName(base, i),
+				Step: StepChunkCut, Kind: KindChunk, Offset: off, Bytes: clone(chunk), Index: i, Blob: ChunkName(base, i),
 				Explain: fmt.Sprintf("cut stream bytes %d to %d into chunk %s (%d of at most %d bytes); the cut ignores where records begin and end", off, off+len(chunk)-1, ChunkName(base, i), len(chunk), size),
 			})
 		}
@@ -310,7 +329,7 @@ func cutChunks(stream []byte, size int, base string, obs func(Event)) (chunks []
 	meta, _ = m.AppendBinary(nil) // step: chunk-meta
 	if obs != nil {
 		obs(Event{
-			Step: "chunk-meta", Kind: KindMeta, Bytes: clone(meta), Index: m.Chunks, Blob: MetaName(base),
+			Step: StepChunkMeta, Kind: KindMeta, Bytes: clone(meta), Index: m.Chunks, Blob: MetaName(base), Meta: metaRecord(m, meta),
 			Explain: fmt.Sprintf("built the %d-byte metadata record %s: %d %s of at most %d bytes, stream length %d, CRC-32 %08x", MetaLen, MetaName(base), m.Chunks, plural(m.Chunks, "chunk"), size, len(stream), m.CRC),
 		})
 	}
@@ -333,7 +352,7 @@ func joinChunks(st Storage, base string, obs func(Event)) ([]byte, Meta, error) 
 	}
 	if obs != nil {
 		obs(Event{
-			Step: "meta-read", Kind: KindMeta, Read: true, Bytes: clone(raw), Index: m.Chunks, Blob: metaName,
+			Step: StepMetaRead, Kind: KindMeta, Read: true, Bytes: clone(raw), Index: m.Chunks, Blob: metaName, Meta: metaRecord(m, raw),
 			Explain: fmt.Sprintf("read the metadata record %s: expect %d %s of at most %d bytes, %d bytes in all, CRC-32 %08x", metaName, m.Chunks, plural(m.Chunks, "chunk"), m.ChunkSize, m.Length, m.CRC),
 		})
 	}
@@ -353,7 +372,7 @@ func joinChunks(st Storage, base string, obs func(Event)) ([]byte, Meta, error) 
 		stream = append(stream, chunk...) // step: chunk-join
 		if obs != nil {
 			obs(Event{
-				Step: "chunk-join", Kind: KindChunk, Read: true, Offset: off, Bytes: clone(chunk), Index: i, Blob: name,
+				Step: StepChunkJoin, Kind: KindChunk, Read: true, Offset: off, Bytes: clone(chunk), Index: i, Blob: name,
 				Explain: fmt.Sprintf("appended chunk %s (%d bytes) at stream offset %d; %d of %d bytes joined", name, len(chunk), off, len(stream), m.Length),
 			})
 		}
@@ -369,7 +388,7 @@ func joinChunks(st Storage, base string, obs func(Event)) ([]byte, Meta, error) 
 	}
 	if obs != nil {
 		obs(Event{
-			Step: "chunk-check", Kind: KindCheck, Read: true, Offset: len(stream), Index: m.Chunks, Blob: metaName,
+			Step: StepChunkCheck, Kind: KindCheck, Read: true, Offset: len(stream), Index: m.Chunks, Blob: metaName,
 			Explain: fmt.Sprintf("the %d joined bytes have CRC-32 %08x as the metadata says, and no chunk is missing or extra: parsing can start", len(stream), m.CRC),
 		})
 	}

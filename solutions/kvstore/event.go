@@ -33,12 +33,54 @@ func (k Kind) String() string {
 	return fmt.Sprintf("Kind(%d)", k)
 }
 
+// Step is the stable id of a step an observer sees: the line of codec.go
+// that performs it carries the comment "// step: <id>", and tutor's source
+// pane highlights it.
+type Step string
+
+// The steps, in the order a Shutdown and a Restore of a chunked store take
+// them. An unchunked store skips the chunk and metadata steps.
+const (
+	// StepEncodeBegin starts an encode; the Event lists the pairs.
+	StepEncodeBegin Step = "encode-begin"
+	// StepEncodeKeyLen writes a key's 4-byte length prefix.
+	StepEncodeKeyLen Step = "encode-key-len"
+	// StepEncodeKey writes a key's bytes.
+	StepEncodeKey Step = "encode-key"
+	// StepEncodeValueLen writes a value's 4-byte length prefix.
+	StepEncodeValueLen Step = "encode-value-len"
+	// StepEncodeValue writes a value's bytes.
+	StepEncodeValue Step = "encode-value"
+	// StepChunkCut cuts the next chunk from the stream.
+	StepChunkCut Step = "chunk-cut"
+	// StepChunkMeta builds the metadata record of the cut stream.
+	StepChunkMeta Step = "chunk-meta"
+	// StepMetaRead reads and checks the metadata record.
+	StepMetaRead Step = "meta-read"
+	// StepChunkJoin appends the next chunk to the stream being joined.
+	StepChunkJoin Step = "chunk-join"
+	// StepChunkCheck checks the joined stream against the metadata.
+	StepChunkCheck Step = "chunk-check"
+	// StepDecodeBegin starts a decode, the records counted.
+	StepDecodeBegin Step = "decode-begin"
+	// StepDecodeKeyLen reads a key's length prefix.
+	StepDecodeKeyLen Step = "decode-key-len"
+	// StepDecodeKey reads a key's bytes.
+	StepDecodeKey Step = "decode-key"
+	// StepDecodeValueLen reads a value's length prefix.
+	StepDecodeValueLen Step = "decode-value-len"
+	// StepDecodeValue reads a value's bytes.
+	StepDecodeValue Step = "decode-value"
+	// StepDecodePair adds a decoded pair to the result.
+	StepDecodePair Step = "decode-pair"
+)
+
 // Event is one step of an encode, decode, cut or join, as an observer sees
 // it. Fields that do not apply to a kind are zero.
 type Event struct {
-	// Step is the stable id of the step; the line of codec.go that
-	// performs it carries the comment "// step: <Step>".
-	Step string
+	// Step is the step taken; the line of codec.go that performs it
+	// carries the comment "// step: <Step>".
+	Step Step
 	// Kind says what the step wrote or read.
 	Kind Kind
 	// Read reports whether the step reads (decode, join) rather than
@@ -52,10 +94,18 @@ type Event struct {
 	// Key and Value are the pair the field belongs to, as far as known:
 	// a decode knows the key only once it has read it.
 	Key, Value string
-	// Index is the pair's index for KindPair, the chunk's index for
-	// KindChunk, the chunk count for KindMeta and KindCheck, and the
-	// number of pairs (records counted, for a decode) for KindBegin.
+	// Index is the index of the pair a field belongs to for the four
+	// field kinds and KindPair (in stream order, counting from 0), the
+	// chunk's index for KindChunk, the chunk count for KindMeta and
+	// KindCheck, and the number of pairs (records counted, for a decode)
+	// for KindBegin.
 	Index int
+	// Pairs are, for the KindBegin of an encode, the pairs about to be
+	// written, in stream order: a copy the observer may keep.
+	Pairs []Pair
+	// Meta is, for KindMeta, the metadata record field by field, as built
+	// or as read and checked.
+	Meta MetaRecord
 	// Blob names the chunk or metadata record, for chunk events.
 	Blob string
 	// Explain is one sentence for a learner, with the actual values.
@@ -64,10 +114,11 @@ type Event struct {
 
 // wrote is the event for a field just appended to dst at off; start is
 // where the stream begins in dst.
-func wrote(step string, k Kind, dst []byte, off, start int, p Pair) Event {
+// i is the pair's index.
+func wrote(step Step, k Kind, dst []byte, off, start int, p Pair, i int) Event {
 	b := dst[off:]
 	at := off - start
-	e := Event{Step: step, Kind: k, Offset: at, Bytes: clone(b), Key: p.Key, Value: p.Value}
+	e := Event{Step: step, Kind: k, Offset: at, Bytes: clone(b), Key: p.Key, Value: p.Value, Index: i}
 	switch k {
 	case KindKeyLen:
 		e.Explain = fmt.Sprintf("wrote the key length %d as four big-endian bytes % x at offset %d: the decoder reads these first to know how many key bytes follow", len(p.Key), b, at)
@@ -81,10 +132,10 @@ func wrote(step string, k Kind, dst []byte, off, start int, p Pair) Event {
 	return e
 }
 
-// read is the event for the field stream[off:end] just read.
-func read(step string, k Kind, stream []byte, off, end int, p Pair) Event {
+// read is the event for the field stream[off:end] just read, of pair i.
+func read(step Step, k Kind, stream []byte, off, end int, p Pair, i int) Event {
 	b := stream[off:end]
-	e := Event{Step: step, Kind: k, Read: true, Offset: off, Bytes: clone(b), Key: p.Key, Value: p.Value}
+	e := Event{Step: step, Kind: k, Read: true, Offset: off, Bytes: clone(b), Key: p.Key, Value: p.Value, Index: i}
 	switch k {
 	case KindKeyLen, KindValueLen:
 		what := "key"

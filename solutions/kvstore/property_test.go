@@ -3,6 +3,8 @@ package kvstore
 import (
 	"bytes"
 	"fmt"
+	"hash/crc32"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -185,7 +187,7 @@ func TestObserverSeesEveryField(t *testing.T) {
 	var steps []string
 	var written []byte
 	for _, e := range events {
-		steps = append(steps, e.Step)
+		steps = append(steps, string(e.Step))
 		if e.Step[:6] == "encode" {
 			if e.Offset != len(written) {
 				t.Errorf("%s at offset %d, want %d", e.Step, e.Offset, len(written))
@@ -220,7 +222,7 @@ func TestObserverSeesEveryField(t *testing.T) {
 	cursor := 0
 	var pairs []string
 	for _, e := range events {
-		steps = append(steps, e.Step)
+		steps = append(steps, string(e.Step))
 		switch e.Kind {
 		case KindKeyLen, KindKey, KindValueLen, KindValue:
 			if e.Offset != cursor {
@@ -288,5 +290,95 @@ func TestInvalidAt(t *testing.T) {
 func TestKindString(t *testing.T) {
 	if got := fmt.Sprint(KindKeyLen, KindValue, Kind(99)); got != "key length value Kind(99)" {
 		t.Fatal(got)
+	}
+}
+
+// TestEventsCarryWhatTheyDescribe checks the fields an observer needs so
+// as to compute nothing itself: the pairs an encode is about to write, the
+// index of the pair each field belongs to, and the metadata record field
+// by field, compared with the record's bytes read another way.
+func TestEventsCarryWhatTheyDescribe(t *testing.T) {
+	var events []Event
+	s := &Store{ChunkSize: 5, Observe: func(e Event) { events = append(events, e) }}
+	_ = s.Put("b", "2")
+	_ = s.Put("a", "11")
+	st := &MemStorage{}
+	if err := s.Shutdown(st); err != nil {
+		t.Fatal(err)
+	}
+	if err := (&Store{ChunkSize: 5, Observe: s.Observe}).Restore(st); err != nil {
+		t.Fatal(err)
+	}
+	raw, err := st.Load(MetaName(DefaultName))
+	if err != nil || len(raw) != MetaLen {
+		t.Fatalf("metadata record % x, %v", raw, err)
+	}
+	stream, _ := s.MarshalBinary()
+	wantMeta := MetaRecord{
+		Magic:     "KVM\x01",
+		Meta:      Meta{ChunkSize: 5, Chunks: 5, Length: len(stream), CRC: crc32.ChecksumIEEE(stream)},
+		RecordCRC: crc32.ChecksumIEEE(raw[:24]),
+	}
+	metas := 0
+	for _, e := range events {
+		switch e.Kind {
+		case KindBegin:
+			if !e.Read && (len(e.Pairs) != 2 || e.Pairs[0] != (Pair{"a", "11"}) || e.Pairs[1] != (Pair{"b", "2"})) {
+				t.Errorf("%s lists the pairs %q", e.Step, e.Pairs)
+			}
+			if e.Read && e.Pairs != nil {
+				t.Errorf("%s lists pairs %q", e.Step, e.Pairs)
+			}
+		case KindKeyLen, KindKey, KindValueLen, KindValue, KindPair:
+			want := 0
+			if e.Key == "b" || (e.Key == "" && e.Offset >= 11) {
+				want = 1
+			}
+			if e.Index != want {
+				t.Errorf("%s at %d (key %q): pair index %d, want %d", e.Step, e.Offset, e.Key, e.Index, want)
+			}
+		case KindMeta:
+			metas++
+			if e.Meta != wantMeta {
+				t.Errorf("%s: record %+v, want %+v", e.Step, e.Meta, wantMeta)
+			}
+		}
+		if e.Kind != KindMeta && e.Meta != (MetaRecord{}) {
+			t.Errorf("%s carries a metadata record", e.Step)
+		}
+	}
+	if metas != 2 {
+		t.Errorf("%d metadata events, want chunk-meta and meta-read", metas)
+	}
+}
+
+// TestStepsAreMarked checks that each Step constant marks exactly one line
+// of codec.go, the line tutor highlights for it.
+func TestStepsAreMarked(t *testing.T) {
+	src, err := os.ReadFile("codec.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	steps := []Step{
+		StepEncodeBegin, StepEncodeKeyLen, StepEncodeKey, StepEncodeValueLen, StepEncodeValue,
+		StepChunkCut, StepChunkMeta, StepMetaRead, StepChunkJoin, StepChunkCheck,
+		StepDecodeBegin, StepDecodeKeyLen, StepDecodeKey, StepDecodeValueLen, StepDecodeValue, StepDecodePair,
+	}
+	marked := 0
+	for line := range strings.SplitSeq(string(src), "\n") {
+		if _, id, ok := strings.Cut(line, "// step: "); ok && !strings.HasPrefix(id, "<") {
+			marked++
+			if !slices.Contains(steps, Step(strings.TrimSpace(id))) {
+				t.Errorf("codec.go marks %q, which is no Step constant", id)
+			}
+		}
+	}
+	for _, st := range steps {
+		if n := strings.Count(string(src), "// step: "+string(st)+"\n"); n != 1 {
+			t.Errorf("step %q is marked on %d lines of codec.go, want 1", st, n)
+		}
+	}
+	if marked != len(steps) {
+		t.Errorf("codec.go marks %d lines, want %d", marked, len(steps))
 	}
 }
