@@ -115,9 +115,9 @@ func BenchmarkReplay(b *testing.B) {
 			l.Charge(op.amount, op.at)
 		}
 	}
-	l.Replay(100000, nil)
+	l.Replay(100000)
 	b.ReportAllocs()
 	for b.Loop() {
-		l.Replay(100000, nil)
+		l.Replay(100000)
 	}
 }

@@ -6,12 +6,14 @@
 // answers the balance and the unpaid shortfall at any time (BalanceAt,
 // ShortfallAt). Replay runs the classic algorithm, a sweep over the events in
 // time order with a min-heap of grants keyed by expiry, and reports each of
-// its steps to an optional Observer; the visualization in tutor draws those
-// steps. The queries use an index that the same sweep builds once, so a query
-// costs O(log n) instead of a replay.
+// its steps, an Event each, to the Ledger's Observe field when it is set;
+// the visualization in tutor draws those steps. The queries use an index
+// that the same sweep builds once, unobserved, so a query costs O(log n)
+// instead of a replay.
 //
 // A grant of amount credits at timestamp with expire is valid on the closed
 // interval [timestamp, timestamp+expire]: it can still pay a charge made at
-// exactly timestamp+expire. At one timestamp grants apply before charges.
+// exactly timestamp+expire (Grant.ValidAt). At one timestamp grants apply
+// before charges.
 // Ties on expiry go to the earlier grant, then the smaller grant id.
 package credits

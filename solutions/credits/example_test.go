@@ -51,9 +51,10 @@ func ExampleLedger_Replay() {
 	l.AddCredit("a", 100, 0, 10)
 	l.AddCredit("b", 50, 2, 30)
 	l.Charge(120, 5)
-	res := l.Replay(12, func(e credits.Event) {
+	l.Observe = func(e credits.Event) {
 		fmt.Printf("%-9s heap %v\n", e.Step, ids(e.Heap))
-	})
+	}
+	res := l.Replay(12)
 	fmt.Printf("balance %d shortfall %d\n", res.Balance, res.Shortfall)
 	// Output:
 	// sort      heap []

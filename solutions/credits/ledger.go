@@ -31,6 +31,21 @@ type Grant struct {
 	Expiry int64
 }
 
+// ValidAt reports whether g can pay a charge made at t, or count in the
+// balance at t: t is in the closed interval [Start, Expiry]. This is the
+// one statement of the rule; the replay and every picture of it ask here.
+func (g *Grant) ValidAt(t int64) bool { return g.Start <= t && t <= g.Expiry }
+
+// Lapses returns the first time after Start at which g is no longer valid
+// (see ValidAt): the instant after Expiry. ok is false when g never lapses,
+// its Expiry being the last int64.
+func (g *Grant) Lapses() (t int64, ok bool) {
+	if g.Expiry == math.MaxInt64 {
+		return 0, false
+	}
+	return g.Expiry + 1, true
+}
+
 // before reports whether g is used before h: it expires earlier, or at the
 // same time but started earlier, or both tie and its id is smaller.
 func (g *Grant) before(h *Grant) bool {
@@ -72,6 +87,14 @@ func (e *event) isGrant() bool { return e.grant >= 0 }
 // [charge time, expiry], kept as a step function of time in O(n) memory
 // and searched by binary search; the shortfall is a running total.
 type Ledger struct {
+	// Observe, when non-nil, is called by Replay once for each step it
+	// takes (see Step and Event); nil costs one comparison a step and
+	// nothing else. BalanceAt and ShortfallAt never call it: they answer
+	// from the index, whose one replay runs unobserved. Observe must not
+	// call methods of the Ledger: the replay runs on scratch space inside
+	// it.
+	Observe func(Event)
+
 	events  []event
 	sorted  bool     // events are in replay order
 	grants  []*entry // in the order recorded

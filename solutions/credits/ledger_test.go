@@ -2,6 +2,7 @@ package credits
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"os"
 	"strings"
@@ -57,7 +58,7 @@ func check(t *testing.T, l *Ledger, r *reference, wants ...want) {
 		if got := l.ShortfallAt(w.at); got != w.shortfall {
 			t.Errorf("ShortfallAt(%d) = %d, want %d", w.at, got, w.shortfall)
 		}
-		if got := l.Replay(w.at, nil); got != (Result{w.balance, w.shortfall}) {
+		if got := l.Replay(w.at); got != (Result{w.balance, w.shortfall}) {
 			t.Errorf("Replay(%d) = %+v, want {%d %d}", w.at, got, w.balance, w.shortfall)
 		}
 		if b, s := r.balance(w.at); b != w.balance || s != w.shortfall {
@@ -213,7 +214,9 @@ func TestQueriesAfterChanges(t *testing.T) {
 // steps replays l to at and returns the events observed.
 func steps(l *Ledger, at int64) []Event {
 	var evs []Event
-	l.Replay(at, func(e Event) { evs = append(evs, e) })
+	l.Observe = func(e Event) { evs = append(evs, e) }
+	defer func() { l.Observe = nil }()
+	l.Replay(at)
 	return evs
 }
 
@@ -270,11 +273,12 @@ func TestTiesOnExpiry(t *testing.T) {
 	for _, tt := range tests {
 		l, _ := history(t, tt.ops...)
 		var first string
-		l.Replay(6, func(e Event) {
+		l.Observe = func(e Event) {
 			if e.Step == StepPop && first == "" {
 				first = e.Grant.ID
 			}
-		})
+		}
+		l.Replay(6)
 		if first != tt.first {
 			t.Errorf("%q: first grant used = %q, want %q", tt.ops, first, tt.first)
 		}
@@ -330,8 +334,70 @@ func TestStepMarks(t *testing.T) {
 // nothing once the ledger's scratch space has grown.
 func TestNilObserverAllocs(t *testing.T) {
 	l, _ := history(t, "add a:100@0+10", "add b:50@2+30", "charge 120@5", "charge 70@31", "charge 1@40")
-	l.Replay(100, nil)
-	if n := testing.AllocsPerRun(100, func() { l.Replay(100, nil) }); n != 0 {
+	l.Replay(100)
+	if n := testing.AllocsPerRun(100, func() { l.Replay(100) }); n != 0 {
 		t.Errorf("Replay with a nil observer allocates %v times, want 0", n)
+	}
+}
+
+// TestValidAt checks the rule on the closed interval, and where a grant
+// lapses, the last int64 included.
+func TestValidAt(t *testing.T) {
+	g := Grant{ID: "a", Amount: 1, Left: 1, Start: 3, Expiry: 10}
+	for at, want := range map[int64]bool{2: false, 3: true, 7: true, 10: true, 11: false} {
+		if g.ValidAt(at) != want {
+			t.Errorf("[3, 10] ValidAt(%d) = %v", at, !want)
+		}
+	}
+	if end, ok := g.Lapses(); !ok || end != 11 || g.ValidAt(end) || !g.ValidAt(end-1) {
+		t.Errorf("[3, 10] Lapses() = %d, %v; want 11, true", end, ok)
+	}
+	g.Expiry = math.MaxInt64
+	if _, ok := g.Lapses(); ok || !g.ValidAt(math.MaxInt64) {
+		t.Errorf("a grant through the last int64 lapses, or is not valid then")
+	}
+}
+
+// TestSortEventHistory checks that the sort step reports every grant in
+// the order recorded, as granted, and every charge in replay order, those
+// after the query time too, and that the other steps report none.
+func TestSortEventHistory(t *testing.T) {
+	l, _ := history(t, "add b:50@2+30", "charge 60@14", "add a:100@0+10", "charge 120@5", "add c:1@20+0")
+	evs := steps(l, 6)
+	sort := evs[0]
+	var gs []string
+	for _, g := range sort.Grants {
+		gs = append(gs, fmt.Sprintf("%s:%d/%d@%d-%d", g.ID, g.Left, g.Amount, g.Start, g.Expiry))
+	}
+	if got, want := strings.Join(gs, " "), "b:50/50@2-32 a:100/100@0-10 c:1/1@20-20"; got != want {
+		t.Errorf("sort event grants %q, want %q", got, want)
+	}
+	if got, want := fmt.Sprint(sort.Charges), "[120@5 60@14]"; got != want {
+		t.Errorf("sort event charges %s, want %s", got, want)
+	}
+	// A second replay, after the first used the grants up, reports them
+	// as granted again.
+	evs = steps(l, 30)
+	if g := evs[0].Grants[1]; g.ID != "a" || g.Left != 100 {
+		t.Errorf("second replay reports %+v, want a as granted", g)
+	}
+	for _, e := range evs[1:] {
+		if e.Grants != nil || e.Charges != nil {
+			t.Errorf("%s reports the history", e.Step)
+		}
+	}
+}
+
+// TestQueriesDoNotObserve checks that the index answers without calling
+// Observe, and that setting it leaves the answers alone.
+func TestQueriesDoNotObserve(t *testing.T) {
+	l, _ := history(t, "add a:100@0+10", "add b:50@2+30", "charge 120@5")
+	calls := 0
+	l.Observe = func(Event) { calls++ }
+	if b, s := l.BalanceAt(12), l.ShortfallAt(12); b != 30 || s != 0 || calls != 0 {
+		t.Errorf("with Observe set: (%d, %d) after %d calls, want (30, 0) after none", b, s, calls)
+	}
+	if res := l.Replay(12); res != (Result{30, 0}) || calls != 8 {
+		t.Errorf("Replay(12) = %+v after %d calls, want {30 0} after 8", res, calls)
 	}
 }

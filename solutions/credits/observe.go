@@ -8,21 +8,27 @@ type Step string
 
 // The steps of a replay, in the order they can first occur.
 const (
-	StepSort      Step = "sort"      // the events up to the query time, in replay order
-	StepPush      Step = "push"      // a grant pushed onto the heap at its start
-	StepCharge    Step = "charge"    // a charge arrives
-	StepExpire    Step = "expire"    // a grant popped because it expired before now
-	StepPop       Step = "pop"       // the grant that expires first popped to pay a charge
-	StepPushBack  Step = "push-back" // a partly used grant pushed back
-	StepShortfall Step = "shortfall" // a charge no valid grant could pay in full
-	StepSum       Step = "sum"       // the balance: what the heap holds at the query time
+	// StepSort takes the events up to the query time, in replay order.
+	StepSort Step = "sort"
+	// StepPush pushes a grant onto the heap at its start.
+	StepPush Step = "push"
+	// StepCharge is a charge arriving.
+	StepCharge Step = "charge"
+	// StepExpire pops a grant no longer valid at the time of the charge
+	// or the query: its credits are lost.
+	StepExpire Step = "expire"
+	// StepPop pops the valid grant that expires first to pay a charge.
+	StepPop Step = "pop"
+	// StepPushBack pushes a partly used grant back.
+	StepPushBack Step = "push-back"
+	// StepShortfall keeps what no valid grant could pay of a charge.
+	StepShortfall Step = "shortfall"
+	// StepSum is the balance: what the heap holds at the query time.
+	StepSum Step = "sum"
 )
 
-// Observer receives the steps of a replay, one Event each. See
-// Ledger.Replay.
-type Observer func(Event)
-
-// Event is one step of a replay, with what a picture of it needs.
+// Event is one step of a replay, with what a picture of it needs. The
+// Ledger's Observe field receives them.
 type Event struct {
 	// Step is the step taken.
 	Step Step
@@ -53,6 +59,16 @@ type Event struct {
 	// array behind it: Heap[0] is the top, the children of i are 2i+1 and
 	// 2i+2. It is a copy the observer may keep.
 	Heap []Grant
+	// Grants, for StepSort only, is every grant recorded, in the order
+	// recorded, as granted (Left is Amount): the whole history's grants,
+	// those after the query time too, for a picture of it. Ask a grant
+	// whether it is valid at a time with Grant.ValidAt. Nil for the other
+	// steps.
+	Grants []Grant
+	// Charges, for StepSort only, is every charge recorded, in replay
+	// order (by time, then as recorded), those after the query time too.
+	// Nil for the other steps.
+	Charges []Debit
 	// Explain is one sentence that says what happened, with the values.
 	Explain string
 }
@@ -68,10 +84,24 @@ func (l *Ledger) event(step Step, t int64, g *entry, amount, owed, held, short i
 	return e
 }
 
-func (l *Ledger) sortEvent(t int64, n, all int) Event {
-	return l.event(StepSort, t, nil, int64(n), 0, 0, 0, fmt.Sprintf(
+// sortEvent reports the sort of all, the events in replay order, of which
+// the first n are at or before t, with the history's grants and charges.
+func (l *Ledger) sortEvent(t int64, all []event, n int) Event {
+	e := l.event(StepSort, t, nil, int64(n), 0, 0, 0, fmt.Sprintf(
 		"took the %d of %d events at or before t=%d in time order, grants before charges at one time, to replay them on a min-heap of grants keyed by expiry",
-		n, all, t))
+		n, len(all), t))
+	e.Grants = make([]Grant, len(l.grants))
+	for i, g := range l.grants {
+		e.Grants[i] = g.Grant
+		e.Grants[i].Left = g.Amount
+	}
+	e.Charges = make([]Debit, 0, len(all)-len(l.grants))
+	for i := range all {
+		if !all[i].isGrant() {
+			e.Charges = append(e.Charges, Debit{Amount: all[i].amount, Time: all[i].time})
+		}
+	}
+	return e
 }
 
 func (l *Ledger) pushEvent(t int64, g *entry, held, short int64) Event {

@@ -17,24 +17,24 @@ type Result struct {
 // returns the balance and shortfall at t. This is the classic algorithm;
 // BalanceAt and ShortfallAt give the same answers from an index.
 //
-// When obs is non-nil, Replay calls it once for each step (see Step); a nil
-// obs costs one comparison per step and nothing else. obs must not call
-// methods of l: the replay runs on scratch space inside l.
+// When l.Observe is non-nil, Replay calls it once for each step (see Step
+// and Ledger.Observe).
 //
 // Replay costs O(n log n) for the n events at or before t, plus the sort of
 // all events after a change.
-func (l *Ledger) Replay(t int64, obs Observer) Result {
-	return l.replay(t, obs, nil)
+func (l *Ledger) Replay(t int64) Result {
+	return l.replay(t, l.Observe, nil)
 }
 
-// replay is the sweep behind Replay and the index: with rec non-nil it also
-// records each grant pushed, how much each charge took from each grant, and
-// each shortfall.
-func (l *Ledger) replay(t int64, obs Observer, rec *recording) Result {
+// replay is the sweep behind Replay and the index: obs, when non-nil, hears
+// each step; with rec non-nil it also records each grant pushed, how much
+// each charge took from each grant, and each shortfall. The index passes a
+// nil obs, so observing never slows a query.
+func (l *Ledger) replay(t int64, obs func(Event), rec *recording) Result {
 	all := l.sortedEvents()
 	events := all[:upTo(all, t)] // step: sort
 	if obs != nil {
-		obs(l.sortEvent(t, len(events), len(all)))
+		obs(l.sortEvent(t, all, len(events)))
 	}
 	h := &l.heap
 	h.reset()
@@ -96,12 +96,14 @@ func (l *Ledger) replay(t int64, obs Observer, rec *recording) Result {
 	return res
 }
 
-// expire pops the grants whose expiry is before t, the ones a charge or a
+// expire pops the grants no longer valid at t, the ones a charge or a
 // query at t can no longer use, and returns the credits they still held.
-// Expired grants are always at the top: the heap is ordered by expiry.
-func (l *Ledger) expire(t int64, obs Observer, held, short int64) (lost int64) {
+// Every grant in the heap started at or before t, so those are the ones
+// whose expiry is before t, and they are at the top: the heap is ordered by
+// expiry.
+func (l *Ledger) expire(t int64, obs func(Event), held, short int64) (lost int64) {
 	h := &l.heap
-	for h.len() > 0 && h.top().Expiry < t {
+	for h.len() > 0 && !h.top().ValidAt(t) {
 		g := h.pop() // step: expire
 		lost += g.Left
 		if obs != nil {
