@@ -1,22 +1,27 @@
 // Package ui is the app: a root model that routes messages to one screen at
-// a time (the lesson list, a lesson, a quiz) and draws it. Global keys are
-// handled here first; the active screen gets the rest.
+// a time (the lesson list, a lesson, a quiz) and draws it. Every screen
+// implements screen.Screen; the router keeps them in a table indexed by
+// State, handles the global keys first, gives the active screen the rest,
+// and carries out the screen.Action each update returns.
 package ui
 
 import (
 	"fmt"
-	"strings"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"tutor/internal/lessons"
+	"tutor/internal/quiz"
 	"tutor/internal/ui/common"
 	"tutor/internal/ui/home"
 	"tutor/internal/ui/keys"
 	"tutor/internal/ui/lesson"
 	"tutor/internal/ui/markdown"
+	"tutor/internal/ui/quizscreen"
+	"tutor/internal/ui/screen"
+	"tutor/internal/ui/stepper"
 	"tutor/internal/ui/styles"
 	"tutor/internal/visual"
 	"tutor/internal/visuals"
@@ -37,6 +42,7 @@ const (
 	HomeScreen State = iota
 	LessonScreen
 	QuizScreen
+	numScreens
 )
 
 func (s State) String() string {
@@ -67,7 +73,7 @@ type Options struct {
 	Notices []string
 	// Quiz is the quiz service: the review log and scheduler. Nil turns
 	// the quiz off.
-	Quiz *QuizService
+	Quiz *quiz.Service
 	// Visuals are the visualizations lessons name; nil means
 	// visuals.All().
 	Visuals []visual.Visual
@@ -79,18 +85,14 @@ type Options struct {
 
 // Model is the root model.
 type Model struct {
-	opts   Options
-	c      *common.Common
-	state  State
-	home   home.Model
-	lesson lesson.Model
-	quiz   quizScreen
-	help   help.Model
+	opts    Options
+	c       *common.Common
+	state   State
+	screens [numScreens]screen.Screen // nil: not opened yet
+	// from is the screen each screen goes back to.
+	from   [numScreens]State
 	dark   bool
 	helpOn bool
-	// quizReturn is set while a lesson opened from a quiz answer is on
-	// screen: esc goes back to the quiz.
-	quizReturn bool
 	// start is what the screen New opened asked to do first (record a
 	// visual's run, show a card); Init returns it.
 	start tea.Cmd
@@ -100,15 +102,15 @@ type Model struct {
 func New(opts Options) Model {
 	opts.Notices = condense(opts.Notices, MaxNotices)
 	dark := !opts.Light
-	c := &common.Common{Styles: styles.New(dark, opts.Plain), Keys: keys.Default(), Notes: &markdown.Cache{}}
-	m := Model{opts: opts, c: c, dark: dark, help: help.New()}
-	m.home = home.New(c, opts.Catalog)
+	c := &common.Common{Styles: styles.New(dark, opts.Plain), Keys: keys.Default(), Notes: &markdown.Cache{}, Help: help.New()}
+	m := Model{opts: opts, c: c, dark: dark}
+	m.screens[HomeScreen] = home.New(c, opts.Catalog, opts.Notices)
 	m.restyle()
-	if l, ok := opts.Catalog.Lookup(opts.Open); ok {
-		m.start = m.openLesson(l)
+	if opts.Open != "" {
+		m.start = m.navigate(screen.Action{Go: screen.OpenLesson, Lesson: opts.Open})
 	}
 	if opts.StartQuiz {
-		m.start = tea.Batch(m.start, m.startQuiz(opts.QuizLesson))
+		m.start = tea.Batch(m.start, m.navigate(screen.Action{Go: screen.StartQuiz, Lesson: opts.QuizLesson}))
 	}
 	m.refreshDue()
 	return m
@@ -131,8 +133,19 @@ func condense(notices []string, max int) []string {
 // State is the screen on show.
 func (m Model) State() State { return m.state }
 
-// Lesson is the lesson screen (meaningful when State is LessonScreen).
-func (m Model) Lesson() lesson.Model { return m.lesson }
+// Lesson is the lesson screen, or nil when no lesson has been opened.
+func (m Model) Lesson() *lesson.Model {
+	l, _ := m.screens[LessonScreen].(*lesson.Model)
+	return l
+}
+
+// Quiz is the quiz screen, or nil when no quiz has been started.
+func (m Model) Quiz() *quizscreen.Model {
+	q, _ := m.screens[QuizScreen].(*quizscreen.Model)
+	return q
+}
+
+func (m Model) home() *home.Model { return m.screens[HomeScreen].(*home.Model) }
 
 // Init asks the terminal for its background colour and starts what the
 // first screen needs.
@@ -145,36 +158,22 @@ func (m Model) Init() tea.Cmd {
 
 func (m *Model) restyle() {
 	m.c.Styles = styles.New(m.dark, m.opts.Plain)
-	m.help.Styles = help.DefaultStyles(m.dark)
+	m.c.Help.Styles = help.DefaultStyles(m.dark)
 	if m.opts.Plain {
-		m.help.Styles = help.Styles{}
+		m.c.Help.Styles = help.Styles{}
 	}
-	m.home.Restyle()
 }
 
-func (m *Model) openLesson(l *lessons.Lesson) tea.Cmd {
-	var v visual.Visual
-	if l.Visual != "" {
-		v, _ = m.lookupVisual(l.Visual)
+// resize lays every opened screen out again.
+func (m *Model) resize() tea.Cmd {
+	m.c.Help.SetWidth(m.c.Width)
+	var cmds []tea.Cmd
+	for _, s := range m.screens {
+		if s != nil {
+			cmds = append(cmds, s.Resize())
+		}
 	}
-	var rec tea.Cmd
-	m.lesson, rec = lesson.New(m.c, l, v, nil)
-	m.state = LessonScreen
-	return tea.Batch(rec, m.lesson.SetSize())
-}
-
-// OpenVisual opens the lesson whose visual is v, with input args: the
-// screen a quiz shows to explain an exercise.
-func (m *Model) openVisual(lessonID string, args []string) tea.Cmd {
-	l, ok := m.opts.Catalog.Lookup(lessonID)
-	if !ok {
-		return nil
-	}
-	v, _ := m.lookupVisual(l.Visual)
-	var rec tea.Cmd
-	m.lesson, rec = lesson.New(m.c, l, v, args)
-	m.state = LessonScreen
-	return tea.Batch(rec, m.lesson.SetSize())
+	return tea.Batch(cmds...)
 }
 
 // lookupVisual finds the visual a lesson names.
@@ -193,53 +192,100 @@ func (m Model) lookupVisual(name string) (visual.Visual, bool) {
 	return nil, false
 }
 
-func (m *Model) layout() tea.Cmd {
-	m.home.SetSize(m.c.Width, max(m.c.Height-1-len(m.opts.Notices), 1))
-	m.help.SetWidth(m.c.Width)
-	var cmds []tea.Cmd
-	if m.state == LessonScreen || m.lesson.Lesson() != nil {
-		cmds = append(cmds, m.lesson.SetSize())
-	}
-	return tea.Batch(cmds...)
+// deck is the quiz deck of lesson id, or of every lesson when id is "".
+func (m Model) deck(id string) []quiz.Card {
+	return quiz.Deck(m.opts.Catalog, id, func(l *lessons.Lesson) []visual.ExerciseKind {
+		if v, ok := m.lookupVisual(l.Visual); ok {
+			return v.Exercises()
+		}
+		return nil
+	})
 }
 
-func (m Model) capturing() bool {
-	switch m.state {
-	case HomeScreen:
-		return m.home.Capturing()
-	case LessonScreen:
-		return m.lesson.Capturing()
-	case QuizScreen:
-		return m.quiz.capturing()
+// refreshDue counts the due cards per lesson for the home screen.
+func (m *Model) refreshDue() {
+	if m.opts.Quiz == nil {
+		return
 	}
-	return false
+	due, total := m.opts.Quiz.Due(m.deck(""))
+	m.home().SetDue(due)
+	m.home().SetTitle(total)
 }
 
-// Update routes a message: sizes and colours to every screen, global keys
-// first, then the active screen.
+// show puts screen s on show, to go back to the current one.
+func (m *Model) show(s State, scr screen.Screen) {
+	if s != m.state {
+		m.from[s] = m.state
+	}
+	m.screens[s] = scr
+	m.state = s
+	m.helpOn = false
+}
+
+// navigate carries out what a screen asked for.
+func (m *Model) navigate(a screen.Action) tea.Cmd {
+	switch a.Go {
+	case screen.Back:
+		to := m.from[m.state]
+		if to == m.state || m.screens[to] == nil {
+			to = HomeScreen
+		}
+		m.state = to
+		if to == HomeScreen {
+			m.from = [numScreens]State{}
+		}
+		m.refreshDue()
+	case screen.OpenLesson, screen.ShowRun:
+		l, ok := m.opts.Catalog.Lookup(a.Lesson)
+		if !ok {
+			return nil
+		}
+		v, _ := m.lookupVisual(l.Visual)
+		lm, rec := lesson.New(m.c, l, v, a.Args)
+		m.show(LessonScreen, lm)
+		if a.Go == screen.OpenLesson {
+			m.from[LessonScreen] = HomeScreen
+		}
+		return tea.Batch(rec, lm.Resize())
+	case screen.StartQuiz:
+		if m.opts.Quiz == nil {
+			return nil
+		}
+		title := "all lessons"
+		if l, ok := m.opts.Catalog.Lookup(a.Lesson); ok {
+			title = l.Title
+		}
+		qm, cmd := quizscreen.New(m.c, m.opts.Quiz, m.deck(a.Lesson), title)
+		m.show(QuizScreen, qm)
+		return cmd
+	}
+	return nil
+}
+
+// capturing reports whether the screen on show has a text box with the
+// keyboard.
+func (m Model) capturing() bool { return m.screens[m.state].Capturing() }
+
+// Update routes a message: sizes and colours to every screen, a recorded
+// run or a rendered note to the lesson, a saved answer to the quiz, global
+// keys first, then the active screen.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	to := m.state
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.c.Width, m.c.Height = msg.Width, msg.Height
-		return m, m.layout()
+		return m, m.resize()
 	case tea.BackgroundColorMsg:
 		if dark := msg.IsDark(); dark != m.dark {
 			m.dark = dark
 			m.restyle()
-			return m, m.layout()
+			return m, m.resize()
 		}
 		return m, nil
-	case lesson.RenderedMsg:
-		if m.lesson.Lesson() != nil {
-			var cmd tea.Cmd
-			m.lesson, cmd = m.lesson.Update(msg)
-			return m, cmd
-		}
-		return m, nil
-	case home.OpenMsg:
-		return m, m.openLesson(msg.Lesson)
-	case home.QuizMsg:
-		return m, m.startQuiz(msg.Lesson)
+	case lesson.RenderedMsg, stepper.RanMsg, stepper.TickMsg:
+		to = LessonScreen
+	case quizscreen.SavedMsg:
+		to = QuizScreen
 	case tea.KeyPressMsg:
 		if msg.String() == "ctrl+c" {
 			return m, tea.Quit
@@ -255,26 +301,16 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			case m.helpOn && key.Matches(msg, k.Back):
 				m.helpOn = false
 				return m, nil
-			case m.state == LessonScreen && key.Matches(msg, k.Back) && m.quizReturn:
-				m.state, m.quizReturn = QuizScreen, false
-				return m, nil
-			case m.state == LessonScreen && key.Matches(msg, k.Back):
-				m.state = HomeScreen
-				m.refreshDue()
-				return m, nil
 			}
 		}
 	}
-	var cmd tea.Cmd
-	switch m.state {
-	case HomeScreen:
-		m.home, cmd = m.home.Update(msg)
-	case LessonScreen:
-		m.lesson, cmd = m.lesson.Update(msg)
-	case QuizScreen:
-		return m.updateQuiz(msg)
+	s := m.screens[to]
+	if s == nil {
+		return m, nil
 	}
-	return m, cmd
+	s, cmd, act := s.Update(msg)
+	m.screens[to] = s
+	return m, tea.Batch(cmd, m.navigate(act))
 }
 
 // View draws the active screen, or the help, on the alternate screen.
@@ -298,41 +334,12 @@ func (m Model) Render() string {
 	if m.helpOn {
 		return m.helpView()
 	}
-	switch m.state {
-	case LessonScreen:
-		return m.lesson.View()
-	case QuizScreen:
-		return m.quiz.render(m.c, m.opts.Quiz)
-	}
-	var b strings.Builder
-	b.WriteString(m.home.View())
-	for _, n := range m.opts.Notices {
-		b.WriteString("\n" + m.c.Styles.Error.Render(" "+n))
-	}
-	b.WriteString("\n" + m.shortHelp(m.home.ShortBindings()))
-	return common.Fit(b.String(), w, h)
-}
-
-func (m Model) shortHelp(bs []key.Binding) string {
-	return " " + m.help.ShortHelpView(bs)
+	return m.screens[m.state].View()
 }
 
 func (m Model) helpView() string {
-	var groups [][]key.Binding
-	title := "Keys"
-	switch m.state {
-	case HomeScreen:
-		groups, title = m.home.Bindings(), "Keys · lesson list"
-	case LessonScreen:
-		groups, title = m.lesson.Bindings(), "Keys · lesson"
-	case QuizScreen:
-		groups, title = m.quiz.bindings(m.c), "Keys · quiz"
-	}
-	body := m.c.Styles.Header.Render(" "+title) + "\n\n" + indent(m.help.FullHelpView(groups)) +
+	title, groups := m.screens[m.state].Help()
+	body := m.c.Styles.Header.Render(" Keys · "+title) + "\n\n" + common.Indent(m.c.Help.FullHelpView(groups)) +
 		"\n\n" + m.c.Styles.Muted.Render(" ? or esc closes this help")
 	return common.Fit(body, m.c.Width, m.c.Height)
-}
-
-func indent(s string) string {
-	return " " + strings.ReplaceAll(s, "\n", "\n ")
 }

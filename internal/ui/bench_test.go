@@ -37,7 +37,7 @@ func BenchmarkView(b *testing.B) {
 					open = "tcp"
 				}
 			}
-			q := &QuizService{Sched: review.DefaultScheduler(), Cards: map[string]review.Card{}, Now: time.Now, Rand: rand.New(rand.NewPCG(1, 2)), LogErr: errors.New("benchmark")}
+			q := &quiz.Service{Sched: review.DefaultScheduler(), Cards: map[string]review.Card{}, Now: time.Now, Rand: rand.New(rand.NewPCG(1, 2)), LogErr: errors.New("benchmark")}
 			m := sized(b, New(Options{Catalog: cat, Open: open, Quiz: q}), 160, 48)
 			m = sc.open(m)
 			b.ReportAllocs()

@@ -79,8 +79,8 @@ func itoa(n int) string {
 // with its grade buttons, choice answered, and a generated exercise
 // answered wrong.
 func TestGoldenQuizCards(t *testing.T) {
-	q := func() *QuizService {
-		return &QuizService{
+	q := func() *quiz.Service {
+		return &quiz.Service{
 			LogErr: nil, Sched: review.DefaultScheduler(), Cards: map[string]review.Card{},
 			Now: func() time.Time { return epoch }, Rand: rand.New(rand.NewPCG(5, 6)),
 		}

@@ -5,6 +5,7 @@ package common
 import (
 	"strings"
 
+	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/textinput"
 
 	"github.com/charmbracelet/x/ansi"
@@ -20,6 +21,8 @@ type Common struct {
 	Styles        styles.Styles
 	Keys          keys.Map
 	Notes         *markdown.Cache
+	// Help draws key bindings, styled for the background.
+	Help help.Model
 }
 
 // Fit makes s exactly width columns by height rows: longer lines are cut,
@@ -66,4 +69,9 @@ func SteadyCursor(in *textinput.Model) {
 	s := in.Styles()
 	s.Cursor.Blink = false
 	in.SetStyles(s)
+}
+
+// Indent puts one space before every line of s.
+func Indent(s string) string {
+	return " " + strings.ReplaceAll(s, "\n", "\n ")
 }

@@ -15,19 +15,15 @@ import (
 
 	"tutor/internal/lessons"
 	"tutor/internal/ui/common"
+	"tutor/internal/ui/screen"
 )
-
-// OpenMsg asks the app to open a lesson.
-type OpenMsg struct{ Lesson *lessons.Lesson }
-
-// QuizMsg asks the app to start a quiz; Lesson is empty for all lessons.
-type QuizMsg struct{ Lesson string }
 
 // Model is the lesson list.
 type Model struct {
-	c    *common.Common
-	list list.Model
-	due  map[string]int
+	c       *common.Common
+	list    list.Model
+	due     map[string]int
+	notices []string
 }
 
 type item struct{ l *lessons.Lesson }
@@ -64,9 +60,10 @@ func substringFilter(term string, targets []string) []list.Rank {
 	return ranks
 }
 
-// New lists the catalog's lessons.
-func New(c *common.Common, cat *lessons.Catalog) Model {
-	m := Model{c: c}
+// New lists the catalog's lessons, with notices (notes that could not be
+// read, a damaged review log) in lines under the list.
+func New(c *common.Common, cat *lessons.Catalog, notices []string) *Model {
+	m := &Model{c: c, notices: notices}
 	var items []list.Item
 	for _, l := range cat.Lessons() {
 		items = append(items, item{l: l})
@@ -104,8 +101,16 @@ func (m *Model) SetTitle(due int) {
 	}
 }
 
-// SetSize sets the list's box.
-func (m *Model) SetSize(width, height int) { m.list.SetSize(width, height) }
+// Resize fits the list to the shared size, less the notices and the
+// footer.
+func (m *Model) Resize() tea.Cmd {
+	m.Restyle()
+	m.list.SetSize(m.c.Width, max(m.c.Height-1-len(m.notices), 1))
+	return nil
+}
+
+// Help is the home screen's keys for the help view.
+func (m *Model) Help() (string, [][]key.Binding) { return "lesson list", m.Bindings() }
 
 // Capturing reports whether the filter box has the keyboard, so the app's
 // global keys must not act.
@@ -137,24 +142,24 @@ func (m Model) ShortBindings() []key.Binding {
 
 // Update handles the list's keys; enter opens a lesson, c starts a quiz,
 // and typing a letter starts filtering with it.
-func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+func (m *Model) Update(msg tea.Msg) (screen.Screen, tea.Cmd, screen.Action) {
 	if kp, ok := msg.(tea.KeyPressMsg); ok && !m.list.SettingFilter() {
 		k := m.c.Keys
 		switch {
 		case key.Matches(kp, k.Open):
 			if l := m.Selected(); l != nil {
-				return m, func() tea.Msg { return OpenMsg{l} }
+				return m, nil, screen.Action{Go: screen.OpenLesson, Lesson: l.ID}
 			}
-			return m, nil
+			return m, nil, screen.None
 		case key.Matches(kp, k.Quiz):
-			return m, func() tea.Msg { return QuizMsg{} }
+			return m, nil, screen.Action{Go: screen.StartQuiz}
 		case startsFilter(kp):
 			m.list.SetFilterState(list.Filtering)
 		}
 	}
 	var cmd tea.Cmd
 	m.list, cmd = m.list.Update(msg)
-	return m, cmd
+	return m, cmd, screen.None
 }
 
 // startsFilter reports whether a key press is a letter or digit that is not
@@ -172,12 +177,23 @@ func startsFilter(kp tea.KeyPressMsg) bool {
 	return true
 }
 
-// View draws the list in the box set by SetSize. The list model keeps the
+// View draws the list, the notices and the footer of keys.
+func (m *Model) View() string {
+	var b strings.Builder
+	b.WriteString(m.listView())
+	for _, n := range m.notices {
+		b.WriteString("\n" + m.c.Styles.Error.Render(" "+n))
+	}
+	b.WriteString("\n " + m.c.Help.ShortHelpView(m.ShortBindings()))
+	return common.Fit(b.String(), m.c.Width, m.c.Height)
+}
+
+// listView draws the list in the box set by Resize. The list model keeps the
 // state (items, filter, page, cursor); the drawing is done here, one pass
 // over the lines of the page, because list.View measures and pads every
 // line several times, which costs more than the 2 ms View budget on a large
 // terminal.
-func (m Model) View() string {
+func (m *Model) listView() string {
 	st := m.c.Styles
 	w, h := m.list.Width(), m.list.Height()
 	if w < 1 || h < 1 {

@@ -16,12 +16,13 @@ type Map struct {
 	Faster, Slower, Restart, Edit, Source    key.Binding
 	Search, NextMatch, PrevMatch, Quiz       key.Binding
 	Reveal, Grade1, Grade2, Grade3, Grade4   key.Binding
-	Submit, Cancel, Next                     key.Binding
+	Submit, Cancel, Next, Watch              key.Binding
 }
 
-// Default returns the key map of DESIGN.md: q quit, ? help, tab focus,
-// ←/→ (h/l) step, space play/pause, +/- speed, r restart, e edit input,
-// / search, esc back.
+// Default returns the app's key map (docs/architecture.md lists it): q
+// quit, ? help, tab focus, ←/→ (h/l) step, space play/pause, +/- speed, r
+// restart, e edit input, / search, esc back, c quiz, 1-4 grades, v watch
+// an exercise's answer being computed.
 func Default() Map {
 	b := func(help, desc string, keys ...string) key.Binding {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
@@ -59,6 +60,7 @@ func Default() Map {
 		Submit:      b("enter", "submit", "enter"),
 		Cancel:      b("esc", "cancel", "esc"),
 		Next:        b("enter", "next", "enter", "space"),
+		Watch:       b("v", "watch it", "v"),
 	}
 }
 

@@ -18,9 +18,9 @@ import (
 
 	"tutor/internal/lessons"
 	"tutor/internal/ui/common"
-	"tutor/internal/ui/home"
 	"tutor/internal/ui/keys"
 	"tutor/internal/ui/markdown"
+	"tutor/internal/ui/screen"
 	"tutor/internal/ui/source"
 	"tutor/internal/ui/stepper"
 	"tutor/internal/visual"
@@ -89,8 +89,8 @@ type Model struct {
 // New opens a lesson; v is its visual, or nil. args is the visual's
 // starting input, nil for its default. The command records the visual's
 // first run.
-func New(c *common.Common, l *lessons.Lesson, v visual.Visual, args []string) (Model, tea.Cmd) {
-	m := Model{c: c, lesson: l, note: viewport.New(), srcFollow: true}
+func New(c *common.Common, l *lessons.Lesson, v visual.Visual, args []string) (*Model, tea.Cmd) {
+	m := &Model{c: c, lesson: l, note: viewport.New(), srcFollow: true}
 	m.note.KeyMap = viewport.KeyMap{} // keys are handled here, from the app's map
 	m.note.SoftWrap = false
 	m.search = textinput.New()
@@ -272,8 +272,29 @@ func (m Model) ShortBindings() []key.Binding {
 	return []key.Binding{k.Focus, k.StepForward, k.StepBack, k.Play, k.Edit, k.Source, k.Back, k.Help}
 }
 
-// Update handles the lesson screen's messages.
-func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+// Update handles the lesson screen's messages: esc (when no text box has
+// the keyboard) goes back, c starts a quiz over the lesson.
+func (m *Model) Update(msg tea.Msg) (screen.Screen, tea.Cmd, screen.Action) {
+	if kp, ok := msg.(tea.KeyPressMsg); ok && !m.Capturing() {
+		switch {
+		case key.Matches(kp, m.c.Keys.Back):
+			return m, nil, screen.Action{Go: screen.Back}
+		case key.Matches(kp, m.c.Keys.Quiz):
+			return m, nil, screen.Action{Go: screen.StartQuiz, Lesson: m.lesson.ID}
+		}
+	}
+	next, cmd := m.update(msg)
+	*m = next
+	return m, cmd, screen.None
+}
+
+// Help is the lesson screen's keys for the help view.
+func (m *Model) Help() (string, [][]key.Binding) { return "lesson", m.Bindings() }
+
+// Resize lays the screen out for the shared size; see SetSize.
+func (m *Model) Resize() tea.Cmd { return m.SetSize() }
+
+func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case RenderedMsg:
 		if msg.Err != nil {
@@ -383,9 +404,6 @@ func (m Model) updateKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		m.gotoMatch(m.match + 1)
 	case key.Matches(msg, k.PrevMatch):
 		m.gotoMatch(m.match - 1)
-	case key.Matches(msg, k.Quiz):
-		id := m.lesson.ID
-		return m, func() tea.Msg { return home.QuizMsg{Lesson: id} }
 	case isScroll(k, msg):
 		m.scroll(msg)
 	}

@@ -1,0 +1,420 @@
+// Package quizscreen is the quiz screen: it asks the cards of a
+// quiz.Session one at a time (recall cards revealed and graded Again to
+// Easy, multiple choice, exercises typed and graded by the solution),
+// saves each answer to the review log in a command, and ends with the
+// session's score and when the next card is due.
+package quizscreen
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"tutor/internal/lessons"
+	"tutor/internal/quiz"
+	"tutor/internal/review"
+	"tutor/internal/ui/common"
+	"tutor/internal/ui/screen"
+	"tutor/internal/visual"
+)
+
+// SavedMsg reports that an answer was appended to the review log, or why
+// it was not.
+type SavedMsg struct {
+	Card string
+	Err  error
+}
+
+type phase int
+
+const (
+	asking phase = iota
+	answered
+	finished
+)
+
+// Model is a quiz session on screen.
+type Model struct {
+	c        *common.Common
+	svc      *quiz.Service
+	sess     *quiz.Session
+	title    string
+	phase    phase
+	revealed bool
+	cursor   int
+	picked   int
+	correct  bool
+	ex       visual.Exercise
+	input    textinput.Model
+	saveErr  string
+	saved    int
+}
+
+// New starts a session over deck, titled title (a lesson's title or "all
+// lessons"). The command focuses the answer box when the first card is an
+// exercise.
+func New(c *common.Common, svc *quiz.Service, deck []quiz.Card, title string) (*Model, tea.Cmd) {
+	m := &Model{c: c, svc: svc, sess: svc.Start(deck), title: title, input: textinput.New()}
+	if err := svc.SaveErr(); err != nil {
+		m.saveErr = "answers are not being saved: " + err.Error()
+	}
+	m.input.Prompt = "answer> "
+	m.input.CharLimit = 200
+	common.SteadyCursor(&m.input)
+	return m, m.showCard()
+}
+
+// Session is the session on screen.
+func (m *Model) Session() *quiz.Session { return m.sess }
+
+// Saved is how many answers reached the review log.
+func (m *Model) Saved() int { return m.saved }
+
+// showCard prepares the current card.
+func (m *Model) showCard() tea.Cmd {
+	m.revealed, m.cursor, m.picked, m.correct = false, 0, -1, false
+	c, ok := m.sess.Current()
+	if !ok {
+		m.phase = finished
+		return nil
+	}
+	m.phase = asking
+	m.sess.Shown()
+	if c.Kind != nil {
+		m.ex = m.sess.Exercise()
+		m.input.SetValue("")
+		return m.input.Focus()
+	}
+	m.input.Blur()
+	return nil
+}
+
+// Capturing reports whether the answer box has the keyboard.
+func (m *Model) Capturing() bool {
+	c, ok := m.sess.Current()
+	return m.phase == asking && ok && c.Kind != nil
+}
+
+// Resize has nothing to lay out: the card is drawn for the size at View.
+func (m *Model) Resize() tea.Cmd { return nil }
+
+// grade records an answer: the card's new state now, the log in a command.
+func (m *Model) grade(g review.Grade) tea.Cmd {
+	rec := m.sess.Grade(g)
+	svc := m.svc
+	return func() tea.Msg { return SavedMsg{Card: rec.Card, Err: svc.Save(rec)} }
+}
+
+func (m *Model) next() tea.Cmd {
+	m.sess.Next()
+	return m.showCard()
+}
+
+// Update handles the session's keys and the results of saving.
+func (m *Model) Update(msg tea.Msg) (screen.Screen, tea.Cmd, screen.Action) {
+	k := m.c.Keys
+	switch msg := msg.(type) {
+	case SavedMsg:
+		if msg.Err != nil {
+			m.saveErr = "answers are not being saved: " + msg.Err.Error()
+		} else {
+			m.saved++
+		}
+		return m, nil, screen.None
+	case tea.KeyPressMsg:
+		if key.Matches(msg, k.Back) || (m.phase == finished && key.Matches(msg, k.Next)) {
+			return m, nil, screen.Action{Go: screen.Back}
+		}
+		c, ok := m.sess.Current()
+		if !ok {
+			return m, nil, screen.None
+		}
+		switch {
+		case c.Item != nil && c.Item.Kind == lessons.Recall:
+			return m, m.updateRecall(msg), screen.None
+		case c.Item != nil:
+			return m, m.updateChoice(msg, c.Item), screen.None
+		default:
+			return m.updateExercise(msg, c)
+		}
+	}
+	if m.Capturing() {
+		var cmd tea.Cmd
+		m.input, cmd = m.input.Update(msg)
+		return m, cmd, screen.None
+	}
+	return m, nil, screen.None
+}
+
+func (m *Model) gradeKey(msg tea.KeyPressMsg) (review.Grade, bool) {
+	k := m.c.Keys
+	switch {
+	case key.Matches(msg, k.Grade1):
+		return review.Again, true
+	case key.Matches(msg, k.Grade2):
+		return review.Hard, true
+	case key.Matches(msg, k.Grade3):
+		return review.Good, true
+	case key.Matches(msg, k.Grade4):
+		return review.Easy, true
+	}
+	return 0, false
+}
+
+func (m *Model) updateRecall(msg tea.KeyPressMsg) tea.Cmd {
+	if !m.revealed {
+		if key.Matches(msg, m.c.Keys.Reveal, m.c.Keys.Open) {
+			m.revealed = true
+		}
+		return nil
+	}
+	if g, ok := m.gradeKey(msg); ok {
+		save := m.grade(g)
+		return tea.Batch(save, m.next())
+	}
+	return nil
+}
+
+func (m *Model) updateChoice(msg tea.KeyPressMsg, it *lessons.Item) tea.Cmd {
+	k := m.c.Keys
+	if m.phase == answered {
+		if key.Matches(msg, k.Next) {
+			return m.next()
+		}
+		return nil
+	}
+	pick := -1
+	switch {
+	case key.Matches(msg, k.Up):
+		m.cursor = (m.cursor + len(it.Choices) - 1) % len(it.Choices)
+	case key.Matches(msg, k.Down):
+		m.cursor = (m.cursor + 1) % len(it.Choices)
+	case key.Matches(msg, k.Open):
+		pick = m.cursor
+	default:
+		if n, err := strconv.Atoi(msg.String()); err == nil && n >= 1 && n <= len(it.Choices) {
+			pick = n - 1
+		}
+	}
+	if pick < 0 {
+		return nil
+	}
+	m.picked, m.cursor, m.phase = pick, pick, answered
+	m.correct = pick == it.Answer
+	g := review.Again
+	if m.correct {
+		g = review.Good
+	}
+	return m.grade(g)
+}
+
+func (m *Model) updateExercise(msg tea.KeyPressMsg, c quiz.Card) (screen.Screen, tea.Cmd, screen.Action) {
+	k := m.c.Keys
+	if m.phase == answered {
+		switch {
+		case key.Matches(msg, k.Next):
+			return m, m.next(), screen.None
+		case key.Matches(msg, k.Watch) && m.ex.Args != nil:
+			return m, nil, screen.Action{Go: screen.ShowRun, Lesson: c.Lesson, Args: m.ex.Args}
+		}
+		return m, nil, screen.None
+	}
+	if key.Matches(msg, k.Submit) {
+		if strings.TrimSpace(m.input.Value()) == "" {
+			return m, nil, screen.None
+		}
+		m.correct = m.ex.Check(m.input.Value())
+		m.phase = answered
+		m.input.Blur()
+		g := review.Again
+		if m.correct {
+			g = review.Good
+		}
+		return m, m.grade(g), screen.None
+	}
+	var cmd tea.Cmd
+	m.input, cmd = m.input.Update(msg)
+	return m, cmd, screen.None
+}
+
+// when renders the time until a card is due: "<1m", "10m", "3h", "2d".
+func when(d time.Duration) string {
+	switch {
+	case d < time.Minute:
+		return "<1m"
+	case d < time.Hour:
+		return fmt.Sprintf("%dm", int(d.Minutes()))
+	case d < 24*time.Hour:
+		return fmt.Sprintf("%dh", int(d.Hours()))
+	case d < 365*24*time.Hour:
+		return fmt.Sprintf("%dd", int(d.Hours()/24+0.5))
+	}
+	return fmt.Sprintf("%.1fy", d.Hours()/24/365)
+}
+
+// Help is the quiz's keys for the help view.
+func (m *Model) Help() (string, [][]key.Binding) {
+	k := m.c.Keys
+	return "quiz", [][]key.Binding{
+		{k.Reveal, k.Grade1, k.Grade2, k.Grade3, k.Grade4},
+		{k.Up, k.Down, k.Open, k.Submit, k.Next, k.Watch},
+		{k.Back, k.Help},
+	}
+}
+
+// View draws the session: the card, or the score at the end.
+func (m *Model) View() string {
+	c, s := m.c, m
+	st := c.Styles
+	w := c.Width
+	var b strings.Builder
+	head := " Quiz"
+	if s.phase != finished && s.sess.Len() > 0 {
+		head += fmt.Sprintf(" · card %d of %d · %d right", s.sess.Pos()+1, s.sess.Len(), s.sess.Right)
+	}
+	head += " · " + s.title
+	b.WriteString(st.Header.Render(head) + "\n\n")
+	body := ""
+	var keysLine []key.Binding
+	k := c.Keys
+	switch {
+	case s.sess.Len() == 0:
+		body = "Nothing to review: no card is due and every card has been seen.\nCome back later, or open a lesson."
+		keysLine = []key.Binding{k.Back}
+	case s.phase == finished:
+		body = fmt.Sprintf("Session over.\n\nanswered  %d\nright     %d\n", s.sess.Answers, s.sess.Right)
+		body += "next due  " + nextDue(s.sess.NextDue(), s.sess.Now()) + "\n"
+		keysLine = []key.Binding{k.Next, k.Back}
+	default:
+		card, _ := s.sess.Current()
+		body, keysLine = s.cardView(card)
+	}
+	var tail string
+	if s.saveErr != "" {
+		tail = "\n\n" + common.Wrap(st.Error.Render(" "+s.saveErr), w)
+	}
+	// A card taller than the screen keeps its top while it asks and its end
+	// (the verdict, the explanation) once it is answered or revealed.
+	lines := strings.Split(common.Indent(common.Wrap(body, max(w-4, 1))), "\n")
+	room := max(c.Height-1, 1) - 2 - strings.Count(tail, "\n")
+	if len(lines) > room && room > 1 && (s.phase == answered || s.revealed) {
+		lines = append([]string{st.Muted.Render(" ↑ …")}, lines[len(lines)-room+1:]...)
+	}
+	b.WriteString(strings.Join(lines, "\n") + tail)
+	out := common.Fit(b.String(), w, max(c.Height-1, 1))
+	var parts []string
+	for _, kb := range keysLine {
+		parts = append(parts, kb.Help().Key+" "+st.Muted.Render(kb.Help().Desc))
+	}
+	return out + "\n" + common.Fit(" "+strings.Join(parts, st.Muted.Render(" · ")), w, 1)
+}
+
+func (s *Model) cardView(card quiz.Card) (string, []key.Binding) {
+	c := s.c
+	st := c.Styles
+	k := c.Keys
+	var b strings.Builder
+	kind := "recall"
+	switch {
+	case card.Kind != nil:
+		kind = "exercise · " + card.Kind.Title
+	case card.Item.Kind == lessons.Choice:
+		kind = "choice"
+	}
+	b.WriteString(st.Muted.Render(fmt.Sprintf("[%s] %s", kind, card.Lesson)) + "\n\n")
+	switch {
+	case card.Item != nil && card.Item.Kind == lessons.Recall:
+		b.WriteString(st.Accent.Render(card.Item.Front) + "\n\n")
+		if !s.revealed {
+			b.WriteString(st.Muted.Render("think of the answer, then press space"))
+			return b.String(), []key.Binding{k.Reveal, k.Back}
+		}
+		b.WriteString(card.Item.Back + "\n\n")
+		prev := s.sess.Preview()
+		names := []string{"again", "hard", "good", "easy"}
+		var btns []string
+		for i, n := range names {
+			// No-break spaces keep a button on one line when the row wraps.
+			btns = append(btns, strings.ReplaceAll(fmt.Sprintf("[%d %s · %s]", i+1, n, when(prev[i])), " ", "\u00a0"))
+		}
+		b.WriteString(strings.Join(btns, "  "))
+		return b.String(), []key.Binding{k.Grade1, k.Grade2, k.Grade3, k.Grade4, k.Back}
+	case card.Item != nil:
+		it := card.Item
+		b.WriteString(st.Accent.Render(it.Question) + "\n\n")
+		for i, ch := range it.Choices {
+			mark := "  "
+			if i == s.cursor && s.phase == asking {
+				mark = "> "
+			}
+			style := st.Theme.Text
+			if s.phase == answered {
+				switch {
+				case i == it.Answer:
+					mark, style = "✓ ", st.Good
+				case i == s.picked:
+					mark, style = "✗ ", st.Bad
+				}
+			} else if i == s.cursor {
+				style = st.Selected
+			}
+			b.WriteString(style.Render(hang(fmt.Sprintf("%s%d. ", mark, i+1), ch, max(c.Width-4, 8))) + "\n")
+		}
+		if s.phase == answered {
+			verdict := st.Good.Render("Right.")
+			if !s.correct {
+				verdict = st.Bad.Render("Not quite.")
+			}
+			b.WriteString("\n" + verdict + " " + it.Explain)
+			return b.String(), []key.Binding{k.Next, k.Back}
+		}
+		up, down, pick := k.Up, k.Down, k.Open
+		up.SetHelp("↑/k", "up")
+		down.SetHelp("↓/j", "down")
+		pick.SetHelp("enter", "choose")
+		digits := key.NewBinding(key.WithKeys("1"), key.WithHelp(fmt.Sprintf("1-%d", len(it.Choices)), "choose that one"))
+		return b.String(), []key.Binding{up, down, pick, digits, k.Back}
+	default:
+		b.WriteString(st.Accent.Render(s.ex.Question) + "\n\n")
+		if s.phase == asking {
+			b.WriteString(s.input.View())
+			return b.String(), []key.Binding{k.Submit, k.Back}
+		}
+		b.WriteString("your answer: " + s.input.Value() + "\n\n")
+		if s.correct {
+			b.WriteString(st.Good.Render("Right.") + " " + s.ex.Answer)
+		} else {
+			b.WriteString(st.Bad.Render("Not quite.") + " The answer is: " + s.ex.Answer)
+		}
+		bs := []key.Binding{k.Next}
+		if s.ex.Args != nil {
+			b.WriteString("\n\n" + st.Muted.Render("press v to watch the solution compute it"))
+			bs = append(bs, k.Watch)
+		}
+		return b.String(), append(bs, k.Back)
+	}
+}
+
+// hang wraps text to width after prefix, with later lines indented under
+// the text rather than under the prefix.
+func hang(prefix, text string, width int) string {
+	pad := strings.Repeat(" ", len([]rune(prefix)))
+	wrapped := common.Wrap(text, max(width-len(pad), 1))
+	return prefix + strings.ReplaceAll(wrapped, "\n", "\n"+pad)
+}
+
+// nextDue says when first comes back, seen at now.
+func nextDue(first, now time.Time) string {
+	if first.IsZero() {
+		return "nothing scheduled"
+	}
+	if !first.After(now) {
+		return "now"
+	}
+	return "in " + when(first.Sub(now))
+}
