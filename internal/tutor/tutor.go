@@ -1,0 +1,289 @@
+// Package tutor is what each command of the tutor command line does,
+// headless: the command line in cmd/tutor parses its words and calls one
+// function here per command. These functions do the I/O (the embedded
+// lessons, the learner's notes, the review log, the terminal) that the app
+// itself never does outside a tea.Cmd.
+package tutor
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"math/rand/v2"
+	"os"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/term"
+
+	"tutor/content"
+	"tutor/internal/lessons"
+	"tutor/internal/quiz"
+	"tutor/internal/review"
+	"tutor/internal/ui"
+	"tutor/internal/ui/markdown"
+	"tutor/internal/visual"
+	"tutor/internal/visuals"
+)
+
+// UsageError is bad input or usage: the command line exits 2 with its one
+// line.
+type UsageError struct{ Msg string }
+
+func (e UsageError) Error() string { return e.Msg }
+
+// Usagef returns a UsageError.
+func Usagef(format string, a ...any) error { return UsageError{fmt.Sprintf(format, a...)} }
+
+// Env is what a command reads and writes, so tests can drive it.
+type Env struct {
+	Stdout, Stderr io.Writer
+	// TTY reports whether stdin and stdout are a terminal.
+	TTY    bool
+	Getenv func(string) string
+	Now    func() time.Time
+}
+
+// Options are the options that come before the command.
+type Options struct {
+	// Notes is a folder of the learner's markdown notes, or "".
+	Notes string
+	// State is the folder of the review log, or "" for the default.
+	State string
+	// Light assumes a light terminal background.
+	Light bool
+}
+
+// List prints the lesson ids and titles, one a line.
+func List(e Env, o Options) error {
+	cat, _, err := Catalog(o)
+	if err != nil {
+		return err
+	}
+	tw := tabwriter.NewWriter(e.Stdout, 0, 4, 2, ' ', 0)
+	for _, l := range cat.Lessons() {
+		fmt.Fprintf(tw, "%s\t%s\n", l.ID, l.Title)
+	}
+	return tw.Flush()
+}
+
+// TraceUsage writes a line per visual: its trace command and input syntax.
+func TraceUsage(w io.Writer) {
+	for _, v := range visuals.All() {
+		fmt.Fprintf(w, "  tutor trace %s %s\n", v.Name(), v.Usage())
+	}
+}
+
+// Catalog loads the embedded lessons and, with --notes, the learner's own.
+func Catalog(o Options) (*lessons.Catalog, []string, error) {
+	cat, err := lessons.Load(content.Lessons)
+	if err != nil {
+		return nil, nil, fmt.Errorf("the built-in lessons are broken: %w", err)
+	}
+	var notices []string
+	if o.Notes != "" {
+		fi, err := os.Stat(o.Notes)
+		if err != nil {
+			return nil, nil, Usagef("--notes %s: %v", o.Notes, errors.Unwrap(err))
+		}
+		if !fi.IsDir() {
+			return nil, nil, Usagef("--notes %s: not a folder", o.Notes)
+		}
+		notes, warnings, err := lessons.LoadNotes(os.DirFS(o.Notes), ".")
+		if err != nil {
+			return nil, nil, Usagef("--notes %s: %v", o.Notes, err)
+		}
+		cat.Add(notes...)
+		for _, w := range warnings {
+			notices = append(notices, w.Error())
+		}
+		if len(notes) == 0 {
+			notices = append(notices, fmt.Sprintf("--notes %s: no markdown notes found", o.Notes))
+		}
+	}
+	return cat, notices, nil
+}
+
+// Lookup finds lesson id in cat, or says which ids are near it.
+func Lookup(cat *lessons.Catalog, id string) (*lessons.Lesson, error) {
+	if l, ok := cat.Lookup(id); ok {
+		return l, nil
+	}
+	return nil, Usagef("unknown lesson %q%s", id, suggest(id, cat.IDs()))
+}
+
+func suggest(id string, ids []string) string {
+	if c := lessons.Closest(id, ids); len(c) > 0 {
+		return " (did you mean " + strings.Join(c, ", ") + "?)"
+	}
+	return " (lessons: " + strings.Join(ids, ", ") + ")"
+}
+
+// Render prints lesson id's note for the terminal, width columns wide (0:
+// the terminal's width, or 80), without colour when plain is set, NO_COLOR
+// is set or stdout is no terminal. A built-in lesson is read alone; the
+// whole catalog is loaded only for the learner's notes, or to suggest ids
+// for an unknown one.
+func Render(e Env, o Options, id string, width int, plain bool) error {
+	l, err := lessons.LoadLesson(content.Lessons, id)
+	if o.Notes != "" || errors.Is(err, fs.ErrNotExist) {
+		cat, _, cerr := Catalog(o)
+		if cerr != nil {
+			return cerr
+		}
+		l, err = Lookup(cat, id)
+	}
+	if err != nil {
+		return err
+	}
+	if width == 0 {
+		width = 80
+		if w, _, err := term.GetSize(os.Stdout.Fd()); err == nil && e.TTY && w > 0 {
+			width = w
+		}
+	}
+	if width < 20 || width > 1000 {
+		return Usagef("--width %d: want 20 to 1000 columns", width)
+	}
+	style := "dark"
+	switch {
+	case plain, e.Getenv("NO_COLOR") != "", !e.TTY:
+		style = "notty"
+	case o.Light:
+		style = "light"
+	case !lipgloss.HasDarkBackground(os.Stdin, os.Stdout):
+		style = "light"
+	}
+	out, err := markdown.Render(l.Body, width, style)
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintln(e.Stdout, out)
+	return err
+}
+
+// Trace prints the run of visual name on input args as plain text, one
+// block a step (see visual.Trace); -h or --help among args prints the
+// visual's input syntax instead.
+func Trace(e Env, args []string) error {
+	if len(args) == 0 {
+		var names []string
+		for _, v := range visuals.All() {
+			names = append(names, v.Name())
+		}
+		return Usagef("trace takes a visual: %s", strings.Join(names, ", "))
+	}
+	name, args := args[0], args[1:]
+	v, ok := visuals.Lookup(name)
+	if !ok {
+		var names []string
+		for _, v := range visuals.All() {
+			names = append(names, v.Name())
+		}
+		return Usagef("unknown visual %q%s", name, suggestVisual(name, names))
+	}
+	for _, a := range args {
+		if a == "-h" || a == "--help" || a == "-help" {
+			fmt.Fprintf(e.Stdout, "usage: tutor trace %s %s\n", v.Name(), v.Usage())
+			return nil
+		}
+	}
+	r, err := v.Run(args)
+	if err != nil {
+		return Usagef("trace %s: %v", name, err)
+	}
+	return visual.Trace(e.Stdout, r)
+}
+
+func suggestVisual(name string, names []string) string {
+	if c := lessons.Closest(name, names); len(c) > 0 {
+		return " (did you mean " + strings.Join(c, ", ") + "?)"
+	}
+	return " (visuals: " + strings.Join(names, ", ") + ")"
+}
+
+// quizService opens the review log and replays it. A log that cannot be
+// opened still gives a quiz, which says that answers are not being saved.
+func quizService(o Options, e Env) (*quiz.Service, []string) {
+	q := &quiz.Service{
+		Sched: review.DefaultScheduler(),
+		Cards: map[string]review.Card{},
+		Now:   e.Now,
+		Rand:  rand.New(rand.NewPCG(uint64(e.Now().UnixNano()), 0x7475746f72)),
+	}
+	var notices []string
+	dir := o.State
+	if dir == "" {
+		d, err := review.DefaultDir()
+		if err != nil {
+			q.LogErr = err
+			notices = append(notices, "answers are not being saved: "+err.Error())
+			return q, notices
+		}
+		dir = d
+	}
+	var (
+		recs     []review.Record
+		warnings []review.Warning
+		err      error
+	)
+	if q.Log, err = review.OpenLog(dir); err != nil {
+		q.LogErr = err
+		notices = append(notices, "answers are not being saved: "+err.Error())
+		recs, warnings, _ = review.ReadLog(dir)
+	} else {
+		recs, warnings, err = q.Log.Load()
+		if err != nil {
+			notices = append(notices, "the review log could not be read: "+err.Error())
+		}
+	}
+	for _, w := range warnings {
+		notices = append(notices, w.String())
+	}
+	q.Cards = review.Replay(q.Sched, recs)
+	return q, notices
+}
+
+// App runs the app on the terminal: at the lesson list, at lesson open
+// when it is not "", or at a quiz session over quizLesson (every lesson
+// when "") when startQuiz is set. It opens and replays the review log.
+func App(e Env, o Options, open string, startQuiz bool, quizLesson string) error {
+	cat, notices, err := Catalog(o)
+	if err != nil {
+		return err
+	}
+	if open != "" {
+		if _, err := Lookup(cat, open); err != nil {
+			return err
+		}
+	}
+	if quizLesson != "" {
+		if _, err := Lookup(cat, quizLesson); err != nil {
+			return err
+		}
+	}
+	if !e.TTY {
+		return Usagef("no terminal to draw on: use tutor list, tutor render <lesson> or tutor trace <visual>")
+	}
+	q, more := quizService(o, e)
+	if q.Log != nil {
+		defer q.Log.Close()
+	}
+	notices = append(notices, more...)
+	m := ui.New(ui.Options{
+		Catalog:    cat,
+		Open:       open,
+		Plain:      e.Getenv("NO_COLOR") != "",
+		Light:      o.Light,
+		Notices:    notices,
+		Quiz:       q,
+		StartQuiz:  startQuiz,
+		QuizLesson: quizLesson,
+	})
+	_, err = tea.NewProgram(m).Run()
+	return err
+}
