@@ -17,7 +17,8 @@
 // backward). Both yield the same addresses. A Walker with an Observe hook
 // reports every step (start, yield, increment, carry, borrow, the mask, the
 // network and last address of a block) as an Event with a sentence a
-// learner can read; the lines of walk.go that perform the steps carry a
-// comment "// step: <id>". Without a hook the cost is one nil check a step
+// learner can read; Event.Step is one of the Step constants, whose value is
+// the id in the comment "// step: <id>" on the line of walk.go that
+// performs the step. Without a hook the cost is one nil check a step
 // and no allocation.
 package ipv4

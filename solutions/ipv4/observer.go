@@ -5,29 +5,51 @@ import (
 	"strconv"
 )
 
-// The steps a Walker reports, as Event.Step. Each is the id in the comment
-// "// step: <id>" on the line of walk.go that performs it.
+// Step names one step of a walk, as Event.Step. Its value is the id in the
+// comment "// step: <id>" on the line of walk.go that performs it, so a
+// visualization can highlight that line.
+type Step string
+
+// The steps a Walker reports.
 const (
-	StepStart     = "start"     // the four octets are set from the start address
-	StepYield     = "yield"     // an address is handed to the loop body
-	StepIncrement = "increment" // an octet below 255 takes the one: no further carry
-	StepCarry     = "carry"     // an octet at 255 wraps to 0 and carries one left
-	StepOverflow  = "overflow"  // the carry left octet 1: past 255.255.255.255
-	StepDecrement = "decrement" // an octet above 0 gives up one: no further borrow
-	StepBorrow    = "borrow"    // an octet at 0 wraps to 255 and borrows one from the left
-	StepUnderflow = "underflow" // the borrow left octet 1: before 0.0.0.0
-	StepDone      = "done"      // the count is met: the walk stops
-	StepStopped   = "stopped"   // the loop body broke out: the walk stops at once
-	StepMask      = "mask"      // the mask of a block is computed
-	StepNetwork   = "network"   // network = address AND mask
-	StepLast      = "last"      // last = network OR NOT mask
+	// StepStart: the four octets are set from the start address.
+	StepStart Step = "start"
+	// StepYield: an address is handed to the loop body.
+	StepYield Step = "yield"
+	// StepIncrement: an octet below 255 takes the one, with no further
+	// carry.
+	StepIncrement Step = "increment"
+	// StepCarry: an octet at 255 wraps to 0 and carries one left.
+	StepCarry Step = "carry"
+	// StepOverflow: the carry left octet 1, past 255.255.255.255; the walk
+	// ends.
+	StepOverflow Step = "overflow"
+	// StepDecrement: an octet above 0 gives up one, with no further
+	// borrow.
+	StepDecrement Step = "decrement"
+	// StepBorrow: an octet at 0 wraps to 255 and borrows one from the
+	// left.
+	StepBorrow Step = "borrow"
+	// StepUnderflow: the borrow left octet 1, before 0.0.0.0; the walk
+	// ends.
+	StepUnderflow Step = "underflow"
+	// StepDone: the count is met; the walk stops.
+	StepDone Step = "done"
+	// StepStopped: the loop body broke out; the walk stops at once.
+	StepStopped Step = "stopped"
+	// StepMask: the mask of a block is computed.
+	StepMask Step = "mask"
+	// StepNetwork: network = address AND mask.
+	StepNetwork Step = "network"
+	// StepLast: last = network OR NOT mask.
+	StepLast Step = "last"
 )
 
 // Event is one step of a walk, as a Walker reports it to its Observe hook.
 // The zero value is not an event a Walker sends.
 type Event struct {
-	// Step is one of the Step constants.
-	Step string
+	// Step is the step taken, one of the Step constants.
+	Step Step
 	// Octets are the four octets after the step, octet 1 at index 0. For
 	// the mask, network and last steps they are the value computed.
 	Octets [4]int
@@ -36,8 +58,9 @@ type Event struct {
 	Octet int
 	// Reverse reports whether the walk goes downward.
 	Reverse bool
-	// Addr is the address the four octets spell after a walking step:
-	// the address yielded (yield), started from (start), or reached.
+	// Addr is the address the four octets spell: after a walking step
+	// the address yielded (yield), started from (start), or reached; for
+	// the mask, network and last steps the value computed.
 	Addr Addr
 	// Index is the position, from 1, of the address yielded (yield).
 	Index uint64
@@ -95,7 +118,7 @@ func doneEvent(o [4]int, n uint64, reverse bool) Event {
 
 // stepEvent describes an increment, carry, overflow, decrement, borrow or
 // underflow; o are the octets after it and i the octet changed.
-func stepEvent(step string, o [4]int, i int, reverse bool) Event {
+func stepEvent(step Step, o [4]int, i int, reverse bool) Event {
 	e := Event{Step: step, Octets: o, Octet: i, Reverse: reverse, Addr: addrOf(o)}
 	n := strconv.Itoa(i + 1)
 	switch step {
@@ -127,13 +150,13 @@ func stepEvent(step string, o [4]int, i int, reverse bool) Event {
 
 func maskEvent(p Prefix, m Addr) Event {
 	host := 32 - p.Bits()
-	return Event{Step: StepMask, Octets: octetsOf(m), Octet: -1, Prefix: p, Mask: m,
+	return Event{Step: StepMask, Octets: octetsOf(m), Octet: -1, Addr: m, Prefix: p, Mask: m,
 		Explain: fmt.Sprintf("the /%d mask is %d one bits then %d zero bits, 0xFFFFFFFF shifted left by %d within 32 bits: %s",
 			p.Bits(), p.Bits(), host, host, m)}
 }
 
 func networkEvent(p Prefix, m, network Addr) Event {
-	e := Event{Step: StepNetwork, Octets: octetsOf(network), Octet: -1, Prefix: p, Mask: m, Network: network}
+	e := Event{Step: StepNetwork, Octets: octetsOf(network), Octet: -1, Addr: network, Prefix: p, Mask: m, Network: network}
 	e.Explain = fmt.Sprintf("network = %s AND %s = %s: the AND keeps the %d network bits and clears the %d host bits",
 		p.a, m, network, p.Bits(), 32-p.Bits())
 	if p.a != network {
@@ -144,7 +167,7 @@ func networkEvent(p Prefix, m, network Addr) Event {
 
 func lastEvent(p Prefix, m, network, last Addr) Event {
 	n := uint64(last.u-network.u) + 1
-	e := Event{Step: StepLast, Octets: octetsOf(last), Octet: -1, Prefix: p, Mask: m, Network: network, Last: last, Count: n,
+	e := Event{Step: StepLast, Octets: octetsOf(last), Octet: -1, Addr: last, Prefix: p, Mask: m, Network: network, Last: last, Count: n,
 		Inverted: Addr{^m.u}}
 	var note string
 	switch p.Bits() {

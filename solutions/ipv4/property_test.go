@@ -148,7 +148,7 @@ func TestPropertyObserverReplays(t *testing.T) {
 				}
 				yielded = append(yielded, e.Addr)
 			case StepCarry, StepBorrow, StepIncrement, StepDecrement:
-				wrap := map[string]int{StepCarry: 0, StepBorrow: 255}
+				wrap := map[Step]int{StepCarry: 0, StepBorrow: 255}
 				if v, ok := wrap[e.Step]; ok && e.Octets[e.Octet] != v {
 					t.Fatalf("%s of octet %d leaves %d", e.Step, e.Octet+1, e.Octets[e.Octet])
 				}

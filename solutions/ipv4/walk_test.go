@@ -225,9 +225,9 @@ func events(t *testing.T, run func(w Walker) iter.Seq[Addr]) (steps string, evs 
 	k := 0
 	for _, e := range evs {
 		if e.Octet >= 0 {
-			words = append(words, e.Step+string(rune('1'+e.Octet)))
+			words = append(words, string(e.Step)+string(rune('1'+e.Octet)))
 		} else {
-			words = append(words, e.Step)
+			words = append(words, string(e.Step))
 		}
 		if strings.TrimSpace(e.Explain) == "" || strings.Contains(e.Explain, "\n") {
 			t.Errorf("event %s: explanation %q", e.Step, e.Explain)
@@ -335,13 +335,13 @@ func TestStepMarkers(t *testing.T) {
 	for _, m := range re.FindAllStringSubmatch(string(src), -1) {
 		seen[m[1]]++
 	}
-	steps := []string{StepStart, StepYield, StepIncrement, StepCarry, StepOverflow, StepDecrement,
+	steps := []Step{StepStart, StepYield, StepIncrement, StepCarry, StepOverflow, StepDecrement,
 		StepBorrow, StepUnderflow, StepDone, StepStopped, StepMask, StepNetwork, StepLast}
 	for _, s := range steps {
-		if seen[s] != 1 {
-			t.Errorf("step %q is marked %d times in walk.go", s, seen[s])
+		if seen[string(s)] != 1 {
+			t.Errorf("step %q is marked %d times in walk.go", s, seen[string(s)])
 		}
-		delete(seen, s)
+		delete(seen, string(s))
 	}
 	for s := range seen {
 		t.Errorf("walk.go marks %q, which is no Step constant", s)
