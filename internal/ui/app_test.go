@@ -16,6 +16,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"tutor/internal/lessons"
+	"tutor/internal/quiz"
 	"tutor/internal/review"
 	"tutor/internal/ui/keys"
 	"tutor/internal/ui/lesson"
@@ -253,6 +254,12 @@ func TestHomeTypeToFilter(t *testing.T) {
 	m = press(t, m, "enter") // open the lesson under the cursor
 	if m.State() != LessonScreen || m.Lesson().Lesson().ID != "count" {
 		t.Fatalf("state %v lesson %v", m.State(), m.Lesson().Lesson())
+	}
+	// Letters the lesson screen binds (s, r, e, n) but the list does not
+	// start a filter here.
+	m = typeText(t, sized(t, newApp(t, Options{}), 80, 24), "sics")
+	if s := screen(m); !strings.Contains(s, "TCP basics") || strings.Contains(s, "Counting lesson") {
+		t.Fatalf("typing sics should leave only the TCP lesson:\n%s", s)
 	}
 }
 

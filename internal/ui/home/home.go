@@ -153,7 +153,7 @@ func (m *Model) Update(msg tea.Msg) (screen.Screen, tea.Cmd, screen.Action) {
 			return m, nil, screen.None
 		case key.Matches(kp, k.Quiz):
 			return m, nil, screen.Action{Go: screen.StartQuiz}
-		case startsFilter(kp):
+		case m.startsFilter(kp):
 			m.list.SetFilterState(list.Filtering)
 		}
 	}
@@ -162,17 +162,19 @@ func (m *Model) Update(msg tea.Msg) (screen.Screen, tea.Cmd, screen.Action) {
 	return m, cmd, screen.None
 }
 
-// startsFilter reports whether a key press is a letter or digit that is not
-// one of the list's own keys, so typing it starts the filter.
-func startsFilter(kp tea.KeyPressMsg) bool {
+// startsFilter reports whether a key press is a letter or digit that none
+// of the screen's bindings takes (those the help lists), so typing it
+// starts the filter.
+func (m *Model) startsFilter(kp tea.KeyPressMsg) bool {
 	s := kp.String()
 	r := []rune(s)
 	if len(r) != 1 || !(unicode.IsLetter(r[0]) || unicode.IsDigit(r[0])) {
 		return false
 	}
-	switch s {
-	case "j", "k", "g", "G", "h", "l", "f", "b", "u", "d", "q", "c":
-		return false
+	for _, group := range m.Bindings() {
+		if key.Matches(kp, group...) {
+			return false
+		}
 	}
 	return true
 }
