@@ -10,7 +10,7 @@ func BenchmarkCount(b *testing.B) {
 	tr := Random(n, 1)
 	b.Run("messages", func(b *testing.B) {
 		net := NewSimNetwork(FIFO, 0)
-		c := NewCluster(tr, net, nil)
+		c := NewCluster(tr, net)
 		b.ReportAllocs()
 		start := c.Messages()
 		for b.Loop() {
@@ -38,7 +38,7 @@ func BenchmarkTopology(b *testing.B) {
 	const n = 100_000
 	tr := Random(n, 1)
 	b.Run("messages", func(b *testing.B) {
-		c := NewCluster(tr, NewSimNetwork(FIFO, 0), nil)
+		c := NewCluster(tr, NewSimNetwork(FIFO, 0))
 		b.ReportAllocs()
 		for b.Loop() {
 			if _, err := c.Topology(); err != nil {
@@ -61,13 +61,13 @@ func BenchmarkCountConcurrent(b *testing.B) {
 	b.Run("concurrent", func(b *testing.B) {
 		net := NewConcurrentNetwork(tr)
 		defer net.Close()
-		c := NewCluster(tr, net, nil)
+		c := NewCluster(tr, net)
 		for b.Loop() {
 			c.Count()
 		}
 	})
 	b.Run("simulated", func(b *testing.B) {
-		c := NewCluster(tr, NewSimNetwork(FIFO, 0), nil)
+		c := NewCluster(tr, NewSimNetwork(FIFO, 0))
 		for b.Loop() {
 			c.Count()
 		}

@@ -13,7 +13,7 @@ import (
 func TestConcurrentNetworkShapes(t *testing.T) {
 	for _, tr := range []*Tree{mustParse(t, "1"), mustParse(t, "1(2(4),3)"), chain(t, 2000), star(t, 4000), Random(2000, 6)} {
 		net := NewConcurrentNetwork(tr)
-		c := NewCluster(tr, net, nil)
+		c := NewCluster(tr, net)
 		n, err := c.Count()
 		if err != nil || n != tr.Len() {
 			t.Errorf("Count = %d, %v; want %d", n, err, tr.Len())
@@ -39,7 +39,7 @@ func TestConcurrentClients(t *testing.T) {
 	net := NewConcurrentNetwork(tr)
 	defer net.Close()
 	var finals atomic.Int64
-	c := NewCluster(tr, net, func(e Event) {
+	c := observed(tr, net, func(e Event) {
 		if e.Kind == EventFinal {
 			finals.Add(1)
 		}
@@ -93,7 +93,7 @@ func TestConcurrentDuplicates(t *testing.T) {
 	tr := Random(1500, 12)
 	net := NewConcurrentNetwork(tr)
 	defer net.Close()
-	c := NewCluster(tr, &doubling{net}, nil)
+	c := NewCluster(tr, &doubling{net})
 	for range 3 {
 		n, err := c.Count()
 		if err != nil || n != tr.Len() {
@@ -113,7 +113,7 @@ func (d *doubling) Send(m Message) {
 func TestConcurrentNetworkMisc(t *testing.T) {
 	tr := mustParse(t, "1(2)")
 	net := NewConcurrentNetwork(tr)
-	c := NewCluster(tr, net, nil)
+	c := NewCluster(tr, net)
 	net.Send(Message{Kind: Request, To: 42}) // not a machine: dropped
 	if n, err := c.Count(); err != nil || n != 2 {
 		t.Fatalf("Count = %d, %v", n, err)
@@ -139,7 +139,7 @@ func TestConcurrentStallSeenByEveryWaiter(t *testing.T) {
 	tr := mustParse(t, "1(2)")
 	net := NewConcurrentNetwork(tr)
 	defer net.Close()
-	c := NewCluster(tr, &lossy{ConcurrentNetwork: net}, nil)
+	c := NewCluster(tr, &lossy{ConcurrentNetwork: net})
 	var wg sync.WaitGroup
 	errs := make(chan error, 3)
 	for range 3 {

@@ -15,8 +15,9 @@
 // "1(2(4),3)" (Parse), from parent links (FromParents) or from edges
 // (FromEdges). A Cluster runs one message handler per machine of a Tree on a
 // Network: a SimNetwork delivers in-flight messages one at a time in a chosen
-// order (fifo, lifo, seeded random, or picked by the caller), a
-// ConcurrentNetwork runs one goroutine per machine. An optional Observer sees
-// every step of the handler, which lives in handler.go with each step marked
-// by a comment "// step: <id>".
+// order (fifo, lifo, seeded random, or picked by the caller), and can deliver
+// a chosen one twice, as an at-least-once network does (DeliverTwice); a
+// ConcurrentNetwork runs one goroutine per machine. A Cluster's optional
+// Observe function sees every step of the handler, which lives in handler.go
+// with each step marked by a comment "// step: <id>" (the Step constants).
 package machinetree

@@ -25,7 +25,7 @@ func ExampleParse() {
 
 func ExampleCluster_Count() {
 	t, _ := machinetree.Parse("1(2(4),3)")
-	c := machinetree.NewCluster(t, machinetree.NewSimNetwork(machinetree.FIFO, 0), nil)
+	c := machinetree.NewCluster(t, machinetree.NewSimNetwork(machinetree.FIFO, 0))
 	n, err := c.Count()
 	fmt.Println(n, err, c.Messages())
 	// Output: 4 <nil> 6
@@ -33,7 +33,7 @@ func ExampleCluster_Count() {
 
 func ExampleCluster_Topology() {
 	t, _ := machinetree.Parse("1(2(4),3)")
-	c := machinetree.NewCluster(t, machinetree.NewSimNetwork(machinetree.RandomOrder, 7), nil)
+	c := machinetree.NewCluster(t, machinetree.NewSimNetwork(machinetree.RandomOrder, 7))
 	top, _ := c.Topology()
 	fmt.Println(top)
 	// Output: {1: {2: {4: {}}, 3: {}}}
@@ -44,7 +44,7 @@ func ExampleConcurrentNetwork() {
 	t := machinetree.Random(1000, 1)
 	net := machinetree.NewConcurrentNetwork(t)
 	defer net.Close()
-	c := machinetree.NewCluster(t, net, nil)
+	c := machinetree.NewCluster(t, net)
 	a, _ := c.Start(machinetree.Count)
 	b, _ := c.Start(machinetree.Count)
 	ra, _ := c.Wait(a)
@@ -57,7 +57,7 @@ func ExampleConcurrentNetwork() {
 func ExampleSimNetwork_Deliver() {
 	t, _ := machinetree.Parse("1(2,3)")
 	net := machinetree.NewSimNetwork(machinetree.FIFO, 0)
-	c := machinetree.NewCluster(t, net, nil)
+	c := machinetree.NewCluster(t, net)
 	req, _ := c.Start(machinetree.Count)
 	for net.Len() > 0 {
 		in := net.InFlight()
@@ -75,14 +75,16 @@ func ExampleSimNetwork_Deliver() {
 	// count 3
 }
 
-func ExampleObserver() {
+// A Cluster's Observe function sees every step of the handler.
+func ExampleCluster_observe() {
 	t, _ := machinetree.Parse("1(2)")
-	obs := func(e machinetree.Event) {
+	c := machinetree.NewCluster(t, machinetree.NewSimNetwork(machinetree.FIFO, 0))
+	c.Observe = func(e machinetree.Event) {
 		fmt.Printf("%-12s %s\n", e.Step, e.Explain)
 	}
-	c := machinetree.NewCluster(t, machinetree.NewSimNetwork(machinetree.FIFO, 0), obs)
 	c.Count()
 	// Output:
+	// setup        2 machines in the tree 1(2), height 1; each knows only its parent and children, and the client is about to ask root 1 for the count
 	// start        the client asks root 1 for the count under the fresh request id 1; the root will treat it like a request from a parent
 	// deliver      machine 1 receives the count request 1 from client
 	// create-entry machine 1 has 1 child, so it stores an entry for request 1 with pending 1 and an empty result, remembering to answer client
@@ -92,4 +94,24 @@ func ExampleObserver() {
 	// deliver      machine 1 receives the count answer 1 for request 1 from child 2
 	// merge-count  machine 1 adds child 2's count 1, sum so far 1, and its pending counter for request 1 drops to 0
 	// final        root 1 has every answer: the tree has 2 machines (the children's sum plus one), the answer to request 1
+}
+
+// A network that delivers a message twice: the copy of the request finds
+// the root's entry and is dropped, so the answer and the message count
+// stay as they were.
+func ExampleSimNetwork_DeliverTwice() {
+	t, _ := machinetree.Parse("1(2,3)")
+	net := machinetree.NewSimNetwork(machinetree.FIFO, 0)
+	net.DeliverTwice(1) // the client's request
+	c := machinetree.NewCluster(t, net)
+	c.Observe = func(e machinetree.Event) {
+		if e.Kind == machinetree.EventIgnore {
+			fmt.Println(e.Step)
+		}
+	}
+	n, err := c.Count()
+	fmt.Println(n, err, c.Messages())
+	// Output:
+	// ignore-request
+	// 3 <nil> 4
 }

@@ -47,7 +47,7 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("Parse(%q): %d machines, description %q names %d", s, tr.Len(), desc, len(ids))
 		}
 		if tr.Len() <= 5000 {
-			c := NewCluster(tr, NewSimNetwork(LIFO, 0), nil)
+			c := NewCluster(tr, NewSimNetwork(LIFO, 0))
 			n, err := c.Count()
 			if err != nil || n != tr.Len() || c.Messages() != int64(2*(n-1)) {
 				t.Fatalf("Parse(%q): count %d, %d messages, %v", s, n, c.Messages(), err)

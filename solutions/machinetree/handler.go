@@ -23,9 +23,19 @@ import (
 // machine is touched only by the deliveries to that machine, which a Network
 // must not run concurrently for the same machine.
 type Cluster struct {
+	// Observe, when not nil, is called for every step of the handler, in
+	// the style of net/http/httptrace: when nil the cost is a nil check
+	// per step. A send or a reply is reported once the message is queued
+	// on the Network, so an observer that looks at a SimNetwork sees the
+	// message in flight. On a SimNetwork the calls come in order on the
+	// goroutine that drives it; on a ConcurrentNetwork they come from many
+	// goroutines at once (the receiver's steps may come before the send
+	// that fed them), and Observe must be safe for that. Set it before the
+	// first Start.
+	Observe func(Event)
+
 	tree  *Tree
 	net   Network
-	obs   Observer
 	nodes []node
 	next  atomic.Uint64 // last request id handed out
 	sent  atomic.Int64  // messages sent by machines
@@ -119,11 +129,11 @@ func (e *entry) answered(pos int32) bool {
 	return seen
 }
 
-// NewCluster returns the machines of t on net, with the observer obs (nil
-// for none), and attaches the cluster to net as its Handler. Cost O(n).
-func NewCluster(t *Tree, net Network, obs Observer) *Cluster {
-	c := &Cluster{tree: t, net: net, obs: obs, calls: make(map[RequestID]*call)}
-	c.nodes = make([]node, t.Len()) // step: setup
+// NewCluster returns the machines of t on net, with no observer, and
+// attaches the cluster to net as its Handler. Cost O(n).
+func NewCluster(t *Tree, net Network) *Cluster {
+	c := &Cluster{tree: t, net: net, calls: make(map[RequestID]*call)}
+	c.nodes = make([]node, t.Len())
 	net.Attach(c)
 	return c
 }
@@ -145,13 +155,16 @@ func (c *Cluster) Start(op Op) (RequestID, error) {
 	req := RequestID(c.next.Add(1))
 	k := &call{done: make(chan struct{})}
 	c.mu.Lock()
-	c.calls[req] = k
+	c.calls[req] = k // step: setup
 	c.mu.Unlock()
 	m := Message{Kind: Request, Req: req, Op: op, From: Client, To: c.tree.Root()}
-	if c.obs != nil {
-		c.observe(EventSend, "start", -1, m, nil, fmt.Sprintf("the client asks root %d for the %s under the fresh request id %d; the root will treat it like a request from a parent", m.To, op, req))
+	if c.Observe != nil {
+		c.observe(EventSetup, StepSetup, c.tree.root, m, nil, fmt.Sprintf("%d machines in the tree %s, height %d; each knows only its parent and children, and the client is about to ask root %d for the %s", c.tree.Len(), c.tree, c.tree.Height(), m.To, op))
 	}
 	c.net.Send(m) // step: start
+	if c.Observe != nil {
+		c.observe(EventSend, StepStart, -1, m, nil, fmt.Sprintf("the client asks root %d for the %s under the fresh request id %d; the root will treat it like a request from a parent", m.To, op, req))
+	}
 	return req, nil
 }
 
@@ -198,17 +211,19 @@ func (c *Cluster) Topology() (Topology, error) {
 // per delivered message. A request makes the machine forward it to each
 // child and wait, or answer at once if it is a leaf. A response is added to
 // the partial result, and when it was the last child's, the machine answers
-// its own requester and drops its entry. A message for an unknown machine, a
-// duplicated request or response, and a response to a request the machine
-// has no entry for are dropped.
+// its own requester and drops its entry. A duplicated request or response
+// and a response to a request the machine has no entry for are dropped, as
+// steps an observer sees; a message for an unknown machine and a response
+// from a machine that is not a child (which no network produces: a machine
+// answers only its parent) are dropped unobserved.
 func (c *Cluster) Handle(m Message) {
 	i, ok := c.tree.lookup(m.To)
 	if !ok {
 		return
 	}
 	n := &c.nodes[i]
-	if c.obs != nil {
-		c.observe(EventDeliver, "deliver", i, m, n.find(m.Req), fmt.Sprintf("machine %d receives %s", m.To, describe(m)))
+	if c.Observe != nil {
+		c.observe(EventDeliver, StepDeliver, i, m, n.find(m.Req), fmt.Sprintf("machine %d receives %s", m.To, describe(m)))
 	}
 	switch m.Kind { // step: deliver
 	case Request:
@@ -236,8 +251,8 @@ func plural(n int, one, many string) string {
 func (c *Cluster) request(i int32, n *node, m Message) {
 	me := c.tree.ids[i]
 	if e := n.find(m.Req); e != nil {
-		if c.obs != nil {
-			c.observe(EventIgnore, "ignore-request", i, m, e, fmt.Sprintf("machine %d already has an entry for request %d, so this copy is a duplicate and is dropped: forwarding it again would double the messages", me, m.Req))
+		if c.Observe != nil {
+			c.observe(EventIgnore, StepIgnoreRequest, i, m, e, fmt.Sprintf("machine %d already has an entry for request %d, so this copy is a duplicate and is dropped: forwarding it again would double the messages", me, m.Req))
 		}
 		return // step: ignore-request
 	}
@@ -256,16 +271,16 @@ func (c *Cluster) request(i int32, n *node, m Message) {
 		e.big = make([]uint64, (kids+63)/64)
 	}
 	ep := n.add(e) // step: create-entry
-	if c.obs != nil {
-		c.observe(EventPending, "create-entry", i, m, ep, fmt.Sprintf("machine %d has %s, so it stores an entry for request %d with pending %d and an empty result, remembering to answer %s", me, plural(kids, "child", "children"), m.Req, kids, who(m.From)))
+	if c.Observe != nil {
+		c.observe(EventPending, StepCreateEntry, i, m, ep, fmt.Sprintf("machine %d has %s, so it stores an entry for request %d with pending %d and an empty result, remembering to answer %s", me, plural(kids, "child", "children"), m.Req, kids, who(m.From)))
 	}
 	for k := lo; k < hi; k++ {
 		out := Message{Kind: Request, Req: m.Req, Op: m.Op, From: me, To: c.tree.ids[k]}
 		c.sent.Add(1)
-		if c.obs != nil {
-			c.observe(EventSend, "forward", i, out, ep, fmt.Sprintf("machine %d forwards %s request %d to child %d (%d of %d)", me, m.Op, m.Req, out.To, k-lo+1, kids))
-		}
 		c.net.Send(out) // step: forward
+		if c.Observe != nil {
+			c.observe(EventSend, StepForward, i, out, ep, fmt.Sprintf("machine %d forwards %s request %d to child %d (%d of %d)", me, m.Op, m.Req, out.To, k-lo+1, kids))
+		}
 	}
 }
 
@@ -274,21 +289,20 @@ func (c *Cluster) response(i int32, n *node, m Message) {
 	me := c.tree.ids[i]
 	e := n.find(m.Req)
 	if e == nil {
-		if c.obs != nil {
-			c.observe(EventIgnore, "no-entry", i, m, nil, fmt.Sprintf("machine %d has no entry for request %d (it already answered, or never got the request), so it drops this answer from %d", me, m.Req, m.From))
+		if c.Observe != nil {
+			c.observe(EventIgnore, StepNoEntry, i, m, nil, fmt.Sprintf("machine %d has no entry for request %d (it already answered, or never got the request), so it drops this answer from %d", me, m.Req, m.From))
 		}
 		return // step: no-entry
 	}
 	j, ok := c.tree.lookup(m.From)
 	if !ok || c.tree.parent[j] != i {
-		if c.obs != nil {
-			c.observe(EventIgnore, "not-child", i, m, e, fmt.Sprintf("%s is not a child of machine %d, so its answer is dropped", who(m.From), me))
-		}
-		return // step: not-child
+		// No network sends this: a machine answers only the sender of its
+		// request, its parent. A forged message is dropped unobserved.
+		return
 	}
 	if e.answered(j - c.tree.first[i]) { // step: duplicate
-		if c.obs != nil {
-			c.observe(EventIgnore, "duplicate", i, m, e, fmt.Sprintf("machine %d already counted child %d's answer to request %d, so it drops this duplicate: counting it again would spoil the result", me, m.From, m.Req))
+		if c.Observe != nil {
+			c.observe(EventIgnore, StepDuplicate, i, m, e, fmt.Sprintf("machine %d already counted child %d's answer to request %d, so it drops this duplicate: counting it again would spoil the result", me, m.From, m.Req))
 		}
 		return
 	}
@@ -298,10 +312,10 @@ func (c *Cluster) response(i int32, n *node, m Message) {
 		e.count += m.Count // step: merge-count
 	}
 	e.pending--
-	if c.obs != nil {
-		step, got := "merge-count", fmt.Sprintf("count %d, sum so far %d", m.Count, e.count)
+	if c.Observe != nil {
+		step, got := StepMergeCount, fmt.Sprintf("count %d, sum so far %d", m.Count, e.count)
 		if e.op == TopologyOp {
-			step, got = "merge", fmt.Sprintf("map %s under key %d", m.Topology.String(), m.From)
+			step, got = StepMerge, fmt.Sprintf("map %s under key %d", m.Topology.String(), m.From)
 		}
 		c.observe(EventPending, step, i, m, e, fmt.Sprintf("machine %d adds child %d's %s, and its pending counter for request %d drops to %d", me, m.From, got, m.Req, e.pending))
 	}
@@ -328,7 +342,8 @@ func (c *Cluster) reply(i int32, req RequestID, op Op, replyTo, count int, parti
 		return
 	}
 	c.sent.Add(1)
-	if c.obs != nil {
+	c.net.Send(out) // step: reply
+	if c.Observe != nil {
 		var why string
 		switch {
 		case leaf && op == TopologyOp:
@@ -340,9 +355,8 @@ func (c *Cluster) reply(i int32, req RequestID, op Op, replyTo, count int, parti
 		default:
 			why = fmt.Sprintf("machine %d's last child answered, so it sends %d+1 = %d to parent %d and drops its entry for request %d", me, count, out.Count, replyTo, req)
 		}
-		c.observe(EventReply, "reply", i, out, nil, why)
+		c.observe(EventReply, StepReply, i, out, nil, why)
 	}
-	c.net.Send(out) // step: reply
 }
 
 // finish gives the root's answer to the Client. The observer hears of it
@@ -356,30 +370,32 @@ func (c *Cluster) finish(i int32, out Message) {
 		k.res, k.finished = res, true
 	}
 	c.mu.Unlock()
-	if c.obs != nil {
-		if first {
-			why := fmt.Sprintf("root %d has every answer: the tree has %d machines (the children's sum plus one), the answer to request %d", out.From, out.Count, out.Req)
-			if out.Op == TopologyOp {
-				why = fmt.Sprintf("root %d has every answer: the tree is %s, the answer to request %d", out.From, res.Topology, out.Req)
-			}
-			ev := c.event(EventFinal, "final", i, out, nil, why)
-			ev.Result = res
-			c.obs(ev)
-		} else {
-			c.observe(EventIgnore, "final", i, out, nil, fmt.Sprintf("root %d finished request %d again after a duplicated request; the client already has its answer", out.From, out.Req))
+	if !first {
+		if c.Observe != nil {
+			c.observe(EventIgnore, StepFinalAgain, i, out, nil, fmt.Sprintf("root %d finished request %d again after a duplicated request; the client already has its answer, so this one is dropped", out.From, out.Req))
 		}
+		return // step: final-again
 	}
-	if first {
-		close(k.done) // step: final
+	if c.Observe != nil {
+		why := fmt.Sprintf("root %d has every answer: the tree has %d machines (the children's sum plus one), the answer to request %d", out.From, out.Count, out.Req)
+		if out.Op == TopologyOp {
+			why = fmt.Sprintf("root %d has every answer: the tree is %s, the answer to request %d", out.From, res.Topology, out.Req)
+		}
+		ev := c.event(EventFinal, StepFinal, i, out, nil, why)
+		ev.Result = res
+		c.Observe(ev)
 	}
+	close(k.done) // step: final
 }
 
-// observe reports one step; the caller has checked that c.obs is set.
-func (c *Cluster) observe(kind EventKind, step string, i int32, m Message, e *entry, explain string) {
-	c.obs(c.event(kind, step, i, m, e, explain))
+// observe reports one step; the caller has checked that c.Observe is set.
+func (c *Cluster) observe(kind EventKind, step Step, i int32, m Message, e *entry, explain string) {
+	c.Observe(c.event(kind, step, i, m, e, explain))
 }
 
-func (c *Cluster) event(kind EventKind, step string, i int32, m Message, e *entry, explain string) Event {
+// event is the Event of one step at machine index i (-1 for the Client),
+// with e the machine's entry for the request, or nil.
+func (c *Cluster) event(kind EventKind, step Step, i int32, m Message, e *entry, explain string) Event {
 	ev := Event{Kind: kind, Step: step, Machine: Client, Msg: m, Sent: c.sent.Load(), Explain: explain}
 	if i >= 0 {
 		ev.Machine = c.tree.ids[i]

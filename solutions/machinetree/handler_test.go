@@ -16,7 +16,7 @@ import (
 func ask(t testing.TB, tr *Tree, op Op, order Order, seed uint64) Result {
 	t.Helper()
 	net := NewSimNetwork(order, seed)
-	c := NewCluster(tr, net, nil)
+	c := NewCluster(tr, net)
 	req, err := c.Start(op)
 	if err != nil {
 		t.Fatal(err)
@@ -114,7 +114,7 @@ func TestEveryOrderSameAnswer(t *testing.T) {
 			t.Fatal(err)
 		}
 		net := NewSimNetwork(FIFO, 0)
-		c := NewCluster(tr, net, nil)
+		c := NewCluster(tr, net)
 		ops := []Op{rapid.SampledFrom([]Op{Count, TopologyOp}).Draw(t, "op")}
 		if rapid.Bool().Draw(t, "two") {
 			ops = append(ops, rapid.SampledFrom([]Op{Count, TopologyOp}).Draw(t, "op2"))
@@ -153,7 +153,7 @@ func TestConcurrentRequestsSimulated(t *testing.T) {
 	tr := Random(500, 5)
 	for _, order := range Orders {
 		net := NewSimNetwork(order, 3)
-		c := NewCluster(tr, net, nil)
+		c := NewCluster(tr, net)
 		var reqs []RequestID
 		for k := range 10 {
 			op := Count
@@ -204,7 +204,7 @@ func TestDuplicatedMessages(t *testing.T) {
 			t.Fatal(err)
 		}
 		net := NewSimNetwork(FIFO, 0)
-		c := NewCluster(tr, net, nil)
+		c := NewCluster(tr, net)
 		op := rapid.SampledFrom([]Op{Count, TopologyOp}).Draw(t, "op")
 		req, _ := c.Start(op)
 		dups := 0
@@ -232,8 +232,8 @@ func TestDuplicatedMessages(t *testing.T) {
 func TestDuplicateResponseNotCountedTwice(t *testing.T) {
 	tr := mustParse(t, "1(2,3)")
 	net := NewSimNetwork(FIFO, 0)
-	var steps []string
-	c := NewCluster(tr, net, func(e Event) { steps = append(steps, e.Step) })
+	var steps []Step
+	c := observed(tr, net, func(e Event) { steps = append(steps, e.Step) })
 	req, _ := c.Start(Count)
 	net.Step() // client -> 1; 1 forwards to 2 and 3
 	net.Step() // 1 -> 2; 2 answers 1
@@ -253,7 +253,7 @@ func TestDuplicateResponseNotCountedTwice(t *testing.T) {
 	// check itself.
 	net2 := NewSimNetwork(FIFO, 0)
 	steps = nil
-	c2 := NewCluster(tr, net2, func(e Event) { steps = append(steps, e.Step) })
+	c2 := observed(tr, net2, func(e Event) { steps = append(steps, e.Step) })
 	req, _ = c2.Start(Count)
 	net2.Step()
 	net2.Step()
@@ -273,8 +273,8 @@ func TestDuplicateResponseNotCountedTwice(t *testing.T) {
 func TestStrangeMessagesDropped(t *testing.T) {
 	tr := mustParse(t, "1(2,3)")
 	net := NewSimNetwork(FIFO, 0)
-	var steps []string
-	c := NewCluster(tr, net, func(e Event) { steps = append(steps, e.Step) })
+	var steps []Step
+	c := observed(tr, net, func(e Event) { steps = append(steps, e.Step) })
 	req, _ := c.Start(Count)
 	net.Step()
 	// A response from a machine that is not a child, one to a machine
@@ -287,17 +287,20 @@ func TestStrangeMessagesDropped(t *testing.T) {
 	if err != nil || res.Count != 3 {
 		t.Fatalf("count = %d, %v; want 3", res.Count, err)
 	}
-	for _, want := range []string{"no-entry", "not-child"} {
-		if !slices.Contains(steps, want) {
-			t.Errorf("no %q step in %v", want, steps)
-		}
+	if !slices.Contains(steps, StepNoEntry) {
+		t.Errorf("no %q step in %v", StepNoEntry, steps)
+	}
+	// The answer from 1 to itself is from no child: no network sends such
+	// a message, and it is dropped without a step.
+	if slices.Contains(steps, "not-child") {
+		t.Errorf("a forged answer is reported as a step: %v", steps)
 	}
 }
 
 func TestLostMessageStalls(t *testing.T) {
 	tr := mustParse(t, "1(2(4),3)")
 	net := NewSimNetwork(FIFO, 0)
-	c := NewCluster(tr, net, nil)
+	c := NewCluster(tr, net)
 	req, _ := c.Start(Count)
 	net.Step()
 	if _, err := net.Drop(0); err != nil {
@@ -316,7 +319,7 @@ func TestSimNetworkDeliverErrors(t *testing.T) {
 	if err := net.Deliver(0); err == nil || !strings.Contains(err.Error(), "nothing is in flight") {
 		t.Errorf("Deliver(0) on an empty network = %v", err)
 	}
-	c := NewCluster(mustParse(t, "1(2)"), net, nil)
+	c := NewCluster(mustParse(t, "1(2)"), net)
 	c.Start(Count)
 	if err := net.Deliver(3); err == nil || !strings.Contains(err.Error(), "message 3: 1 in flight (0 to 0)") {
 		t.Errorf("Deliver(3) = %v", err)
@@ -339,7 +342,7 @@ func TestOrdersDiffer(t *testing.T) {
 	for _, order := range Orders {
 		net := NewSimNetwork(order, 8)
 		var b strings.Builder
-		c := NewCluster(tr, net, func(e Event) {
+		c := observed(tr, net, func(e Event) {
 			if e.Kind == EventDeliver {
 				fmt.Fprintf(&b, "%d,", e.Machine)
 			}
@@ -358,7 +361,7 @@ func TestOrdersDiffer(t *testing.T) {
 func TestRoundsAreTwiceTheHeight(t *testing.T) {
 	for _, tr := range []*Tree{mustParse(t, "1"), mustParse(t, "1(2(4),3)"), chain(t, 50), star(t, 50), Random(300, 2)} {
 		net := NewSimNetwork(FIFO, 0)
-		c := NewCluster(tr, net, nil)
+		c := NewCluster(tr, net)
 		req, _ := c.Start(Count)
 		rounds := 0
 		for net.Len() > 0 {
@@ -378,19 +381,19 @@ func TestRoundsAreTwiceTheHeight(t *testing.T) {
 func TestObserverEvents(t *testing.T) {
 	tr := mustParse(t, "1(2(4),3)")
 	var evs []Event
-	c := NewCluster(tr, NewSimNetwork(FIFO, 0), func(e Event) { evs = append(evs, e) })
+	c := observed(tr, NewSimNetwork(FIFO, 0), func(e Event) { evs = append(evs, e) })
 	if n, err := c.Count(); err != nil || n != 4 {
 		t.Fatalf("Count = %d, %v", n, err)
 	}
-	var steps []string
+	var steps []Step
 	for _, e := range evs {
 		steps = append(steps, e.Step)
 		if e.Explain == "" || strings.Contains(e.Explain, "\n") {
 			t.Errorf("%s: explanation %q", e.Step, e.Explain)
 		}
 	}
-	want := []string{
-		"start", "deliver", "create-entry", "forward", "forward",
+	want := []Step{
+		"setup", "start", "deliver", "create-entry", "forward", "forward",
 		"deliver", "create-entry", "forward", // 2
 		"deliver", "reply", // 3 is a leaf
 		"deliver", "reply", // 4 is a leaf
@@ -424,7 +427,7 @@ func TestObserverEvents(t *testing.T) {
 func TestObserverTopologyPartial(t *testing.T) {
 	tr := mustParse(t, "1(2(4),3)")
 	var partials []string
-	c := NewCluster(tr, NewSimNetwork(FIFO, 0), func(e Event) {
+	c := observed(tr, NewSimNetwork(FIFO, 0), func(e Event) {
 		if e.Step == "merge" && e.Machine == 1 {
 			partials = append(partials, e.State.Partial.String())
 		}
@@ -446,10 +449,10 @@ func TestStepMarkers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	marks := map[string]int{}
+	marks := map[Step]int{}
 	for line := range strings.SplitSeq(string(src), "\n") {
 		if _, after, ok := strings.Cut(line, "// step: "); ok {
-			marks[strings.TrimSpace(after)]++
+			marks[Step(strings.TrimSpace(after))]++
 		}
 	}
 	for id, n := range marks {
@@ -457,20 +460,27 @@ func TestStepMarkers(t *testing.T) {
 			t.Errorf("step %q is marked %d times", id, n)
 		}
 	}
-	seen := map[string]bool{}
+	// Every step is reached by some network behaviour: each delivery of a
+	// run in turn delivered twice.
+	seen := map[Step]bool{}
 	obs := func(e Event) { seen[e.Step] = true }
 	for _, desc := range []string{"1(2(4),3)", "1"} {
+		tr := mustParse(t, desc)
 		for _, op := range []Op{Count, TopologyOp} {
-			net := NewSimNetwork(FIFO, 0)
-			c := NewCluster(mustParse(t, desc), net, obs)
-			req, _ := c.Start(op)
-			net.Step()
-			if in := net.InFlight(); len(in) > 0 {
-				net.Send(in[0])
-				net.Send(Message{Kind: Response, Req: 99, Op: op, From: 2, To: 1})
-				net.Send(Message{Kind: Response, Req: req, Op: op, From: 4, To: 1})
+			for k := int64(0); k <= int64(2*tr.Len()-1); k++ {
+				net := NewSimNetwork(FIFO, 0)
+				if k > 0 {
+					net.DeliverTwice(k)
+				}
+				c := observed(tr, net, obs)
+				req, _ := c.Start(op)
+				res, err := c.Wait(req)
+				if err != nil {
+					t.Fatal(err)
+				}
+				checkResult(t, tr, res)
+				net.Run() // the copies still in flight
 			}
-			c.Wait(req)
 		}
 	}
 	for id := range seen {
@@ -479,7 +489,7 @@ func TestStepMarkers(t *testing.T) {
 		}
 	}
 	for id := range marks {
-		if !seen[id] && id != "setup" && id != "duplicate" {
+		if !seen[id] {
 			t.Errorf("step %q is marked but never reported", id)
 		}
 	}
@@ -490,7 +500,7 @@ func TestStepMarkers(t *testing.T) {
 // costs nothing when nil, and the entries are reused.
 func TestNoAllocationsPerMessage(t *testing.T) {
 	tr := Random(5000, 3)
-	c := NewCluster(tr, NewSimNetwork(FIFO, 0), nil)
+	c := NewCluster(tr, NewSimNetwork(FIFO, 0))
 	c.Count() // warm up: entries and the queue grow once
 	allocs := testing.AllocsPerRun(5, func() {
 		if n, err := c.Count(); err != nil || n != 5000 {
@@ -499,5 +509,71 @@ func TestNoAllocationsPerMessage(t *testing.T) {
 	})
 	if allocs > 10 {
 		t.Errorf("%v allocations per count of 5000 machines, want a handful", allocs)
+	}
+}
+
+// TestDeliverTwice delivers one delivery of a run twice, in an order rapid
+// picks: the answer is the same, the copy is dropped by exactly one step
+// (a second request by the entry that is waiting for it, a second answer
+// by the parent, a second final answer by the root), and only a copy of a
+// request to a leaf that is not the root costs a message, the leaf's
+// second answer.
+func TestDeliverTwice(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		n := rapid.IntRange(1, 30).Draw(t, "n")
+		tr, err := FromParents(randomParents(t, n))
+		if err != nil {
+			t.Fatal(err)
+		}
+		k := rapid.Int64Range(1, int64(2*n-1)).Draw(t, "twice")
+		net := NewSimNetwork(rapid.SampledFrom(Orders).Draw(t, "order"), rapid.Uint64().Draw(t, "seed"))
+		if err := net.DeliverTwice(k); err != nil {
+			t.Fatal(err)
+		}
+		var drops []Step
+		var doubled Message
+		c := observed(tr, net, func(e Event) {
+			if e.Kind == EventIgnore {
+				drops = append(drops, e.Step)
+			}
+			if e.Kind == EventDeliver && net.Delivered() == k {
+				doubled = e.Msg
+			}
+		})
+		req, _ := c.Start(rapid.SampledFrom([]Op{Count, TopologyOp}).Draw(t, "op"))
+		res, err := c.Wait(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkResult(t, tr, res)
+		net.Run()
+		if len(drops) != 1 {
+			t.Fatalf("delivery %d of %v twice: dropped by %v, want one step", k, doubled, drops)
+		}
+		want := int64(2 * (n - 1))
+		if doubled.Kind == Request && doubled.From != Client && len(tr.Children(doubled.To)) == 0 {
+			want++
+		}
+		if got := c.Messages(); got != want {
+			t.Fatalf("delivery %d of %v twice: %d messages, want %d", k, doubled, got, want)
+		}
+		if m := idle(c); m >= 0 {
+			t.Fatalf("machine %d still holds an entry", m)
+		}
+	})
+}
+
+func TestDeliverTwiceErrors(t *testing.T) {
+	net := NewSimNetwork(FIFO, 0)
+	if err := net.DeliverTwice(0); err == nil {
+		t.Error("DeliverTwice(0) succeeded")
+	}
+	c := NewCluster(mustParse(t, "1(2)"), net)
+	c.Count()
+	if err := net.DeliverTwice(net.Delivered()); err == nil || !strings.Contains(err.Error(), "3 deliveries have happened") {
+		t.Errorf("DeliverTwice of a past delivery: %v", err)
+	}
+	if err := net.DeliverTwice(net.Delivered() + 1); err != nil {
+		t.Errorf("DeliverTwice of the next delivery: %v", err)
 	}
 }

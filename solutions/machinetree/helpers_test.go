@@ -64,3 +64,10 @@ func countDirect(t *Tree) int {
 	}
 	return n
 }
+
+// observed returns NewCluster(t, net) with obs as its Observe function.
+func observed(t *Tree, net Network, obs func(Event)) *Cluster {
+	c := NewCluster(t, net)
+	c.Observe = obs
+	return c
+}

@@ -155,23 +155,28 @@ type Network interface {
 type EventKind uint8
 
 const (
-	// EventSend: a machine (or the Client) sent a request.
+	// EventSend: a machine (or the Client) sent a request; the request is
+	// already in flight.
 	EventSend EventKind = iota + 1
 	// EventDeliver: a message reached its machine.
 	EventDeliver
 	// EventPending: a machine created its entry for a request, or took in
 	// a child's answer, and its pending counter changed.
 	EventPending
-	// EventReply: a machine sent its answer to its parent.
+	// EventReply: a machine sent its answer to its parent; the answer is
+	// already in flight.
 	EventReply
 	// EventFinal: the root had every answer and gave the Client the result.
 	EventFinal
 	// EventIgnore: a machine dropped a message that must not count, such as
 	// a duplicated response.
 	EventIgnore
+	// EventSetup: the Client has drawn a fresh request id and is about to
+	// send the request to the root; nothing of it is in flight yet.
+	EventSetup
 )
 
-var eventNames = [...]string{"", "send", "deliver", "pending", "reply", "final", "ignore"}
+var eventNames = [...]string{"", "send", "deliver", "pending", "reply", "final", "ignore", "setup"}
 
 // String returns the kind's name, such as "send".
 func (k EventKind) String() string {
@@ -180,6 +185,53 @@ func (k EventKind) String() string {
 	}
 	return "event(" + strconv.Itoa(int(k)) + ")"
 }
+
+// Step is the stable id of a step an observer sees: the line of handler.go
+// that performs it carries the comment "// step: <id>", and tutor's source
+// pane highlights it.
+type Step string
+
+// The steps, in the order one request takes them. The four drop steps
+// (StepIgnoreRequest, StepNoEntry, StepDuplicate, StepFinalAgain) happen
+// only on a network that delivers a message twice.
+const (
+	// StepSetup: the Client registers a request under a fresh id, before
+	// sending it (EventSetup).
+	StepSetup Step = "setup"
+	// StepStart: the Client has sent the request to the root (EventSend).
+	StepStart Step = "start"
+	// StepDeliver: a message reaches its machine (EventDeliver).
+	StepDeliver Step = "deliver"
+	// StepIgnoreRequest: a machine that still waits for its children
+	// receives a copy of the request and drops it (EventIgnore).
+	StepIgnoreRequest Step = "ignore-request"
+	// StepCreateEntry: a machine with children stores its entry for a
+	// request (EventPending).
+	StepCreateEntry Step = "create-entry"
+	// StepForward: a machine has sent the request on to one child
+	// (EventSend).
+	StepForward Step = "forward"
+	// StepNoEntry: an answer reaches a machine that holds no entry for its
+	// request, because it already answered, and is dropped (EventIgnore).
+	StepNoEntry Step = "no-entry"
+	// StepDuplicate: a second copy of a child's answer is dropped
+	// (EventIgnore).
+	StepDuplicate Step = "duplicate"
+	// StepMerge: a machine adds a child's map to its topology
+	// (EventPending).
+	StepMerge Step = "merge"
+	// StepMergeCount: a machine adds a child's count to its sum
+	// (EventPending).
+	StepMergeCount Step = "merge-count"
+	// StepReply: a machine has sent its answer to its parent (EventReply).
+	StepReply Step = "reply"
+	// StepFinal: the root gives the Client the answer (EventFinal).
+	StepFinal Step = "final"
+	// StepFinalAgain: the root finishes a request the Client already has
+	// the answer to, after a copy of the request, and the second answer is
+	// dropped (EventIgnore).
+	StepFinalAgain Step = "final-again"
+)
 
 // NodeState is one machine's state for one request, as an Event reports it.
 type NodeState struct {
@@ -200,16 +252,18 @@ type NodeState struct {
 	Partial Topology
 }
 
-// Event is one step of the message handler, reported to an Observer.
+// Event is one step of the message handler, reported to a Cluster's
+// Observe function.
 type Event struct {
 	Kind EventKind
 	// Step is the stable id of the step; the line of handler.go that
 	// performs it carries the comment "// step: <Step>".
-	Step string
-	// Machine is the machine where the step ran (Client for the Client's
-	// first request).
+	Step Step
+	// Machine is the machine where the step ran: Client for the Client's
+	// request to the root, the root for EventSetup.
 	Machine int
-	// Msg is the message sent, delivered, ignored or answered.
+	// Msg is the message sent, delivered, ignored or answered; for
+	// EventSetup, the request about to be sent.
 	Msg Message
 	// State is Machine's state for Msg.Req after the step.
 	State NodeState
@@ -221,9 +275,3 @@ type Event struct {
 	// Explain is one sentence with the actual values, for a learner.
 	Explain string
 }
-
-// Observer receives the handler's events, in the style of
-// net/http/httptrace: a nil Observer costs one nil check per step. On a
-// ConcurrentNetwork it is called from many goroutines at once and must be
-// safe for that.
-type Observer func(Event)

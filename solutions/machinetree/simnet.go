@@ -54,6 +54,10 @@ func ParseOrder(s string) (Order, error) {
 // O(1); a message in the middle (RandomOrder, or Deliver) costs
 // O(min(i, Len()-i)) to close the gap.
 //
+// A SimNetwork delivers every message exactly once unless told otherwise:
+// DeliverTwice makes chosen deliveries hand their message to the handler
+// a second time, as an at-least-once network does when it retries.
+//
 // The zero SimNetwork is not usable: make one with NewSimNetwork. A
 // SimNetwork is not safe for concurrent use.
 type SimNetwork struct {
@@ -63,6 +67,7 @@ type SimNetwork struct {
 	head, n   int       // the oldest message is q[head]; n are in flight
 	h         Handler
 	delivered int64
+	twice     map[int64]bool // deliveries handed to the handler twice
 }
 
 // NewSimNetwork returns an empty network delivering in order; seed feeds
@@ -98,8 +103,29 @@ func (s *SimNetwork) at(i int) *Message { return &s.q[(s.head+i)&(len(s.q)-1)] }
 // Len returns the number of messages in flight.
 func (s *SimNetwork) Len() int { return s.n }
 
-// Delivered returns how many messages the network has delivered.
+// Delivered returns how many messages the network has delivered. A
+// message delivered twice (DeliverTwice) counts once.
 func (s *SimNetwork) Delivered() int64 { return s.delivered }
+
+// DeliverTwice makes the k-th delivery of the network, counting from 1
+// since it was made (Step, Deliver, Run, Round and Wait alike), hand its
+// message to the handler twice in a row, as a network that retries a
+// message whose acknowledgement it lost: the second copy arrives after the
+// handler has acted on the first. It returns an error when k is below 1
+// or the k-th delivery has already happened.
+func (s *SimNetwork) DeliverTwice(k int64) error {
+	if k < 1 {
+		return fmt.Errorf("cannot deliver twice delivery %d: deliveries count from 1", k)
+	}
+	if k <= s.delivered {
+		return fmt.Errorf("cannot deliver twice delivery %d: %d deliveries have happened, the next is %d", k, s.delivered, s.delivered+1)
+	}
+	if s.twice == nil {
+		s.twice = make(map[int64]bool)
+	}
+	s.twice[k] = true
+	return nil
+}
 
 // InFlight returns the messages in flight, oldest first, in a new slice.
 // Deliver(i) delivers the i-th of them.
@@ -164,7 +190,11 @@ func (s *SimNetwork) Drop(i int) (Message, error) {
 func (s *SimNetwork) deliver(i int) {
 	m := s.take(i)
 	s.delivered++
-	if s.h != nil {
+	if s.h == nil {
+		return
+	}
+	s.h.Handle(m)
+	if s.twice != nil && s.twice[s.delivered] {
 		s.h.Handle(m)
 	}
 }
