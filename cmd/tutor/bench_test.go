@@ -4,33 +4,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"testing"
-	"time"
-
-	tea "charm.land/bubbletea/v2"
-
-	"tutor/internal/ui"
 )
-
-// BenchmarkFirstScreen is the work between starting tutor and its first
-// screen: load and validate the catalog, replay the review log, build the
-// app and draw the home screen at 120x40. The budget is well under 100 ms.
-func BenchmarkFirstScreen(b *testing.B) {
-	dir := b.TempDir()
-	e := env{now: time.Now}
-	for b.Loop() {
-		cat, _, err := catalog(globals{})
-		if err != nil {
-			b.Fatal(err)
-		}
-		q, _ := quizService(globals{state: dir}, e)
-		m := ui.New(ui.Options{Catalog: cat, Quiz: q})
-		next, _ := m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
-		if next.(ui.Model).Render() == "" {
-			b.Fatal("no screen")
-		}
-		q.Log.Close()
-	}
-}
 
 // BenchmarkRenderProcess runs `tutor render tcp` and a minimal program that
 // only renders the same file with glamour, each as a whole process. The

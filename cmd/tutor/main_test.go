@@ -9,6 +9,7 @@ import (
 
 	"tutor/content"
 	"tutor/internal/lessons"
+	"tutor/internal/tutor"
 	"tutor/internal/visuals"
 )
 
@@ -17,7 +18,7 @@ import (
 func cli(t *testing.T, args ...string) (int, string, string) {
 	t.Helper()
 	var out, errb strings.Builder
-	e := env{stdout: &out, stderr: &errb, tty: false, getenv: func(string) string { return "" }, now: time.Now}
+	e := tutor.Env{Stdout: &out, Stderr: &errb, TTY: false, Getenv: func(string) string { return "" }, Now: time.Now}
 	code := run(args, e)
 	if strings.Contains(errb.String(), "panic") || strings.Contains(errb.String(), "goroutine") {
 		t.Fatalf("tutor %q panicked:\n%s", args, errb.String())

@@ -1,8 +1,8 @@
 // Package ui is the app: a root model that routes messages to one screen at
 // a time (the lesson list, a lesson, a quiz) and draws it. Every screen
-// implements screen.Screen; the router keeps them in a table indexed by
+// implements scr.Screen; the router keeps them in a table indexed by
 // State, handles the global keys first, gives the active screen the rest,
-// and carries out the screen.Action each update returns.
+// and carries out the scr.Action each update returns.
 package ui
 
 import (
@@ -20,7 +20,7 @@ import (
 	"tutor/internal/ui/lesson"
 	"tutor/internal/ui/markdown"
 	"tutor/internal/ui/quizscreen"
-	"tutor/internal/ui/screen"
+	scr "tutor/internal/ui/screen"
 	"tutor/internal/ui/stepper"
 	"tutor/internal/ui/styles"
 	"tutor/internal/visual"
@@ -88,7 +88,7 @@ type Model struct {
 	opts    Options
 	c       *common.Common
 	state   State
-	screens [numScreens]screen.Screen // nil: not opened yet
+	screens [numScreens]scr.Screen // nil: not opened yet
 	// from is the screen each screen goes back to.
 	from   [numScreens]State
 	dark   bool
@@ -107,10 +107,10 @@ func New(opts Options) Model {
 	m.screens[HomeScreen] = home.New(c, opts.Catalog, opts.Notices)
 	m.restyle()
 	if opts.Open != "" {
-		m.start = m.navigate(screen.Action{Go: screen.OpenLesson, Lesson: opts.Open})
+		m.start = m.navigate(scr.Action{Go: scr.OpenLesson, Lesson: opts.Open})
 	}
 	if opts.StartQuiz {
-		m.start = tea.Batch(m.start, m.navigate(screen.Action{Go: screen.StartQuiz, Lesson: opts.QuizLesson}))
+		m.start = tea.Batch(m.start, m.navigate(scr.Action{Go: scr.StartQuiz, Lesson: opts.QuizLesson}))
 	}
 	m.refreshDue()
 	return m
@@ -213,7 +213,7 @@ func (m *Model) refreshDue() {
 }
 
 // show puts screen s on show, to go back to the current one.
-func (m *Model) show(s State, scr screen.Screen) {
+func (m *Model) show(s State, scr scr.Screen) {
 	if s != m.state {
 		m.from[s] = m.state
 	}
@@ -223,9 +223,9 @@ func (m *Model) show(s State, scr screen.Screen) {
 }
 
 // navigate carries out what a screen asked for.
-func (m *Model) navigate(a screen.Action) tea.Cmd {
+func (m *Model) navigate(a scr.Action) tea.Cmd {
 	switch a.Go {
-	case screen.Back:
+	case scr.Back:
 		to := m.from[m.state]
 		if to == m.state || m.screens[to] == nil {
 			to = HomeScreen
@@ -235,7 +235,7 @@ func (m *Model) navigate(a screen.Action) tea.Cmd {
 			m.from = [numScreens]State{}
 		}
 		m.refreshDue()
-	case screen.OpenLesson, screen.ShowRun:
+	case scr.OpenLesson, scr.ShowRun:
 		l, ok := m.opts.Catalog.Lookup(a.Lesson)
 		if !ok {
 			return nil
@@ -243,11 +243,11 @@ func (m *Model) navigate(a screen.Action) tea.Cmd {
 		v, _ := m.lookupVisual(l.Visual)
 		lm, rec := lesson.New(m.c, l, v, a.Args)
 		m.show(LessonScreen, lm)
-		if a.Go == screen.OpenLesson {
+		if a.Go == scr.OpenLesson {
 			m.from[LessonScreen] = HomeScreen
 		}
 		return tea.Batch(rec, lm.Resize())
-	case screen.StartQuiz:
+	case scr.StartQuiz:
 		if m.opts.Quiz == nil {
 			return nil
 		}

@@ -8,6 +8,7 @@ import (
 
 	"tutor/content"
 	"tutor/internal/lessons"
+	"tutor/internal/quiz"
 	"tutor/internal/review"
 )
 

@@ -14,6 +14,7 @@ import (
 
 	"tutor/content"
 	"tutor/internal/lessons"
+	"tutor/internal/quiz"
 	"tutor/internal/review"
 )
 
