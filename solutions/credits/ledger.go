@@ -170,6 +170,17 @@ func (l *Ledger) record(e event) {
 	l.idx = nil
 }
 
+// Grants returns every grant recorded, in the order recorded, as granted:
+// Left is Amount. Ask each whether it is valid at a time with ValidAt.
+func (l *Ledger) Grants() []Grant {
+	gs := make([]Grant, len(l.grants))
+	for i, g := range l.grants {
+		gs[i] = g.Grant
+		gs[i].Left = g.Amount
+	}
+	return gs
+}
+
 // Len returns the number of events recorded.
 func (l *Ledger) Len() int { return len(l.events) }
 

@@ -401,3 +401,26 @@ func TestQueriesDoNotObserve(t *testing.T) {
 		t.Errorf("Replay(12) = %+v after %d calls, want {30 0} after 8", res, calls)
 	}
 }
+
+// TestCharging checks which steps report paying a charge: the charge and
+// what follows it, not the expiries that end the replay.
+func TestCharging(t *testing.T) {
+	l, _ := history(t, "add a:10@0+1", "add b:10@0+3", "charge 25@2", "add c:5@4+0", "charge 1@5")
+	var got []string
+	for _, e := range steps(l, 9) {
+		got = append(got, fmt.Sprintf("%s:%v", e.Step, e.Charging))
+	}
+	want := "sort:false push:false push:false charge:true expire:true pop:true shortfall:true push:false charge:true expire:true shortfall:true sum:false"
+	if strings.Join(got, " ") != want {
+		t.Errorf("steps %s\nwant  %s", strings.Join(got, " "), want)
+	}
+	l, _ = history(t, "add a:10@0+1", "charge 1@0")
+	got = nil
+	for _, e := range steps(l, 9) {
+		got = append(got, fmt.Sprintf("%s:%v", e.Step, e.Charging))
+	}
+	want = "sort:false push:false charge:true pop:true push-back:true expire:false sum:false"
+	if strings.Join(got, " ") != want {
+		t.Errorf("steps %s\nwant  %s", strings.Join(got, " "), want)
+	}
+}

@@ -55,6 +55,11 @@ type Event struct {
 	Held int64
 	// Shortfall is the total unpaid so far.
 	Shortfall int64
+	// Charging reports whether the step is part of paying the charge at
+	// Time: StepCharge and the StepExpire, StepPop, StepPushBack and
+	// StepShortfall steps that follow it, but not the expiries at the
+	// query time that end the replay.
+	Charging bool
 	// Heap is the heap's contents after the step, in the order of the
 	// array behind it: Heap[0] is the top, the children of i are 2i+1 and
 	// 2i+2. It is a copy the observer may keep.
@@ -66,7 +71,8 @@ type Event struct {
 	// steps.
 	Grants []Grant
 	// Charges, for StepSort only, is every charge recorded, in replay
-	// order (by time, then as recorded), those after the query time too.
+	// order (by time, then as recorded), those after the query time too:
+	// the replay's StepCharge steps are for the first of them, in order.
 	// Nil for the other steps.
 	Charges []Debit
 	// Explain is one sentence that says what happened, with the values.
@@ -90,11 +96,7 @@ func (l *Ledger) sortEvent(t int64, all []event, n int) Event {
 	e := l.event(StepSort, t, nil, int64(n), 0, 0, 0, fmt.Sprintf(
 		"took the %d of %d events at or before t=%d in time order, grants before charges at one time, to replay them on a min-heap of grants keyed by expiry",
 		n, len(all), t))
-	e.Grants = make([]Grant, len(l.grants))
-	for i, g := range l.grants {
-		e.Grants[i] = g.Grant
-		e.Grants[i].Left = g.Amount
-	}
+	e.Grants = l.Grants()
 	e.Charges = make([]Debit, 0, len(all)-len(l.grants))
 	for i := range all {
 		if !all[i].isGrant() {
@@ -111,33 +113,44 @@ func (l *Ledger) pushEvent(t int64, g *entry, held, short int64) Event {
 }
 
 func (l *Ledger) chargeEvent(t, amount, held, short int64) Event {
-	return l.event(StepCharge, t, nil, amount, amount, held, short, fmt.Sprintf(
+	return l.chargingEvent(StepCharge, t, nil, amount, amount, held, short, fmt.Sprintf(
 		"at t=%d a charge of %d arrives: it is paid from the valid grants in order of expiry, starting at the top of the heap",
 		t, amount))
 }
 
-func (l *Ledger) expireEvent(t int64, g *entry, held, short int64) Event {
-	return l.event(StepExpire, t, g, g.Left, 0, held, short, fmt.Sprintf(
+// expireEvent reports g expired at t, while paying a charge at t when
+// charging is set, else at the end of the replay.
+func (l *Ledger) expireEvent(t int64, g *entry, held, short int64, charging bool) Event {
+	e := l.event(StepExpire, t, g, g.Left, 0, held, short, fmt.Sprintf(
 		"grant %s was valid only through t=%d, before t=%d: it is popped and its %d unused credits are lost",
 		g.ID, g.Expiry, t, g.Left))
+	e.Charging = charging
+	return e
 }
 
 func (l *Ledger) popEvent(t int64, g *entry, take, owed, held, short int64) Event {
-	return l.event(StepPop, t, g, take, owed, held, short, fmt.Sprintf(
+	return l.chargingEvent(StepPop, t, g, take, owed, held, short, fmt.Sprintf(
 		"popped grant %s, the valid grant that expires first (t=%d): took %d of its %d credits, %d left in it, and the charge still owes %d",
 		g.ID, g.Expiry, take, g.Left+take, g.Left, owed))
 }
 
 func (l *Ledger) pushBackEvent(t int64, g *entry, held, short int64) Event {
-	return l.event(StepPushBack, t, g, g.Left, 0, held, short, fmt.Sprintf(
+	return l.chargingEvent(StepPushBack, t, g, g.Left, 0, held, short, fmt.Sprintf(
 		"grant %s still has %d credits, so it is pushed back with the same key %d and sits at index %d",
 		g.ID, g.Left, g.Expiry, g.index))
 }
 
 func (l *Ledger) shortfallEvent(t, owed, held, short int64) Event {
-	return l.event(StepShortfall, t, nil, owed, owed, held, short, fmt.Sprintf(
+	return l.chargingEvent(StepShortfall, t, nil, owed, owed, held, short, fmt.Sprintf(
 		"no valid grant is left and the charge at t=%d still owes %d: it is kept as a shortfall (total %d) and the balance stays %d, never negative",
 		t, owed, short, held))
+}
+
+// chargingEvent is event for a step of paying a charge.
+func (l *Ledger) chargingEvent(step Step, t int64, g *entry, amount, owed, held, short int64, explain string) Event {
+	e := l.event(step, t, g, amount, owed, held, short, explain)
+	e.Charging = true
+	return e
 }
 
 func (l *Ledger) sumEvent(t int64, r Result) Event {

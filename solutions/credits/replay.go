@@ -58,7 +58,7 @@ func (l *Ledger) replay(t int64, obs func(Event), rec *recording) Result {
 		if obs != nil {
 			obs(l.chargeEvent(ev.time, owed, held, short))
 		}
-		held -= l.expire(ev.time, obs, held, short)
+		held -= l.expire(ev.time, obs, held, short, true)
 		for owed > 0 && h.len() > 0 {
 			g := h.pop() // step: pop
 			take := min(g.Left, owed)
@@ -88,7 +88,7 @@ func (l *Ledger) replay(t int64, obs func(Event), rec *recording) Result {
 			}
 		}
 	}
-	held -= l.expire(t, obs, held, short)
+	held -= l.expire(t, obs, held, short, false)
 	res := Result{Balance: held, Shortfall: short} // step: sum
 	if obs != nil {
 		obs(l.sumEvent(t, res))
@@ -100,14 +100,14 @@ func (l *Ledger) replay(t int64, obs func(Event), rec *recording) Result {
 // query at t can no longer use, and returns the credits they still held.
 // Every grant in the heap started at or before t, so those are the ones
 // whose expiry is before t, and they are at the top: the heap is ordered by
-// expiry.
-func (l *Ledger) expire(t int64, obs func(Event), held, short int64) (lost int64) {
+// expiry. charging tells the observer whether a charge at t is being paid.
+func (l *Ledger) expire(t int64, obs func(Event), held, short int64, charging bool) (lost int64) {
 	h := &l.heap
 	for h.len() > 0 && !h.top().ValidAt(t) {
 		g := h.pop() // step: expire
 		lost += g.Left
 		if obs != nil {
-			obs(l.expireEvent(t, g, held-lost, short))
+			obs(l.expireEvent(t, g, held-lost, short, charging))
 		}
 	}
 	return lost
