@@ -17,6 +17,9 @@
 //
 // Decoding never trusts a length prefix and never panics: every fault is a
 // *CorruptError that says where it lies. An observer (Store.Observe) sees
-// every field written or read; the lines of codec.go that perform those
-// steps carry "// step: <id>" comments for tutor's source pane.
+// every step as an Event: each field written or read, each chunk cut or
+// joined, the metadata record built or read (field by field, as a
+// MetaRecord), the check. Its Step is one of the Step constants, and the
+// line of codec.go that performs it carries "// step: <id>" for tutor's
+// source pane.
 package kvstore
