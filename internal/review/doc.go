@@ -6,10 +6,10 @@
 // formulas of the open-spaced-repetition wiki page "The Algorithm" (section
 // FSRS-6) and follows the reference implementation py-fsrs
 // (fsrs/scheduler.py) wherever the two leave a choice: learning steps,
-// rounding, whole elapsed days. The project's summary of the formulas is in
-// FSRS.md beside DESIGN.md. The scheduler never fuzzes intervals: the state of
-// a card is derived by replaying the log, so the same log must always give
-// the same schedule.
+// rounding, whole elapsed days. The project's summary of the formulas, and
+// of the log's format, is docs/review-log.md. The scheduler never fuzzes
+// intervals: the state of a card is derived by replaying the log, so the same
+// log must always give the same schedule.
 //
 // Sources:
 //   - https://github.com/open-spaced-repetition/fsrs4anki/wiki/The-Algorithm

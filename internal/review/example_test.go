@@ -9,8 +9,8 @@ import (
 	"tutor/internal/review"
 )
 
-// The reference sequence of FSRS.md: a new card answered each time it
-// comes due, Good six times, Again twice, Good five times.
+// The reference sequence of docs/review-log.md: a new card answered each
+// time it comes due, Good six times, Again twice, Good five times.
 func ExampleScheduler_Review() {
 	s := review.DefaultScheduler()
 	now := time.Date(2022, 11, 29, 12, 30, 0, 0, time.UTC)

@@ -114,7 +114,7 @@ type Scheduler struct {
 }
 
 // defaultWeights are the FSRS-6 default weights w0 … w20, as published in
-// py-fsrs (DEFAULT_PARAMETERS) and in FSRS.md.
+// py-fsrs (DEFAULT_PARAMETERS) and in docs/review-log.md.
 var defaultWeights = [21]float64{
 	0.212, 1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194, 0.001, 1.8722, 0.1666,
 	0.796, 1.4835, 0.0614, 0.2629, 1.6483, 0.6014, 1.8729, 0.5425, 0.0912, 0.0658,

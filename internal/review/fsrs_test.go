@@ -15,7 +15,7 @@ var refStart = time.Date(2022, 11, 29, 12, 30, 0, 0, time.UTC)
 // way py-fsrs's tests measure an interval ((due - last_review).days).
 func days(c Card) int { return elapsedDays(c.LastReview, c.Due) }
 
-// TestReferenceSequence checks the published sequence of FSRS.md and
+// TestReferenceSequence checks the sequence of docs/review-log.md and
 // py-fsrs tests/test_basic.py (test_review_card): one new card, each
 // review at the moment it comes due, grades Good x6, Again x2, Good x5.
 func TestReferenceSequence(t *testing.T) {
@@ -66,8 +66,8 @@ func TestMemoState(t *testing.T) {
 	}
 }
 
-// TestNoLearningSteps checks FSRS.md: with no learning steps a first Good
-// gives S = 2.3065, D = 2.1181 and an interval of 2 days.
+// TestNoLearningSteps checks docs/review-log.md: with no learning steps a
+// first Good gives S = 2.3065, D = 2.1181 and an interval of 2 days.
 func TestNoLearningSteps(t *testing.T) {
 	s := DefaultScheduler()
 	s.LearningSteps = nil
