@@ -1,0 +1,162 @@
+package treeviz
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"tutor/internal/visual"
+	"tutor/solutions/machinetree"
+)
+
+// palette is the theme's styles as paints: drawing a row is string
+// concatenation.
+type palette struct {
+	text, muted, accent, cursor, good, down, up visual.Paint
+}
+
+func paletteOf(th visual.Theme) palette {
+	return palette{
+		text: visual.NewPaint(th.Text), muted: visual.NewPaint(th.Muted), accent: visual.NewPaint(th.Accent),
+		cursor: visual.NewPaint(th.Cursor), good: visual.NewPaint(th.Good),
+		down: visual.NewPaint(th.Field(0)), up: visual.NewPaint(th.Field(1)),
+	}
+}
+
+// legend explains the marks of the picture.
+const legend = "↓ request  ↑ answer  #k in flight  [wait pending/children · partial]  > this step"
+
+// maxLabel is the longest payload an edge shows, in bytes (payloads are
+// ASCII).
+const maxLabel = 24
+
+// Draw draws frame i: a header (operation, order, step, messages in
+// flight and sent), the tree's rows that fit, scrolled to keep the
+// machine of the step in view, each with the messages in flight on the
+// edge above it and the machine's entry or answer, and a footer: the
+// legend, or the answer once the root has given it.
+func (r *recording) Draw(i, width, height int, theme visual.Theme) []string {
+	th := paletteOf(theme)
+	f := &r.frames[i]
+	var lines []string
+
+	rowsAvail := height
+	header, footer := height >= 3, height >= 4
+	if header {
+		rowsAvail--
+	}
+	if footer {
+		rowsAvail--
+	}
+	if header {
+		dup := ""
+		if r.in.dup > 0 {
+			dup = fmt.Sprintf(" · delivery %d twice", r.in.dup)
+		}
+		h := fmt.Sprintf("%s · %s%s · step %d/%d · in flight %d · sent %d", r.in.op, r.in.order, dup, i+1, len(r.frames), len(f.flight), f.ev.Sent)
+		lines = append(lines, th.accent.On(h))
+	}
+
+	focus := max(f.focus, 0)
+	start := 0
+	if len(r.rows) > rowsAvail {
+		start = max(0, min(focus-rowsAvail/2, len(r.rows)-rowsAvail))
+	}
+	end := min(len(r.rows), start+rowsAvail)
+	edges := r.edges(f.flight, start, end, th)
+	maxPrefix := max(width/2, 4)
+	for k := start; k < end; k++ {
+		rw := r.rows[k]
+		var b strings.Builder
+		if k == f.focus {
+			b.WriteString(th.cursor.On(">"))
+		} else {
+			b.WriteByte(' ')
+		}
+		p := rw.prefix
+		if len(p) > maxPrefix {
+			p = append([]rune{'…'}, p[len(p)-maxPrefix+1:]...)
+		}
+		if len(p) > 0 {
+			b.WriteString(th.muted.On(string(p)))
+		}
+		if ls := edges[k]; len(ls) > 0 {
+			b.WriteString(strings.Join(ls, " "))
+			b.WriteString(th.muted.On(" ─ "))
+		}
+		id := strconv.Itoa(rw.id)
+		if k == f.focus {
+			b.WriteString(th.cursor.On(id))
+		} else {
+			b.WriteString(th.text.On(id))
+		}
+		b.WriteString(r.node(k, i, th))
+		lines = append(lines, b.String())
+	}
+	if footer {
+		if fin, ok := r.answered(i); ok {
+			n := len(r.rows)
+			tail := fmt.Sprintf(" · %d messages for %d machines: 2(n-1)", f.ev.Sent, n)
+			if f.ev.Sent != int64(2*(n-1)) {
+				tail = fmt.Sprintf(" · %d messages for %d machines; 2(n-1) = %d without the copy", f.ev.Sent, n, 2*(n-1))
+			}
+			lines = append(lines, th.good.On("= "+fin.ev.Result.String())+th.muted.On(tail))
+		} else {
+			// The legend wraps rather than losing its end on a narrow pane.
+			for l := range strings.SplitSeq(ansi.Wrap(legend, width, ""), "\n") {
+				lines = append(lines, th.muted.On(l))
+			}
+		}
+	}
+	return lines
+}
+
+// node is what row k shows beside its machine at frame i: its entry (the
+// pending counter and the partial result), the answer it sent up, or, at
+// the root, the final answer.
+func (r *recording) node(k, i int, th palette) string {
+	v, ok := r.view(k, i)
+	if !ok {
+		return ""
+	}
+	e := &v.ev
+	switch e.Kind {
+	case machinetree.EventPending:
+		return " " + th.accent.On(fmt.Sprintf("[wait %d/%d · %s]", e.State.Pending, e.State.Children, partialText(e.Msg.Op, e.State)))
+	case machinetree.EventFinal:
+		return " " + th.good.On("= "+e.Result.String())
+	case machinetree.EventReply:
+		return " " + th.muted.On("(sent ↑"+e.Msg.Payload()+")")
+	}
+	return ""
+}
+
+// edges places the messages in flight on the edges of rows start to
+// end-1: each labelled with its index in flight, its direction and its
+// payload, a request on the edge above its receiver, an answer on the edge
+// above its sender.
+func (r *recording) edges(flight []machinetree.Message, start, end int, th palette) map[int][]string {
+	out := map[int][]string{}
+	for j, m := range flight {
+		at, up := m.To, m.Kind == machinetree.Response
+		if up {
+			at = m.From
+		}
+		k, ok := r.rowOf[at]
+		if !ok || k < start || k >= end {
+			continue
+		}
+		text := m.Payload()
+		if len(text) > maxLabel {
+			text = text[:maxLabel-1] + "…"
+		}
+		st, arrow := th.down, "↓"
+		if up {
+			st, arrow = th.up, "↑"
+		}
+		out[k] = append(out[k], st.On("#"+strconv.Itoa(j)+arrow+text))
+	}
+	return out
+}
