@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"math/bits"
 	"strings"
+	"sync"
 
-	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"tutor/internal/visual"
@@ -76,7 +76,7 @@ func (l line) free(x, n int) bool {
 // cells of one style, plain text unpainted and trailing blanks dropped. A
 // line holding a wide rune (from a grant id) may be wider than its cells:
 // the kernel clips it.
-func (l line) draw(p *palette) string {
+func (l line) draw(p palette) string {
 	end := len(l)
 	for end > 0 && l[end-1].r == ' ' && l[end-1].s == sText {
 		end--
@@ -105,42 +105,52 @@ func (l line) draw(p *palette) string {
 	return b.String()
 }
 
-// palette holds the paint of each style id one Draw uses, made the first
-// time it is asked for.
-type palette struct {
-	th     visual.Theme
-	paints map[int]visual.Paint
+// palette is the paint of every style id for one theme: the styles of
+// sText to sBad, then one a field colour.
+type palette []visual.Paint
+
+// newPalette paints th's styles, each found by rendering a mark once.
+func newPalette(th visual.Theme) palette {
+	p := palette{{}, visual.NewPaint(th.Muted), visual.NewPaint(th.Accent),
+		visual.NewPaint(th.Cursor), visual.NewPaint(th.Good), visual.NewPaint(th.Bad)}
+	for _, st := range th.Fields {
+		p = append(p, visual.NewPaint(st))
+	}
+	return p
 }
 
-func (p *palette) paint(style int) visual.Paint {
-	if pt, ok := p.paints[style]; ok {
-		return pt
+// paint is the paint of a style id; field ids wrap around the theme's
+// fields, as Theme.Field does.
+func (p palette) paint(style int) visual.Paint {
+	if style < sField {
+		return p[style]
 	}
-	if p.paints == nil {
-		p.paints = map[int]visual.Paint{}
+	if n := len(p) - sField; n > 0 {
+		return p[sField+(style-sField)%n]
 	}
-	pt := visual.NewPaint(p.styleOf(style))
-	p.paints[style] = pt
-	return pt
+	return visual.Paint{}
 }
 
-func (p *palette) styleOf(s int) lipgloss.Style {
-	th := p.th
-	switch s {
-	case sMuted:
-		return th.Muted
-	case sAccent:
-		return th.Accent
-	case sCursor:
-		return th.Cursor
-	case sGood:
-		return th.Good
-	case sBad:
-		return th.Bad
-	case sText:
-		return th.Text
+// palettes keeps a recording's palettes, one for each theme it was drawn
+// in, so that a style is rendered once a run and not once a frame.
+type palettes struct {
+	mu sync.Mutex
+	m  map[[2]bool]palette // by dark, plain
+}
+
+func (ps *palettes) get(th visual.Theme) palette {
+	ps.mu.Lock()
+	defer ps.mu.Unlock()
+	k := [2]bool{th.Dark, th.Plain}
+	p, ok := ps.m[k]
+	if !ok {
+		if ps.m == nil {
+			ps.m = map[[2]bool]palette{}
+		}
+		p = newPalette(th)
+		ps.m[k] = p
 	}
-	return th.Field(s - sField)
+	return p
 }
 
 // Draw draws frame i: the header, the timeline, the heap as a tree, the
@@ -198,7 +208,7 @@ func (r *recording) Draw(i, width, height int, th visual.Theme) []string {
 	if len(lines) > height {
 		lines = lines[:height]
 	}
-	p := &palette{th: th}
+	p := r.palettes.get(th)
 	out := make([]string, len(lines))
 	for k, l := range lines {
 		out[k] = l.draw(p)

@@ -40,6 +40,7 @@ type recording struct {
 	lo, hi   int64          // the timeline's range
 	frames   []frame
 	final    string
+	palettes palettes // what Draw paints with, by theme
 }
 
 // record replays in's ledger to in.at with Observe attached and keeps a
