@@ -95,3 +95,12 @@ func ExampleParseDebit() {
 	// 120 5 <nil>
 	// charge "-5@1": amount -5 must be positive (want amount@time, e.g. 120@5)
 }
+
+func ExampleGrant_ValidAt() {
+	var l credits.Ledger
+	l.AddCredit("a", 100, 0, 10) // valid on [0, 10]
+	g := l.Grants()[0]
+	end, _ := g.Lapses()
+	fmt.Println(g.ValidAt(-1), g.ValidAt(0), g.ValidAt(10), g.ValidAt(11), end)
+	// Output: false true true false 11
+}
