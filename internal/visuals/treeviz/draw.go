@@ -17,12 +17,28 @@ type palette struct {
 	text, muted, accent, cursor, good, down, up visual.Paint
 }
 
+// paletteOf returns the paints of th.
 func paletteOf(th visual.Theme) palette {
 	return palette{
 		text: visual.NewPaint(th.Text), muted: visual.NewPaint(th.Muted), accent: visual.NewPaint(th.Accent),
 		cursor: visual.NewPaint(th.Cursor), good: visual.NewPaint(th.Good),
 		down: visual.NewPaint(th.Field(0)), up: visual.NewPaint(th.Field(1)),
 	}
+}
+
+// palette returns the paints of th, made once per theme: the kernel
+// calls Draw under its lock, so the cache needs none of its own.
+func (r *recording) palette(th visual.Theme) palette {
+	if c := &r.paints; !c.ok || c.dark != th.Dark || c.plain != th.Plain {
+		*c = paintCache{ok: true, dark: th.Dark, plain: th.Plain, p: paletteOf(th)}
+	}
+	return r.paints.p
+}
+
+// paintCache is the palette of the theme last drawn with.
+type paintCache struct {
+	ok, dark, plain bool
+	p               palette
 }
 
 // legend explains the marks of the picture.
@@ -38,7 +54,7 @@ const maxLabel = 24
 // edge above it and the machine's entry or answer, and a footer: the
 // legend, or the answer once the root has given it.
 func (r *recording) Draw(i, width, height int, theme visual.Theme) []string {
-	th := paletteOf(theme)
+	th := r.palette(theme)
 	f := &r.frames[i]
 	var lines []string
 

@@ -25,6 +25,7 @@ type recording struct {
 	picked  []int // the index among the in-flight messages of each delivery
 	before  []int // how many messages were in flight before each delivery
 	final   string
+	paints  paintCache // for Draw only
 }
 
 // row is one machine's line of the tree: the box-drawing prefix and the id.
