@@ -1,23 +1,24 @@
-// Package visuals lists every visualization the app and `tutor trace` offer.
+// Package visuals lists every visualization the app and `tutor trace`
+// offer. Each lives in a folder below this one as a visual.Spec; adding one
+// is a line in All (docs/visuals.md gives the steps).
 package visuals
 
 import (
-	"tutor/internal/ui/creditviz"
-	"tutor/internal/ui/ipviz"
-	"tutor/internal/ui/kvviz"
-	"tutor/internal/ui/treeviz"
 	"tutor/internal/visual"
-	"tutor/internal/visual/legacy"
+	"tutor/internal/visuals/creditviz"
+	"tutor/internal/visuals/ipviz"
+	"tutor/internal/visuals/kvviz"
+	"tutor/internal/visuals/treeviz"
 )
 
-// All returns the visualizations, in the order `tutor trace --help` lists them.
+// All returns the visualizations, in the order `tutor trace --help` lists
+// them.
 func All() []visual.Visual {
 	return []visual.Visual{
-		// Each visualization adds itself here: one line, e.g. kvviz.New(),
-		legacy.Adapt(kvviz.New()),
-		legacy.Adapt(creditviz.New()),
-		legacy.Adapt(treeviz.New()),
-		legacy.Adapt(ipviz.New()),
+		kvviz.New(),
+		creditviz.New(),
+		treeviz.New(),
+		ipviz.New(),
 	}
 }
 
