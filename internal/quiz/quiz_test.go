@@ -189,3 +189,16 @@ func TestSave(t *testing.T) {
 		t.Errorf("log holds %+v (%v, %v)", recs, warnings, err)
 	}
 }
+
+// TestClockBackwards: a clock that steps back between showing a card and
+// grading it (an NTP correction) gives an answer time of zero, never a
+// negative one.
+func TestClockBackwards(t *testing.T) {
+	now := epoch
+	s := service(&now)
+	ss := s.Start(Deck(catalog(t), "b", exercises))
+	now = now.Add(-time.Hour)
+	if rec := ss.Grade(review.Good); rec.Took != 0 {
+		t.Errorf("took %v", rec.Took)
+	}
+}

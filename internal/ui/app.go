@@ -227,7 +227,7 @@ func (m *Model) navigate(a scr.Action) tea.Cmd {
 	switch a.Go {
 	case scr.Back:
 		to := m.from[m.state]
-		if to == m.state || m.screens[to] == nil {
+		if m.screens[to] == nil {
 			to = HomeScreen
 		}
 		m.state = to
@@ -243,9 +243,6 @@ func (m *Model) navigate(a scr.Action) tea.Cmd {
 		v, _ := m.lookupVisual(l.Visual)
 		lm, rec := lesson.New(m.c, l, v, a.Args)
 		m.show(LessonScreen, lm)
-		if a.Go == scr.OpenLesson {
-			m.from[LessonScreen] = HomeScreen
-		}
 		return tea.Batch(rec, lm.Resize())
 	case scr.StartQuiz:
 		if m.opts.Quiz == nil {

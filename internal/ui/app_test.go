@@ -760,3 +760,29 @@ func TestQuizFromALessonGoesBackToIt(t *testing.T) {
 		t.Errorf("the end of a lesson's quiz: %v", m.State())
 	}
 }
+
+// TestRunReachesTheLessonBehindAQuiz: a lesson whose first run is still
+// being recorded when the learner starts a quiz gets that run, and shows
+// it when the quiz ends.
+func TestRunReachesTheLessonBehindAQuiz(t *testing.T) {
+	dir := t.TempDir()
+	m, _ := quizApp(t, dir)
+	m = press(t, m, "down", "down", "down") // the counting lesson
+	next, cmd := m.Update(keyPress("enter"))
+	m = next.(Model)
+	if m.State() != LessonScreen || m.Lesson().Stepper().Run() != nil {
+		t.Fatalf("state %v, run %v before the command ran", m.State(), m.Lesson().Stepper().Run())
+	}
+	m = press(t, m, "c") // the quiz, before the run arrives
+	if m.State() != QuizScreen {
+		t.Fatalf("state %v", m.State())
+	}
+	m = runCmd(t, m, cmd, 0) // now the run (and the note) arrive
+	m = press(t, m, "esc")
+	if m.State() != LessonScreen || m.Lesson().Stepper().Run() == nil {
+		t.Fatalf("back in the lesson: state %v, run %v", m.State(), m.Lesson().Stepper().Run())
+	}
+	if s := screen(m); !strings.Contains(s, "counter · step 1/6") {
+		t.Errorf("the lesson behind the quiz has no run:\n%s", s)
+	}
+}
