@@ -114,9 +114,10 @@ func plain(t *testing.T, args []string) string {
 	return fmt.Sprintf("%s\nmessages %d", res, c.Messages())
 }
 
-// TestLastFrameIsTheSolutionsOutput is contract point 5: the last frame's
-// state equals the plain output of the solution on the same input (with
-// a duplicate, the frame of the answer, which a late copy may follow).
+// TestLastFrameIsTheSolutionsOutput is contract point 6 of
+// docs/visuals.md: the last frame's state equals the plain output of the
+// solution on the same input (with a duplicate, the frame of the answer,
+// which a late copy may follow).
 func TestLastFrameIsTheSolutionsOutput(t *testing.T) {
 	v := New()
 	for _, args := range append([][]string{v.DefaultArgs()}, goodInputs...) {
