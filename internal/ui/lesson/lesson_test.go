@@ -108,7 +108,8 @@ func newCommon(w, h int) *common.Common {
 }
 
 // drive runs cmd and feeds its messages back to m, as the program would,
-// skipping play ticks (timers a test does not wait for).
+// dropping play ticks. A play tick's command is a timer that returns only
+// when it fires: these tests do not press space on a lesson with a visual.
 func drive(t *testing.T, m *Model, cmd tea.Cmd, depth int) {
 	t.Helper()
 	if cmd == nil || depth > 20 {
@@ -672,6 +673,11 @@ func TestRenderedMsg(t *testing.T) {
 	if got, ok := c.Notes.Get(other.Key); !ok || got != other.Text {
 		t.Errorf("a render of another width was not cached")
 	}
+	// A failed render of another width is not this screen's failure.
+	send(t, m, RenderedMsg{Key: other.Key, Err: fmt.Errorf("old width failed")})
+	if s := screenText(m); strings.Contains(s, "could not be rendered") || !strings.Contains(s, "rendering the note…") {
+		t.Errorf("a failed render of another width:\n%s", s)
+	}
 	// A failed render of the wanted key says so.
 	send(t, m, RenderedMsg{Key: msg.Key, Err: fmt.Errorf("boom")})
 	if s := screenText(m); !strings.Contains(s, "the note could not be rendered: boom") {
@@ -763,6 +769,37 @@ func TestVisualKeysFromAnyPane(t *testing.T) {
 	}
 }
 
+func TestNarrowScrollKeysOnVisualPane(t *testing.T) {
+	m := open(t, newCommon(80, 24), countLesson(), counter)
+	press(t, m, "down", "down")
+	if m.NoteOffset() != 2 {
+		t.Fatalf("down on the note: %d", m.NoteOffset())
+	}
+	press(t, m, "tab")
+	before := screenText(m)
+	press(t, m, "down", "pgdown", "G")
+	if m.NoteOffset() != 2 || screenText(m) != before {
+		t.Errorf("scrolling on the visual pane moved the hidden note to %d", m.NoteOffset())
+	}
+	press(t, m, "tab", "tab")
+	if m.Focus() != NotePane || m.NoteOffset() != 2 {
+		t.Errorf("back on the note: focus %v, at %d", m.Focus(), m.NoteOffset())
+	}
+}
+
+func TestWideFromWideWidth(t *testing.T) {
+	m := open(t, newCommon(WideWidth-1, 30), countLesson(), counter)
+	if r := rows(m); !strings.Contains(r[0], "(tab)") || strings.Contains(r[2], "Visual") {
+		t.Errorf("%d columns is not narrow:\n%s", WideWidth-1, screenText(m))
+	}
+	resize(t, m, WideWidth, 30)
+	r := rows(m)
+	if strings.Contains(r[0], "(tab)") || !strings.Contains(r[2], "Note") || !strings.Contains(r[2], "Visual") {
+		t.Errorf("%d columns is not wide:\n%s", WideWidth, screenText(m))
+	}
+	checkBox(t, "wide at WideWidth", m.View(), WideWidth, 30)
+}
+
 func TestSourceScroll(t *testing.T) {
 	v, _ := visuals.Lookup("kvstore")
 	l, _ := realCatalog(t).Lookup("kvstore")
@@ -791,6 +828,28 @@ func TestSourceScroll(t *testing.T) {
 	}
 	// Stepping follows the running line again.
 	press(t, m, "right")
+	wantMarker(t, m, v)
+}
+
+// A run that arrives with another frame (a knob that leaves fewer frames)
+// brings the source pane back to the running line after a scroll.
+func TestSourceFollowsNewRun(t *testing.T) {
+	v, _ := visuals.Lookup("kvstore")
+	l, _ := realCatalog(t).Lookup("kvstore")
+	m := open(t, newCommon(80, 24), l, v)
+	press(t, m, "x") // chunking on: more frames
+	n := m.Stepper().Run().Len()
+	for range n {
+		press(t, m, "right")
+	}
+	press(t, m, "tab", "tab", "g") // the source pane, scrolled to the top
+	if m.Focus() != SourcePane || len(markedLines(m)) != 0 {
+		t.Fatalf("focus %v, marked %v: the last step's line should be off screen", m.Focus(), markedLines(m))
+	}
+	press(t, m, "x") // chunking off: fewer frames, the frame clamped
+	if got := m.Stepper().Frame(); got >= n-1 || got != m.Stepper().Run().Len()-1 {
+		t.Fatalf("after x: frame %d of %d (was %d frames)", got, m.Stepper().Run().Len(), n)
+	}
 	wantMarker(t, m, v)
 }
 
