@@ -75,6 +75,7 @@ type Model struct {
 	match    int
 	search   textinput.Model
 	inSearch bool
+	query    string // the search the matches are of; esc in the box restores it
 
 	vis        *stepper.Model
 	listing    *source.Listing
@@ -339,10 +340,11 @@ func (m Model) updateKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		switch {
 		case key.Matches(msg, k.Cancel):
 			m.inSearch = false
-			m.search.Blur()
+			m.search.Blur() // the matches on show are still of m.query
 		case key.Matches(msg, k.Submit):
 			m.inSearch = false
 			m.search.Blur()
+			m.query = m.search.Value()
 			m.findMatches()
 			m.gotoMatch(0)
 		default:
@@ -462,7 +464,7 @@ func (m *Model) scroll(msg tea.KeyPressMsg) {
 
 func (m *Model) findMatches() {
 	m.matches, m.match = nil, 0
-	q := strings.ToLower(strings.TrimSpace(m.search.Value()))
+	q := strings.ToLower(strings.TrimSpace(m.query))
 	if q == "" {
 		return
 	}
@@ -567,7 +569,7 @@ func (m Model) footer() string {
 	}
 	line := " " + strings.Join(parts, st.Muted.Render(" · "))
 	// A search's status comes first, where a narrow footer cannot cut it.
-	if q := m.search.Value(); q != "" && !m.inSearch {
+	if q := m.query; q != "" && !m.inSearch {
 		found := st.Accent.Render(fmt.Sprintf(" /%s: %d of %d (n/N)", q, min(m.match+1, len(m.matches)), len(m.matches)))
 		if len(m.matches) == 0 {
 			found = st.Error.Render(fmt.Sprintf(" /%s: not found", q))

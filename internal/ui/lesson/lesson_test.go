@@ -629,6 +629,14 @@ func TestSearch(t *testing.T) {
 		if m.NoteOffset() != at[1]-2 {
 			t.Errorf("%dx%d: n without matches moved to %d", w, h, m.NoteOffset())
 		}
+		// A search cancelled with esc leaves the last one as it was: its
+		// text in the footer, its matches under n.
+		press(t, m, "/")
+		typeText(t, m, "Needle")
+		press(t, m, "enter", "/")
+		typeText(t, m, "xyz")
+		press(t, m, "esc", "n")
+		check("n after a cancelled search", 1)
 	}
 }
 

@@ -162,7 +162,7 @@ func (m *Model) tick() tea.Cmd {
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd, bool) {
 	switch msg := msg.(type) {
 	case RanMsg:
-		if msg.id != m.wait {
+		if msg.id != m.wait || m.wait == 0 {
 			return m, nil, msg.id != 0 // another pane's, or stale
 		}
 		m.wait = 0

@@ -478,6 +478,13 @@ func TestRanMsgOfAnotherPane(t *testing.T) {
 	if used || c2.Run() != nil || !c2.Recording() {
 		t.Errorf("RanMsg{}: used %v, run %v, recording %v", used, c2.Run(), c2.Recording())
 	}
+	// Nor when nothing is being recorded: the frame and a refusal stay.
+	d := open(t, counter, nil)
+	d = press(t, d, "right", "}")
+	d2, _, used := d.Update(RanMsg{})
+	if used || d2.Frame() != 1 || d2.Err() == "" {
+		t.Errorf("RanMsg{} with no recording: used %v, frame %d, err %q", used, d2.Frame(), d2.Err())
+	}
 }
 
 func TestEditInput(t *testing.T) {
