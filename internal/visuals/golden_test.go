@@ -10,7 +10,7 @@ import (
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
 
 // TestGolden pins every visual's traces on the inputs of
-// testdata/golden/inputs.jsonl (the README's among them), its first,
+// testdata/golden/NAME.inputs.jsonl (the README's among them), its first,
 // middle and last frames at 40, 80 and 120 columns, and what its knobs
 // give.
 func TestGolden(t *testing.T) {

@@ -18,16 +18,17 @@ import (
 )
 
 // Golden pins what a learner sees of v against the files in dir, which
-// `go test -update` rewrites: `tutor trace` of every input dir/inputs.jsonl
-// lists for v (a JSON array a line: the visual's name, then its input
-// words), byte for byte, in NAME.trace; the first, middle and last frames
+// `go test -update` rewrites: `tutor trace` of every input
+// dir/NAME.inputs.jsonl lists (a JSON array a line: the visual's name,
+// then its input words), byte for byte, in NAME.trace; the first, middle and last frames
 // of v's default run in the plain theme at 40, 80 and 120 columns in
 // NAME.frames; and the input each knob gives at those frames in NAME.knobs.
 func Golden(t *testing.T, v visual.Visual, dir string, update bool) {
 	t.Helper()
-	ins := goldenInputs(t, dir)[v.Name()]
+	file := filepath.Join(dir, v.Name()+".inputs.jsonl")
+	ins := goldenInputs(t, file)[v.Name()]
 	if len(ins) == 0 {
-		t.Errorf("%s has no input for %s", filepath.Join(dir, "inputs.jsonl"), v.Name())
+		t.Errorf("%s has no input for %s", file, v.Name())
 	}
 	var b bytes.Buffer
 	for _, args := range ins {
@@ -77,11 +78,11 @@ func Golden(t *testing.T, v visual.Visual, dir string, update bool) {
 	checkGolden(t, dir, v.Name()+".knobs", b.Bytes(), update)
 }
 
-// goldenInputs reads testdata/golden/inputs.jsonl: one JSON array a line,
-// the visual's name and then its input words.
-func goldenInputs(t *testing.T, dir string) map[string][][]string {
+// goldenInputs reads a file of inputs: one JSON array a line, the
+// visual's name and then its input words.
+func goldenInputs(t *testing.T, file string) map[string][][]string {
 	t.Helper()
-	f, err := os.Open(filepath.Join(dir, "inputs.jsonl"))
+	f, err := os.Open(file)
 	if err != nil {
 		t.Fatal(err)
 	}
