@@ -289,6 +289,17 @@ func TestRenderShowsCarryAndBlock(t *testing.T) {
 	if !strings.Contains(out, "│   1    │") {
 		t.Errorf("octet 2 should read 1:\n%s", out)
 	}
+	// Backwards, the mirror image: two borrows wrap 0 to 255, the octet
+	// that gave the one reads -1.
+	r, err = New().Run([]string{"--from", "10.1.0.0", "--count", "2", "--reverse"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dec := frameWith(t, r, ipv4.StepDecrement)
+	out = ansi.Strip(r.Render(dec, 80, 24, plainTh))
+	if strings.Count(out, "0→255") != 2 || strings.Contains(out, "255→0") || !strings.Contains(out, "-1") || strings.Contains(out, "+1") {
+		t.Errorf("decrement after two borrows:\n%s", out)
+	}
 
 	r, err = New().Run([]string{"--cidr", "192.168.1.5/30"})
 	if err != nil {
