@@ -44,6 +44,9 @@ usage:
                                  the note rendered for the terminal
   tutor trace <visual> [input]   the run as plain text, one block a step
   tutor quiz [lesson]            a quiz session: due cards first, then new ones
+  tutor serve [--listen 127.0.0.1:2222] [--authorized-keys FILE] ...
+                                 the tutor for a class over SSH, one review log
+                                 per learner's key
 
 options (before the command):
   --notes DIR    also load the markdown notes in DIR
@@ -84,7 +87,9 @@ func run(args []string, e tutor.Env) int {
 	}
 }
 
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+// oneLine is s on one line, cleaned of anything a terminal would act on:
+// messages echo flag values, paths and inputs as they were typed.
+func oneLine(s string) string { return tutor.SafeLine(s) }
 
 // dispatch parses the options and the command, and calls the command.
 func dispatch(args []string, e tutor.Env) error {
@@ -135,13 +140,15 @@ func dispatch(args []string, e tutor.Env) error {
 			id = args[0]
 		}
 		return tutor.App(e, g, "", true, id)
+	case "serve":
+		return serve(args, g, e)
 	case "list":
 		if len(args) > 0 {
 			return usagef("list takes no arguments, got %q", args[0])
 		}
 		return tutor.List(e, g)
 	}
-	return usagef("unknown command %q (commands: open, list, render, trace, quiz; see tutor --help)", cmd)
+	return usagef("unknown command %q (commands: open, list, render, trace, quiz, serve; see tutor --help)", cmd)
 }
 
 // render parses the words of tutor render: a lesson id before or after
