@@ -87,9 +87,7 @@ func run(args []string, e tutor.Env) int {
 	}
 }
 
-// oneLine is s on one line, cleaned of anything a terminal would act on:
-// messages echo flag values, paths and inputs as they were typed.
-func oneLine(s string) string { return tutor.SafeLine(s) }
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // dispatch parses the options and the command, and calls the command.
 func dispatch(args []string, e tutor.Env) error {
