@@ -9,7 +9,8 @@
 //	tutor list                     lesson ids and titles, one a line
 //	tutor render <lesson> [--width N] [--plain]
 //	tutor trace <visual> [input]   a run as plain text, one block a step
-//	tutor quiz [lesson]            a quiz session: due cards, then new ones
+//	tutor quiz [lesson] [--new N] [--max N]
+//	                               a quiz session: due cards, then new ones
 //	tutor --notes DIR ...          also load the markdown notes in DIR
 //	tutor --state DIR ...          keep the review log in DIR
 //	tutor --version | --help
@@ -43,7 +44,11 @@ usage:
   tutor render <lesson> [--width N] [--plain]
                                  the note rendered for the terminal
   tutor trace <visual> [input]   the run as plain text, one block a step
-  tutor quiz [lesson]            a quiz session: due cards first, then new ones
+  tutor quiz [lesson] [--new N] [--max N]
+                                 a quiz session: due cards first, then new ones,
+                                 at most N new cards a day (20) and N cards
+                                 (50; 0: no cap); defaults from the config file
+                                 $XDG_CONFIG_HOME/tutor/config (new = N, max = N)
   tutor serve [--listen 127.0.0.1:2222] [--authorized-keys FILE] ...
                                  the tutor for a class over SSH, one review log
                                  per learner's key
@@ -87,7 +92,9 @@ func run(args []string, e tutor.Env) int {
 	}
 }
 
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+// oneLine is s on one line, cleaned of anything a terminal would act on:
+// messages echo flag values, paths and inputs as they were typed.
+func oneLine(s string) string { return tutor.SafeLine(s) }
 
 // dispatch parses the options and the command, and calls the command.
 func dispatch(args []string, e tutor.Env) error {
@@ -130,14 +137,7 @@ func dispatch(args []string, e tutor.Env) error {
 		}
 		return tutor.App(e, g, args[0], false, "")
 	case "quiz":
-		if len(args) > 1 {
-			return usagef("quiz takes at most one lesson id")
-		}
-		id := ""
-		if len(args) == 1 {
-			id = args[0]
-		}
-		return tutor.App(e, g, "", true, id)
+		return quiz(args, g, e)
 	case "serve":
 		return serve(args, g, e)
 	case "list":

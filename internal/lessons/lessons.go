@@ -114,13 +114,18 @@ func (c *Catalog) Items() []Item {
 	return items
 }
 
-// Add adds lessons to the catalog, such as the learner's notes. A lesson
-// whose id is taken is renamed with a numeric suffix.
-func (c *Catalog) Add(ls ...*Lesson) {
+// Add adds lessons to the catalog, such as the learner's notes, and
+// returns a warning for each lesson it does not add. A lesson keeps the id
+// it comes with, which depends on its own file alone, so adding a file
+// never changes the id (and with it the card ids and the review history)
+// of a lesson already there. A lesson whose id is taken is not added: the
+// warning names both files and says how to tell them apart.
+func (c *Catalog) Add(ls ...*Lesson) []error {
+	var warnings []error
 	for _, l := range ls {
-		base := l.ID
-		for n := 2; c.byID[l.ID] != nil; n++ {
-			l.ID = fmt.Sprintf("%s-%d", base, n)
+		if old := c.byID[l.ID]; old != nil {
+			warnings = append(warnings, fmt.Errorf("notes: %s: its id %s is already the id of %s: skipped (give it another id: in its front matter)", SanitizeLine(l.Path), l.ID, SanitizeLine(old.Path)))
+			continue
 		}
 		for i := range l.Items {
 			l.Items[i].Lesson = l.ID
@@ -130,6 +135,7 @@ func (c *Catalog) Add(ls ...*Lesson) {
 		c.lessons = append(c.lessons, l)
 	}
 	c.sort()
+	return warnings
 }
 
 func (c *Catalog) sort() {

@@ -200,18 +200,22 @@ func TestNotesUnreadable(t *testing.T) {
 	}
 }
 
-func TestCatalogAddRenames(t *testing.T) {
+func TestCatalogAddKeepsIDs(t *testing.T) {
 	c, err := Load(fstest.MapFS{"lessons/tcp.md": {Data: []byte(goodLesson)}, "lessons/tcp.quiz.yaml": {Data: []byte(goodQuiz)}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	c.Add(&Lesson{ID: "tcp", Title: "mine", User: true, Items: []Item{{Kind: Recall, Front: "f", Back: "b"}}})
+	warnings := c.Add(&Lesson{ID: "tcp", Path: "tcp.md", Title: "mine", User: true, Items: []Item{{Kind: Recall, Front: "f", Back: "b"}}},
+		&Lesson{ID: "my-tcp", Path: "my.md", Title: "mine", User: true, Items: []Item{{Kind: Recall, Front: "f", Back: "b"}}})
 	ids := c.IDs()
-	if len(ids) != 2 || ids[1] != "tcp-2" {
+	if len(ids) != 2 || ids[1] != "my-tcp" {
 		t.Fatalf("ids %v", ids)
 	}
-	l, _ := c.Lookup("tcp-2")
-	if l.Items[0].Lesson != "tcp-2" || !strings.HasPrefix(l.Items[0].ID, "tcp-2/") {
+	if len(warnings) != 1 || !strings.Contains(warnings[0].Error(), "tcp.md: its id tcp is already the id of lessons/tcp.md: skipped") {
+		t.Errorf("warnings %v", warnings)
+	}
+	l, _ := c.Lookup("my-tcp")
+	if l.Items[0].Lesson != "my-tcp" || !strings.HasPrefix(l.Items[0].ID, "my-tcp/") {
 		t.Errorf("item %+v", l.Items[0])
 	}
 }

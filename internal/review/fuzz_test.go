@@ -86,7 +86,7 @@ func FuzzParseLog(f *testing.F) {
 	f.Add([]byte("\r\n \n\t"))
 	f.Add([]byte{})
 	f.Fuzz(func(t *testing.T, data []byte) {
-		recs, warns := parseLog(data, "log")
+		recs, warns := parseLog(data, "log", time.Time{})
 		nonblank := 0
 		for _, line := range bytes.Split(data, []byte{'\n'}) {
 			if len(bytes.TrimSpace(line)) > 0 {
@@ -115,7 +115,7 @@ func FuzzParseLog(f *testing.F) {
 			buf = append(buf, '\n')
 		}
 		buf = appendRecord(buf, next)
-		recs2, warns2 := parseLog(buf, "log")
+		recs2, warns2 := parseLog(buf, "log", time.Time{})
 		if len(recs2) != len(recs)+1 || !sameRecord(recs2[len(recs)], next) {
 			t.Fatalf("after an append: %d records (last %+v), want %d ending in %+v",
 				len(recs2), recs2[len(recs2)-1], len(recs)+1, next)

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 	"unicode/utf8"
@@ -17,6 +18,16 @@ import (
 
 // LogName is the name of the review log file inside the state directory.
 const LogName = "reviews.jsonl"
+
+// MaxLogSize is the most of a log that is read: 256 MiB, some three
+// million answers. A longer file (or a link to a device that never ends)
+// is not read, and says so.
+const MaxLogSize = 256 << 20
+
+// FutureSlack is how far after the clock a record may be dated before it
+// is skipped as dated in the future: clocks of two machines sharing a log
+// differ, but not by a day.
+const FutureSlack = 24 * time.Hour
 
 // DefaultDir returns the directory the review log lives in by default:
 // $XDG_STATE_HOME/tutor, or ~/.local/state/tutor when XDG_STATE_HOME is
@@ -47,14 +58,20 @@ type Warning struct {
 	Text string
 	Err  error
 	Torn bool
+	// Future is set when the line is a record dated more than FutureSlack
+	// after the clock: counted, it would hide its card until then.
+	Future bool
 }
 
 // String describes the warning in one line that names the file and the line
 // number, in the file:line form editors understand.
 func (w Warning) String() string {
 	what := "a corrupt line"
-	if w.Torn {
+	switch {
+	case w.Torn:
 		what = "a torn last line (a write cut short, probably by a crash)"
+	case w.Future:
+		what = "a record dated in the future"
 	}
 	return fmt.Sprintf("%s:%d: skipped %s: %v: %q", w.Path, w.Line, what, w.Err, w.Text)
 }
@@ -83,12 +100,44 @@ func OpenLog(dir string) (*Log, error) {
 		return nil, fmt.Errorf("review: cannot create the state directory %s: %w", dir, err)
 	}
 	path := filepath.Join(dir, LogName)
-	f, err := os.OpenFile(path, os.O_RDWR|os.O_APPEND|os.O_CREATE, 0o600)
+	// O_NONBLOCK: a named pipe in the log's place must not block the
+	// start; it is refused below.
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_APPEND|os.O_CREATE|openNonblock, 0o600)
 	if err != nil {
 		return nil, fmt.Errorf("review: cannot open the review log %s for writing: %w", path, err)
 	}
+	if err := checkRegular(f, path); err != nil {
+		f.Close()
+		return nil, err
+	}
 	syncDir(dir)
 	return &Log{path: path, f: f}, nil
+}
+
+// checkRegular refuses a log that is not a regular file: a named pipe
+// would block every read, a device (a link to /dev/zero) never ends.
+func checkRegular(f *os.File, path string) error {
+	fi, err := f.Stat()
+	if err != nil {
+		return fmt.Errorf("review: cannot read the review log %s: %w", path, err)
+	}
+	if !fi.Mode().IsRegular() {
+		return fmt.Errorf("review: the review log %s is not a regular file (mode %s)", path, fi.Mode().Type())
+	}
+	return nil
+}
+
+// readBounded reads r to its end, or fails once it has given more than
+// MaxLogSize bytes.
+func readBounded(r io.Reader, path string) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, MaxLogSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("review: cannot read %s: %w", path, err)
+	}
+	if len(data) > MaxLogSize {
+		return nil, fmt.Errorf("review: cannot read %s: longer than %d bytes, the most that is read", path, MaxLogSize)
+	}
+	return data, nil
 }
 
 // syncDir makes a newly created log file's directory entry durable. It is
@@ -157,7 +206,12 @@ func (l *Log) Append(r Record) error {
 // shared lock while reading, so it never sees another process's append half
 // done. The cost is one read of the whole file, memory for it, and about
 // 450 ns of CPU a line in the form Append writes (see BenchmarkLoad).
-func (l *Log) Load() ([]Record, []Warning, error) {
+func (l *Log) Load() ([]Record, []Warning, error) { return l.LoadAt(time.Time{}) }
+
+// LoadAt is Load with the clock reading now: a record dated more than
+// FutureSlack after it is skipped with a Warning (Future set). The zero
+// time skips nothing, as Load does.
+func (l *Log) LoadAt(now time.Time) ([]Record, []Warning, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if l.f == nil {
@@ -167,27 +221,38 @@ func (l *Log) Load() ([]Record, []Warning, error) {
 		return nil, nil, fmt.Errorf("review: cannot lock %s: %w", l.path, err)
 	}
 	defer unlockFile(l.f)
-	data, err := io.ReadAll(io.NewSectionReader(l.f, 0, math.MaxInt64))
+	data, err := readBounded(io.NewSectionReader(l.f, 0, math.MaxInt64), l.path)
 	if err != nil {
-		return nil, nil, fmt.Errorf("review: cannot read %s: %w", l.path, err)
+		return nil, nil, err
 	}
-	recs, warns := parseLog(data, l.path)
+	recs, warns := parseLog(data, l.path, now)
 	return recs, warns, nil
 }
 
 // ReadLog reads the review log in dir without opening it for writing, for
 // when [OpenLog] fails but the past answers may still be readable. A
 // missing file is an empty log. Lines are handled as by [Log.Load].
-func ReadLog(dir string) ([]Record, []Warning, error) {
+func ReadLog(dir string) ([]Record, []Warning, error) { return ReadLogAt(dir, time.Time{}) }
+
+// ReadLogAt is ReadLog with the clock reading now, as for [Log.LoadAt].
+func ReadLogAt(dir string, now time.Time) ([]Record, []Warning, error) {
 	path := filepath.Join(dir, LogName)
-	data, err := os.ReadFile(path)
+	f, err := os.OpenFile(path, os.O_RDONLY|openNonblock, 0)
 	if errors.Is(err, os.ErrNotExist) {
 		return nil, nil, nil
 	}
 	if err != nil {
 		return nil, nil, fmt.Errorf("review: cannot read the review log %s: %w", path, err)
 	}
-	recs, warns := parseLog(data, path)
+	defer f.Close()
+	if err := checkRegular(f, path); err != nil {
+		return nil, nil, err
+	}
+	data, err := readBounded(f, path)
+	if err != nil {
+		return nil, nil, err
+	}
+	recs, warns := parseLog(data, path, now)
 	return recs, warns, nil
 }
 
@@ -335,6 +400,11 @@ func cutInt(b []byte) (n int64, rest []byte, ok bool) {
 // parseJSON parses any line with encoding/json: keys in any order or case,
 // escapes, spaces, unknown fields.
 func parseJSON(line []byte) (Record, error) {
+	if !utf8.Valid(line) {
+		// encoding/json would make U+FFFD of the bad bytes and file the
+		// answer under a card that does not exist.
+		return Record{}, errors.New("the line is not valid UTF-8")
+	}
 	var w readRecord
 	if err := json.Unmarshal(line, &w); err != nil {
 		return Record{}, err
@@ -372,6 +442,8 @@ func (r Record) check() error {
 		return errors.New("record has an empty card id")
 	case !utf8.ValidString(r.Card):
 		return fmt.Errorf("card id %q is not valid UTF-8", r.Card)
+	case strings.ContainsRune(r.Card, utf8.RuneError):
+		return fmt.Errorf("card id %q holds U+FFFD (a lone surrogate or bad bytes where it was written)", r.Card)
 	case !r.Grade.IsValid():
 		return fmt.Errorf("grade %d of card %q is not 1 to 4", int(r.Grade), r.Card)
 	case r.Time.IsZero():
@@ -387,7 +459,12 @@ func (r Record) check() error {
 // parseLog splits data into lines and parses each, turning the lines that
 // fail into warnings. Every non-blank line gives exactly one record or one
 // warning.
-func parseLog(data []byte, path string) ([]Record, []Warning) {
+//
+// A UTF-8 byte order mark before the first line (an editor's) is ignored,
+// and a record dated more than FutureSlack after now is skipped with a
+// warning.
+func parseLog(data []byte, path string, now time.Time) ([]Record, []Warning) {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	// Room for every line, but no more than the shortest record (about
 	// 50 bytes) allows, so a file of blank lines allocates little.
 	recs := make([]Record, 0, min(bytes.Count(data, []byte{'\n'})+1, len(data)/48+1))
@@ -401,6 +478,11 @@ func parseLog(data []byte, path string) ([]Record, []Warning) {
 		r, err := parseRecord(line)
 		if err != nil {
 			warns = append(warns, Warning{Path: path, Line: n, Text: shorten(line, 80), Err: err, Torn: !found})
+			continue
+		}
+		if !now.IsZero() && r.Time.After(now.Add(FutureSlack)) {
+			err := fmt.Errorf("dated %s, after the clock's %s: counted, it would hide card %q until then", r.Time.Format(time.RFC3339), now.UTC().Format(time.RFC3339), r.Card)
+			warns = append(warns, Warning{Path: path, Line: n, Text: shorten(line, 80), Err: err, Future: true})
 			continue
 		}
 		recs = append(recs, r)

@@ -6,6 +6,7 @@
 package tutor
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -36,6 +37,10 @@ type UsageError struct{ Msg string }
 
 func (e UsageError) Error() string { return e.Msg }
 
+// SafeLine is s on one line with nothing a terminal would act on: the
+// command line passes every message it prints through it.
+func SafeLine(s string) string { return lessons.SanitizeLine(s) }
+
 // Usagef returns a UsageError.
 func Usagef(format string, a ...any) error { return UsageError{fmt.Sprintf(format, a...)} }
 
@@ -56,6 +61,8 @@ type Options struct {
 	State string
 	// Light assumes a light terminal background.
 	Light bool
+	// Quiz is the caps given to tutor quiz (see config.go).
+	Quiz QuizFlags
 }
 
 // List prints the lesson ids and titles, one a line.
@@ -66,7 +73,7 @@ func List(e Env, o Options) error {
 	}
 	tw := tabwriter.NewWriter(e.Stdout, 0, 4, 2, ' ', 0)
 	for _, l := range cat.Lessons() {
-		fmt.Fprintf(tw, "%s\t%s\n", l.ID, l.Title)
+		fmt.Fprintf(tw, "%s\t%s\n", lessons.SanitizeLine(l.ID), lessons.SanitizeLine(l.Title))
 	}
 	return tw.Flush()
 }
@@ -86,23 +93,24 @@ func Catalog(o Options) (*lessons.Catalog, []string, error) {
 	}
 	var notices []string
 	if o.Notes != "" {
+		shown := lessons.SanitizeLine(o.Notes)
 		fi, err := os.Stat(o.Notes)
 		if err != nil {
-			return nil, nil, Usagef("--notes %s: %v", o.Notes, errors.Unwrap(err))
+			return nil, nil, Usagef("--notes %s: %v", shown, errors.Unwrap(err))
 		}
 		if !fi.IsDir() {
-			return nil, nil, Usagef("--notes %s: not a folder", o.Notes)
+			return nil, nil, Usagef("--notes %s: not a folder", shown)
 		}
-		notes, warnings, err := lessons.LoadNotes(os.DirFS(o.Notes), ".")
+		notes, warnings, err := lessons.LoadNotes(lessons.DirFS(o.Notes), ".")
 		if err != nil {
-			return nil, nil, Usagef("--notes %s: %v", o.Notes, err)
+			return nil, nil, Usagef("--notes %s: %v", shown, lessons.SanitizeLine(err.Error()))
 		}
-		cat.Add(notes...)
+		warnings = append(warnings, cat.Add(notes...)...)
 		for _, w := range warnings {
-			notices = append(notices, w.Error())
+			notices = append(notices, lessons.SanitizeLine(w.Error()))
 		}
 		if len(notes) == 0 {
-			notices = append(notices, fmt.Sprintf("--notes %s: no markdown notes found", o.Notes))
+			notices = append(notices, fmt.Sprintf("--notes %s: no markdown notes found", shown))
 		}
 	}
 	return cat, notices, nil
@@ -113,7 +121,7 @@ func Lookup(cat *lessons.Catalog, id string) (*lessons.Lesson, error) {
 	if l, ok := cat.Lookup(id); ok {
 		return l, nil
 	}
-	return nil, Usagef("unknown lesson %q%s", id, suggest(id, cat.IDs()))
+	return nil, Usagef("unknown lesson %q%s", id, suggest(lessons.SanitizeLine(id), cat.IDs()))
 }
 
 func suggest(id string, ids []string) string {
@@ -162,8 +170,39 @@ func Render(e Env, o Options, id string, width int, plain bool) error {
 	if err != nil {
 		return err
 	}
+	// The body was cleaned when the note was read; the renderer adds only
+	// its own colours.
 	_, err = fmt.Fprintln(e.Stdout, out)
 	return err
+}
+
+// safeWriter passes text to w cleaned by lessons.Sanitize, a line at a
+// time, so a sequence split between two writes is still seen whole.
+type safeWriter struct {
+	w   io.Writer
+	buf []byte
+	err error
+}
+
+func (s *safeWriter) Write(p []byte) (int, error) {
+	if s.err != nil {
+		return 0, s.err
+	}
+	s.buf = append(s.buf, p...)
+	if i := bytes.LastIndexByte(s.buf, '\n'); i >= 0 {
+		_, s.err = io.WriteString(s.w, lessons.Sanitize(string(s.buf[:i+1])))
+		s.buf = append(s.buf[:0], s.buf[i+1:]...)
+	}
+	return len(p), s.err
+}
+
+// Flush writes what is left after the last newline.
+func (s *safeWriter) Flush() error {
+	if s.err == nil && len(s.buf) > 0 {
+		_, s.err = io.WriteString(s.w, lessons.Sanitize(string(s.buf)))
+		s.buf = s.buf[:0]
+	}
+	return s.err
 }
 
 // Trace prints the run of visual name on input args as plain text, one
@@ -184,7 +223,7 @@ func Trace(e Env, args []string) error {
 		for _, v := range visuals.All() {
 			names = append(names, v.Name())
 		}
-		return Usagef("unknown visual %q%s", name, suggestVisual(name, names))
+		return Usagef("unknown visual %q%s", name, suggestVisual(lessons.SanitizeLine(name), names))
 	}
 	for _, a := range args {
 		if a == "-h" || a == "--help" || a == "-help" {
@@ -194,9 +233,16 @@ func Trace(e Env, args []string) error {
 	}
 	r, err := v.Run(args)
 	if err != nil {
-		return Usagef("trace %s: %v", name, err)
+		return Usagef("trace %s: %v", name, lessons.SanitizeLine(err.Error()))
 	}
-	return visual.Trace(e.Stdout, r)
+	// The trace repeats its input (grant ids, keys and values): whatever
+	// a visualization prints of it, nothing reaches the terminal that
+	// could act on it.
+	w := &safeWriter{w: e.Stdout}
+	if err := visual.Trace(w, r); err != nil {
+		return err
+	}
+	return w.Flush()
 }
 
 func suggestVisual(name string, names []string) string {
@@ -221,7 +267,7 @@ func quizService(o Options, e Env) (*quiz.Service, []string) {
 		d, err := review.DefaultDir()
 		if err != nil {
 			q.LogErr = err
-			notices = append(notices, "answers are not being saved: "+err.Error())
+			notices = append(notices, "answers are not being saved and past answers are not counted: "+err.Error())
 			return q, notices
 		}
 		dir = d
@@ -231,20 +277,27 @@ func quizService(o Options, e Env) (*quiz.Service, []string) {
 		warnings []review.Warning
 		err      error
 	)
+	// Each notice says what happens to new answers and to past ones.
 	if q.Log, err = review.OpenLog(dir); err != nil {
 		q.LogErr = err
 		notices = append(notices, "answers are not being saved: "+err.Error())
-		recs, warnings, _ = review.ReadLog(dir)
+		var rerr error
+		recs, warnings, rerr = review.ReadLogAt(dir, e.Now())
+		if rerr != nil {
+			notices = append(notices, "past answers are not counted either, every card is new: "+rerr.Error())
+		} else if len(recs) > 0 {
+			notices = append(notices, fmt.Sprintf("the %d past answers in the log are counted (read only)", len(recs)))
+		}
 	} else {
-		recs, warnings, err = q.Log.Load()
+		recs, warnings, err = q.Log.LoadAt(e.Now())
 		if err != nil {
-			notices = append(notices, "the review log could not be read: "+err.Error())
+			notices = append(notices, "the review log could not be read, so past answers are not counted (every card is new) but new answers are saved: "+err.Error())
 		}
 	}
 	for _, w := range warnings {
-		notices = append(notices, w.String())
+		notices = append(notices, lessons.SanitizeLine(w.String()))
 	}
-	q.Cards = review.Replay(q.Sched, recs)
+	q.Replay(recs)
 	return q, notices
 }
 
@@ -266,10 +319,15 @@ func App(e Env, o Options, open string, startQuiz bool, quizLesson string) error
 			return err
 		}
 	}
+	limits, err := quizLimits(e, o.Quiz)
+	if err != nil {
+		return err
+	}
 	if !e.TTY {
 		return Usagef("no terminal to draw on: use tutor list, tutor render <lesson> or tutor trace <visual>")
 	}
 	q, more := quizService(o, e)
+	q.Limits = &limits
 	if q.Log != nil {
 		defer q.Log.Close()
 	}

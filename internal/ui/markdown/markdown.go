@@ -35,6 +35,10 @@ func Render(md string, width int, style string) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("markdown: %w", err)
 	}
+	// glamour writes links as OSC 8 hyperlinks, whose target the reader
+	// cannot see: keep only its colours (SGR), so that a note can neither
+	// hide a link's target nor send the terminal anything but colours.
+	out = onlySGR(out)
 	lines := strings.Split(strings.Trim(out, "\n"), "\n")
 	for i, line := range lines {
 		line = trimRightSpace(line)
@@ -107,6 +111,64 @@ func trimRightSpace(line string) string {
 			return s
 		}
 	}
+}
+
+// onlySGR returns s without its escape sequences other than SGR (CSI
+// parameters m): OSC, DCS, APC, PM and SOS strings go whole, through
+// their terminator, and so does any other CSI or ESC sequence.
+func onlySGR(s string) string {
+	if !strings.ContainsRune(s, '\x1b') {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		if s[i] != '\x1b' {
+			j := strings.IndexByte(s[i:], '\x1b')
+			if j < 0 {
+				j = len(s) - i
+			}
+			b.WriteString(s[i : i+j])
+			i += j
+			continue
+		}
+		if i+1 >= len(s) {
+			break
+		}
+		switch s[i+1] {
+		case '[':
+			j := i + 2
+			for j < len(s) && s[j] >= 0x20 && s[j] <= 0x3f {
+				j++
+			}
+			for j < len(s) && s[j] >= 0x20 && s[j] <= 0x2f {
+				j++
+			}
+			if j < len(s) && s[j] >= 0x40 && s[j] <= 0x7e {
+				if s[j] == 'm' && isSGR(s[i:j+1]) {
+					b.WriteString(s[i : j+1])
+				}
+				j++
+			}
+			i = j
+		case ']', 'P', '_', '^', 'X':
+			j := i + 2
+			for j < len(s) && s[j] != '\a' && !(s[j] == '\x1b' && j+1 < len(s) && s[j+1] == '\\') {
+				j++
+			}
+			switch {
+			case j >= len(s):
+				i = j
+			case s[j] == '\a':
+				i = j + 1
+			default:
+				i = j + 2
+			}
+		default:
+			i += 2
+		}
+	}
+	return b.String()
 }
 
 func isSGR(seq string) bool {

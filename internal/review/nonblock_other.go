@@ -1,0 +1,5 @@
+//go:build !unix
+
+package review
+
+const openNonblock = 0
