@@ -1,0 +1,5 @@
+package visuals
+
+import "tutor/internal/visuals/typeinferviz"
+
+func init() { register(100, typeinferviz.New()) }
