@@ -91,7 +91,7 @@ func TestGoldenQuizCards(t *testing.T) {
 		keys               []string
 	}{
 		{"recall", "tcp", "easy", []string{"space"}},
-		{"choice", "tcp", "closes first", []string{"space", "3", "2"}},
+		{"choice", "tcp", "closes first", []string{"space", "3", "3"}},
 		{"exercise", "count", "watch", []string{"space", "3", "4", "2", "enter"}},
 	}
 	for _, tc := range cases {

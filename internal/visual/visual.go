@@ -126,4 +126,13 @@ type Exercise struct {
 	// Args is an input for the visual that shows the answer being
 	// computed. Nil when the visual cannot show it.
 	Args []string
+	// Hint, when set, is asked about an answer Check refused. It returns
+	// what to change when the answer is in a near-right format that the
+	// exercise does not take (a block "10.0.0.0/24" where an address is
+	// asked, an octet with a leading zero, a number in words), and ""
+	// when the answer is well formed and simply wrong. The quiz shows the
+	// hint and lets the learner answer again without grading, so a hint
+	// must depend only on the answer's form, never on whether it is
+	// right, and must not give the answer away.
+	Hint func(answer string) string
 }

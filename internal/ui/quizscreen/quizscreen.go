@@ -1,8 +1,9 @@
 // Package quizscreen is the quiz screen: it asks the cards of a
 // quiz.Session one at a time (recall cards revealed and graded Again to
 // Easy, multiple choice, exercises typed and graded by the solution),
-// saves each answer to the review log in a command, and ends with the
-// session's score and when the next card is due.
+// saves each answer to the review log in a command, and ends, when the
+// cards run out or the learner presses esc, with the session's summary:
+// cards seen, right, again, time spent and when the next card is due.
 package quizscreen
 
 import (
@@ -48,7 +49,10 @@ type Model struct {
 	revealed bool
 	cursor   int
 	picked   int
+	right    int
 	correct  bool
+	hint     string
+	early    bool
 	ex       visual.Exercise
 	input    textinput.Model
 	saveErr  string
@@ -77,10 +81,10 @@ func (m *Model) Saved() int { return m.saved }
 
 // showCard prepares the current card.
 func (m *Model) showCard() tea.Cmd {
-	m.revealed, m.cursor, m.picked, m.correct = false, 0, -1, false
+	m.revealed, m.cursor, m.picked, m.right, m.correct, m.hint = false, 0, -1, -1, false, ""
 	c, ok := m.sess.Current()
 	if !ok {
-		m.phase = finished
+		m.finish()
 		return nil
 	}
 	m.phase = asking
@@ -94,6 +98,14 @@ func (m *Model) showCard() tea.Cmd {
 	return nil
 }
 
+// finish ends the session on screen: its clock stops and the summary
+// shows.
+func (m *Model) finish() {
+	m.phase = finished
+	m.sess.End()
+	m.input.Blur()
+}
+
 // Capturing reports whether the answer box has the keyboard.
 func (m *Model) Capturing() bool {
 	c, ok := m.sess.Current()
@@ -104,8 +116,10 @@ func (m *Model) Capturing() bool {
 func (m *Model) Resize() tea.Cmd { return nil }
 
 // grade records an answer: the card's new state now, the log in a command.
-func (m *Model) grade(g review.Grade) tea.Cmd {
-	rec := m.sess.Grade(g)
+func (m *Model) grade(g review.Grade) tea.Cmd { return m.save(m.sess.Grade(g)) }
+
+// save appends rec to the review log in a command.
+func (m *Model) save(rec review.Record) tea.Cmd {
 	svc := m.svc
 	return func() tea.Msg { return SavedMsg{Card: rec.Card, Err: svc.Save(rec)} }
 }
@@ -127,8 +141,18 @@ func (m *Model) Update(msg tea.Msg) (screen.Screen, tea.Cmd, screen.Action) {
 		}
 		return m, nil, screen.None
 	case tea.KeyPressMsg:
-		if key.Matches(msg, k.Back) || (m.phase == finished && key.Matches(msg, k.Next)) {
+		switch {
+		case m.phase == finished && key.Matches(msg, k.Back, k.Open):
 			return m, nil, screen.Action{Go: screen.Back}
+		case m.phase == finished:
+			return m, nil, screen.None
+		case key.Matches(msg, k.Back) && m.sess.Answers == 0:
+			// Nothing answered: there is nothing to sum up.
+			return m, nil, screen.Action{Go: screen.Back}
+		case key.Matches(msg, k.Back):
+			m.early = true
+			m.finish()
+			return m, nil, screen.None
 		}
 		c, ok := m.sess.Current()
 		if !ok {
@@ -205,12 +229,9 @@ func (m *Model) updateChoice(msg tea.KeyPressMsg, it *lessons.Item) tea.Cmd {
 		return nil
 	}
 	m.picked, m.cursor, m.phase = pick, pick, answered
-	m.correct = pick == it.Answer
-	g := review.Again
-	if m.correct {
-		g = review.Good
-	}
-	return m.grade(g)
+	var rec review.Record
+	m.correct, m.right, rec = m.sess.Choose(pick)
+	return m.save(rec)
 }
 
 func (m *Model) updateExercise(msg tea.KeyPressMsg, c quiz.Card) (screen.Screen, tea.Cmd, screen.Action) {
@@ -228,14 +249,15 @@ func (m *Model) updateExercise(msg tea.KeyPressMsg, c quiz.Card) (screen.Screen,
 		if strings.TrimSpace(m.input.Value()) == "" {
 			return m, nil, screen.None
 		}
-		m.correct = m.ex.Check(m.input.Value())
+		right, hint, graded, rec := m.sess.Submit(m.input.Value())
+		if !graded {
+			m.hint = hint
+			return m, nil, screen.None
+		}
+		m.correct, m.hint = right, ""
 		m.phase = answered
 		m.input.Blur()
-		g := review.Again
-		if m.correct {
-			g = review.Good
-		}
-		return m, m.grade(g), screen.None
+		return m, m.save(rec), screen.None
 	}
 	var cmd tea.Cmd
 	m.input, cmd = m.input.Update(msg)
@@ -287,9 +309,9 @@ func (m *Model) View() string {
 		body = "Nothing to review: no card is due and every card has been seen.\nCome back later, or open a lesson."
 		keysLine = []key.Binding{k.Back}
 	case s.phase == finished:
-		body = fmt.Sprintf("Session over.\n\nanswered  %d\nright     %d\n", s.sess.Answers, s.sess.Right)
-		body += "next due  " + nextDue(s.sess.NextDue(), s.sess.Now()) + "\n"
-		keysLine = []key.Binding{k.Next, k.Back}
+		body = s.summary()
+		leave := key.NewBinding(key.WithKeys("enter", "esc"), key.WithHelp("enter/esc", "leave the quiz"))
+		keysLine = []key.Binding{leave}
 	default:
 		card, _ := s.sess.Current()
 		body, keysLine = s.cardView(card)
@@ -347,7 +369,8 @@ func (s *Model) cardView(card quiz.Card) (string, []key.Binding) {
 	case card.Item != nil:
 		it := card.Item
 		b.WriteString(st.Accent.Render(it.Question) + "\n\n")
-		for i, ch := range it.Choices {
+		for i, idx := range s.sess.Order() {
+			ch := it.Choices[idx]
 			mark := "  "
 			if i == s.cursor && s.phase == asking {
 				mark = "> "
@@ -355,7 +378,7 @@ func (s *Model) cardView(card quiz.Card) (string, []key.Binding) {
 			style := st.Theme.Text
 			if s.phase == answered {
 				switch {
-				case i == it.Answer:
+				case i == s.right:
 					mark, style = "✓ ", st.Good
 				case i == s.picked:
 					mark, style = "✗ ", st.Bad
@@ -383,6 +406,9 @@ func (s *Model) cardView(card quiz.Card) (string, []key.Binding) {
 		b.WriteString(st.Accent.Render(s.ex.Question) + "\n\n")
 		if s.phase == asking {
 			b.WriteString(s.input.View())
+			if s.hint != "" {
+				b.WriteString("\n\n" + st.Bad.Render("Not in the expected form:") + " " + s.hint + "\n" + st.Muted.Render("edit the answer and press enter again"))
+			}
 			return b.String(), []key.Binding{k.Submit, k.Back}
 		}
 		b.WriteString("your answer: " + s.input.Value() + "\n\n")
@@ -406,6 +432,52 @@ func hang(prefix, text string, width int) string {
 	pad := strings.Repeat(" ", len([]rune(prefix)))
 	wrapped := common.Wrap(text, max(width-len(pad), 1))
 	return prefix + strings.ReplaceAll(wrapped, "\n", "\n"+pad)
+}
+
+// summary is the end of a session, wherever it ended.
+func (s *Model) summary() string {
+	sum := s.sess.Summary()
+	var b strings.Builder
+	switch {
+	case s.early:
+		b.WriteString("Session ended early.\n\n")
+	default:
+		b.WriteString("Session over.\n\n")
+	}
+	fmt.Fprintf(&b, "cards     %d seen, %d answers\n", sum.Seen, sum.Answers)
+	fmt.Fprintf(&b, "right     %d\n", sum.Right)
+	fmt.Fprintf(&b, "again     %d\n", sum.Again)
+	fmt.Fprintf(&b, "time      %s\n", spent(sum.Time))
+	fmt.Fprintf(&b, "next due  %s\n", nextDue(sum.NextDue, sum.Now))
+	var later []string
+	if sum.Unasked > 0 {
+		later = append(later, fmt.Sprintf("%d not asked", sum.Unasked))
+	}
+	if sum.Waiting > 0 {
+		later = append(later, fmt.Sprintf("%d to ask again", sum.Waiting))
+	}
+	if sum.LeftDue > 0 {
+		later = append(later, fmt.Sprintf("%d due cards past the session's cap", sum.LeftDue))
+	}
+	if sum.LeftNew > 0 {
+		later = append(later, fmt.Sprintf("%d new cards past today's cap", sum.LeftNew))
+	}
+	if len(later) > 0 {
+		b.WriteString("left      " + strings.Join(later, "; ") + "\n")
+	}
+	return b.String()
+}
+
+// spent renders the time a session took: "45s", "3m20s", "1h05m".
+func spent(d time.Duration) string {
+	d = d.Round(time.Second)
+	switch {
+	case d < time.Minute:
+		return fmt.Sprintf("%ds", int(d.Seconds()))
+	case d < time.Hour:
+		return fmt.Sprintf("%dm%02ds", int(d.Minutes()), int(d.Seconds())%60)
+	}
+	return fmt.Sprintf("%dh%02dm", int(d.Hours()), int(d.Minutes())%60)
 }
 
 // nextDue says when first comes back, seen at now.
