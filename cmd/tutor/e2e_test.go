@@ -175,30 +175,61 @@ func TestEndToEndQuizInTmux(t *testing.T) {
 	}
 	bin := buildBinary(t)
 	state := t.TempDir()
-	s := startTmux(t, 100, 30, bin, "--state", state, "quiz", "tcp")
+	s := startTmux(t, 100, 30, bin, "--state", state, "quiz", "tcp", "--max", "3")
 	cat, err := lessons.Load(content.Lessons)
 	if err != nil {
 		t.Fatal(err)
 	}
 	l, _ := cat.Lookup("tcp")
-	// A new session asks the new cards in file order; answer three.
+	// A session of three new cards: fail the first, answer the other two
+	// right; the failed card comes back before the session ends.
 	var want []string
-	for i, it := range l.Items[:3] {
-		s.waitFor(fmt.Sprintf(`card %d of %d`, i+1, len(l.Items)))
+	var first *lessons.Item
+	for i := range 4 {
+		screen := s.waitFor(fmt.Sprintf(`card %d of [0-9]+`, i+1))
+		it := onScreen(t, l, screen)
+		fail := i == 0
+		if i == 0 {
+			first = it
+		}
+		if i == 3 && it != first {
+			t.Fatalf("the failed card does not come back; the screen shows:\n%s", screen)
+		}
+		grade := "Good"
+		if fail {
+			grade = "Again"
+		}
 		switch it.Kind {
 		case lessons.Recall:
 			s.keys("Space")
 			s.waitFor(`1.again`)
-			s.keys("3")
-			want = append(want, it.ID+" Good")
+			if fail {
+				s.keys("1")
+			} else {
+				s.keys("3")
+			}
 		case lessons.Choice:
-			s.keys(fmt.Sprint(it.Answer + 1))
-			s.waitFor(`Right\.`)
+			right, wrong := choiceKeys(t, it, screen)
+			if fail {
+				s.keys(wrong)
+				s.waitFor(`Not quite\.`)
+			} else {
+				s.keys(right)
+				s.waitFor(`Right\.`)
+			}
 			s.keys("Enter")
-			want = append(want, it.ID+" Good")
+		}
+		want = append(want, it.ID+" "+grade)
+	}
+	// Esc in the middle shows the summary; esc again leaves.
+	s.waitFor(`card 5 of`)
+	s.keys("Escape")
+	screen := s.waitFor(`Session ended early\.`)
+	for _, line := range []string{"cards     3 seen, 4 answers", "right     3", "again     1", "next due  in", "enter/esc leave the quiz"} {
+		if !strings.Contains(screen, line) {
+			t.Errorf("the summary lacks %q:\n%s", line, screen)
 		}
 	}
-	s.waitFor(`card 4 of`)
 	s.keys("Escape")
 	s.waitFor(`tutor · lessons`)
 	s.keys("q")
@@ -214,10 +245,59 @@ func TestEndToEndQuizInTmux(t *testing.T) {
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("the log holds\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
-	// A second session does not ask the answered cards again today.
+	// A second session does not ask the answered cards again today, and
+	// takes the new cards today has room for (20 a day, 3 used).
 	s2 := startTmux(t, 100, 30, bin, "--state", state, "quiz", "tcp")
-	s2.waitFor(fmt.Sprintf(`card 1 of %d`, len(l.Items)-3))
+	s2.waitFor(fmt.Sprintf(`card 1 of %d`, min(len(l.Items)-3, 20-3)))
 	if _, err := os.Stat(filepath.Join(state, review.LogName)); err != nil {
 		t.Error(err)
 	}
+}
+
+// onScreen is the item of l whose prompt the screen shows.
+func onScreen(t *testing.T, l *lessons.Lesson, screen string) *lessons.Item {
+	t.Helper()
+	flat := strings.Join(strings.Fields(screen), " ")
+	var found *lessons.Item
+	best := 0
+	for i := range l.Items {
+		it := &l.Items[i]
+		prompt := it.Front
+		if it.Kind == lessons.Choice {
+			prompt = it.Question
+		}
+		p := strings.Join(strings.Fields(prompt), " ")
+		if len(p) > 60 {
+			p = p[:60]
+		}
+		if strings.Contains(flat, p) && len(p) > best {
+			found, best = it, len(p)
+		}
+	}
+	if found == nil {
+		t.Fatalf("no item of %s on the screen:\n%s", l.ID, screen)
+	}
+	return found
+}
+
+// choiceKeys are the digits of the right choice and of a wrong one, read
+// from the screen where the shuffle put them.
+func choiceKeys(t *testing.T, it *lessons.Item, screen string) (right, wrong string) {
+	t.Helper()
+	for i, ch := range it.Choices {
+		p := strings.Fields(ch)
+		if len(p) > 3 {
+			p = p[:3]
+		}
+		m := regexp.MustCompile(`([0-9])\. ` + regexp.QuoteMeta(strings.Join(p, " "))).FindStringSubmatch(screen)
+		if m == nil {
+			t.Fatalf("choice %q is not on the screen:\n%s", ch, screen)
+		}
+		if i == it.Answer {
+			right = m[1]
+		} else if wrong == "" {
+			wrong = m[1]
+		}
+	}
+	return right, wrong
 }

@@ -9,7 +9,8 @@
 //	tutor list                     lesson ids and titles, one a line
 //	tutor render <lesson> [--width N] [--plain]
 //	tutor trace <visual> [input]   a run as plain text, one block a step
-//	tutor quiz [lesson]            a quiz session: due cards, then new ones
+//	tutor quiz [lesson] [--new N] [--max N]
+//	                               a quiz session: due cards, then new ones
 //	tutor --notes DIR ...          also load the markdown notes in DIR
 //	tutor --state DIR ...          keep the review log in DIR
 //	tutor --version | --help
@@ -43,7 +44,11 @@ usage:
   tutor render <lesson> [--width N] [--plain]
                                  the note rendered for the terminal
   tutor trace <visual> [input]   the run as plain text, one block a step
-  tutor quiz [lesson]            a quiz session: due cards first, then new ones
+  tutor quiz [lesson] [--new N] [--max N]
+                                 a quiz session: due cards first, then new ones;
+                                 --new: new cards a day (20), --max: cards in the
+                                 session (50; 0: no cap); the defaults can be set
+                                 in $XDG_CONFIG_HOME/tutor/config (new = N, max = N)
   tutor serve [--listen 127.0.0.1:2222] [--authorized-keys FILE] ...
                                  the tutor for a class over SSH, one review log
                                  per learner's key
@@ -132,14 +137,7 @@ func dispatch(args []string, e tutor.Env) error {
 		}
 		return tutor.App(e, g, args[0], false, "")
 	case "quiz":
-		if len(args) > 1 {
-			return usagef("quiz takes at most one lesson id")
-		}
-		id := ""
-		if len(args) == 1 {
-			id = args[0]
-		}
-		return tutor.App(e, g, "", true, id)
+		return quiz(args, g, e)
 	case "serve":
 		return serve(args, g, e)
 	case "list":

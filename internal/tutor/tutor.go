@@ -61,6 +61,8 @@ type Options struct {
 	State string
 	// Light assumes a light terminal background.
 	Light bool
+	// Quiz is the caps given to tutor quiz (see config.go).
+	Quiz QuizFlags
 }
 
 // List prints the lesson ids and titles, one a line.
@@ -295,7 +297,7 @@ func quizService(o Options, e Env) (*quiz.Service, []string) {
 	for _, w := range warnings {
 		notices = append(notices, lessons.SanitizeLine(w.String()))
 	}
-	q.Cards = review.Replay(q.Sched, recs)
+	q.Replay(recs)
 	return q, notices
 }
 
@@ -317,10 +319,15 @@ func App(e Env, o Options, open string, startQuiz bool, quizLesson string) error
 			return err
 		}
 	}
+	limits, err := quizLimits(e, o.Quiz)
+	if err != nil {
+		return err
+	}
 	if !e.TTY {
 		return Usagef("no terminal to draw on: use tutor list, tutor render <lesson> or tutor trace <visual>")
 	}
 	q, more := quizService(o, e)
+	q.Limits = &limits
 	if q.Log != nil {
 		defer q.Log.Close()
 	}
