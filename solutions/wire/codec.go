@@ -61,7 +61,7 @@ func (e *Encoder) Append(dst []byte, m *Message) ([]byte, error) {
 		n := Size(m) // step: encode-begin
 		w.emit(Event{
 			Step: StepEncodeBegin, Offset: 0, End: 0, Outline: outline(m, 0, nil),
-			Explain: fmt.Sprintf("encoding a %s of %d %s set: field after field in number order, %d %s in all", m.Type.Name, len(m.Fields), plural(len(m.Fields), "field"), n, plural(n, "byte")),
+			Explain: fmt.Sprintf("encoding a %s message with %d %s set: field after field in number order, %d %s in all", m.Type.Name, len(m.Fields), plural(len(m.Fields), "field"), n, plural(n, "byte")),
 		}, dst)
 	}
 	dst = w.message(dst, m)
@@ -70,7 +70,7 @@ func (e *Encoder) Append(dst []byte, m *Message) ([]byte, error) {
 		w.cur = cursor{node: -1}
 		w.emit(Event{
 			Step: StepEncodeEnd, Offset: 0, Bytes: clone(out),
-			Explain: fmt.Sprintf("done: the %s is %d %s, with no field names and no framing of its own: a reader needs the schema, and a stream needs a length before each message", m.Type.Name, len(out), plural(len(out), "byte")),
+			Explain: fmt.Sprintf("done: the %s message is %d %s, with no field names and no framing of its own: a reader needs the schema, and a stream needs a length before each message", m.Type.Name, len(out), plural(len(out), "byte")),
 		}, dst)
 	}
 	return dst, nil
@@ -234,7 +234,7 @@ func (w *encoder) scalar(dst []byte, f *Field, v Value) []byte {
 	case TypeInt32, TypeInt64:
 		u = uint64(v.Int) // step: sign-extend
 		if w.obs != nil && v.Int < 0 {
-			w.emit(Event{Step: StepSignExtend, Offset: off - w.start, Value: u, Explain: fmt.Sprintf("%s %d is negative: it is sign-extended to 64 bits, %#x, so its varint takes ten bytes (an int32 too, so that an int64 reader gets the same number; sint32 would take %d)", f.Type, v.Int, u, SizeUvarint(EncodeZigZag(v.Int)))}, dst)
+			w.emit(Event{Step: StepSignExtend, Offset: off - w.start, Value: u, Explain: fmt.Sprintf("%s %d is negative: it is sign-extended to 64 bits, %#x, so its varint takes ten bytes: int32 too, so that an int64 reader of the field gets the same number (as sint32 it would take %d)", f.Type, v.Int, u, SizeUvarint(EncodeZigZag(v.Int)))}, dst)
 		}
 	case TypeSint32, TypeSint64:
 		u = EncodeZigZag(v.Int) // step: zigzag

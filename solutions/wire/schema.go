@@ -472,7 +472,7 @@ func (lx *lexer) next() (token, error) {
 			lx.off++
 		}
 		if lx.off >= len(lx.src) {
-			return token{}, fmt.Errorf("at %d: string %s is not closed with \"", start, clip(lx.src[start:]))
+			return token{}, fmt.Errorf("at %d: string %q is not closed with \"", start, clip(lx.src[start:]))
 		}
 		lx.off++
 		return token{tokString, lx.src[start:lx.off], start}, nil

@@ -1,0 +1,5 @@
+package visuals
+
+import "tutor/internal/visuals/wireviz"
+
+func init() { register(50, wireviz.New()) }
