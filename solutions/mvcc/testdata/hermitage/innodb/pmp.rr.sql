@@ -1,0 +1,13 @@
+-- Our transcription of ept/hermitage, mysql.md: repeatable read prevents
+-- Predicate-Many-Preceders (PMP) for read predicates.
+-- anomaly: PMP
+-- level: rr
+-- prevented: yes
+-- read-only
+set session transaction isolation level repeatable read; begin; -- T1
+set session transaction isolation level repeatable read; begin; -- T2
+select * from test where value = 30; -- T1 [-> (no rows)]
+insert into test (id, value) values(3, 30); -- T2
+commit; -- T2
+select * from test where value % 3 = 0; -- T1 [-> (no rows)] [anomaly unless (no rows)]
+commit; -- T1
