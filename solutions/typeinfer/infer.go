@@ -177,8 +177,8 @@ func (w *walk) substitute() (Type, error) {
 		}
 		if w.obs != nil {
 			d := *it.dst
-			if d.kind == Tuple {
-				d = Type{} // its elements are still to be written
+			if it.f.kind == Tuple {
+				d = Type{} // a rebuilt tuple: its elements are still to be written
 			}
 			w.note(StepSubstitute, 0, *it.f, d)
 		}

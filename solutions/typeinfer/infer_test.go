@@ -143,6 +143,22 @@ func TestEvents(t *testing.T) {
 		t.Errorf("return event: %+v", last)
 	}
 
+	// A generic bound to a tuple is replaced by that tuple, whole.
+	fn2, args2 := call(t, "[T1] -> [T1, [T1]]", "[[int, str]]")
+	var subs []string
+	in.Observe = func(e Event) {
+		if e.Step == StepSubstitute {
+			subs = append(subs, e.At.String()+" "+e.Formal.String()+" => "+e.Actual.String())
+		}
+	}
+	if _, err := in.InferReturn(fn2, args2); err != nil {
+		t.Fatal(err)
+	}
+	if s, want := strings.Join(subs, "; "), "return [T1, [T1]] => []; return → [0] T1 => [int, str]; "+
+		"return → [1] [T1] => []; return → [1] → [0] T1 => [int, str]"; s != want {
+		t.Errorf("substitute events:\n got %s\nwant %s", s, want)
+	}
+
 	args[1] = TupleOf(Leaf("str"), Leaf("int"))
 	var events []Event
 	in.Observe = func(e Event) { events = append(events, e) }

@@ -278,7 +278,7 @@ func (r *recording) bindLines(f frame, p palette) []string {
 		text := b.Generic + " = " + cut(b.Type.String(), 30)
 		switch {
 		case j == f.conflict:
-			out = append(out, p.bad.On("✗ "+text+" ≠ "+cut(f.actual.String(), 30)))
+			out = append(out, p.bad.On("✗ "+text+" ≠ "+cut(f.actual.String(), 30))+p.muted.On("  "+b.At.String()))
 		case f.step == typeinfer.StepBind && j == len(f.bindings)-1:
 			out = append(out, p.good.On("+ "+text)+p.muted.On("  "+b.At.String()))
 		default:

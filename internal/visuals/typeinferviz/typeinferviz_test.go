@@ -173,6 +173,11 @@ func TestDrawShowsThePairAndBindings(t *testing.T) {
 			t.Errorf("conflict frame lacks %q:\n%s", want, out)
 		}
 	}
+	// A generic bound to a tuple is rewritten to the whole tuple.
+	r, _ = New().Run(goodInputs[4])
+	if out := ansi.Strip(r.Render(r.Len()-1, 120, 40, visual.NewTheme(true, true))); !strings.Contains(out, "[0] T2 ⇒ [char, str]") {
+		t.Errorf("last frame lacks the rewritten T2:\n%s", out)
+	}
 	r, _ = New().Run(New().DefaultArgs())
 	out = ansi.Strip(r.Render(r.Len()-1, 120, 40, visual.NewTheme(true, true)))
 	for _, want := range []string{"✓   [0] T1 ⇒ float", "✓   [1] str", "returns [float, str]"} {
