@@ -809,3 +809,27 @@ func (d *db) ssiString(t *txn) string {
 	}
 	return strings.TrimSpace(s)
 }
+
+// judgement is what the cases of one anomaly showed at one level, by
+// script name: the anomaly seen (on a read-only transaction or not), not
+// seen, or the interleaving made impossible by a lock wait.
+type judgement struct {
+	roBad, rwBad, roGood, good, blocked []string
+}
+
+// verdict is the table's cell: prevented when no case showed the anomaly;
+// R/O when only cases with writes showed it and read-only ones did not.
+func (j judgement) verdict() (Verdict, string) {
+	list := func(s []string) string { return strings.Join(s, ", ") }
+	switch {
+	case len(j.roBad) == 0 && len(j.rwBad) == 0:
+		why := "no script shows it"
+		if len(j.blocked) > 0 {
+			why += "; a lock wait keeps " + list(j.blocked) + " from running as written"
+		}
+		return Prevented, why // step: verdict
+	case len(j.roBad) == 0 && len(j.roGood) > 0:
+		return ReadOnlyOnly, "read-only " + list(j.roGood) + " prevented, but " + list(j.rwBad) + " shows it"
+	}
+	return NotPrevented, list(append(j.roBad, j.rwBad...)) + " shows it"
+}

@@ -61,6 +61,8 @@ const (
 	StepCommit Step = "commit"
 	// StepRollback rolls a transaction back, undoing its versions.
 	StepRollback Step = "rollback"
+	// StepVerdict decides a cell of Hermitage's table (TableObserved).
+	StepVerdict Step = "verdict"
 )
 
 // Event is one step of a run, with the whole database as it stands after

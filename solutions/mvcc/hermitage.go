@@ -8,6 +8,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -57,7 +58,10 @@ func (e Expect) conditioned() bool { return e.If != nil || e.Unless != nil || e.
 func (c Case) Short() string { return strings.TrimSuffix(c.Name, path.Ext(c.Name)) }
 
 // Hermitage is every transcribed case of both engines, in file order.
-func Hermitage() []Case {
+// The cases share their parsed scripts: do not change them.
+func Hermitage() []Case { return slices.Clone(loadHermitage()) }
+
+var loadHermitage = sync.OnceValue(func() []Case {
 	var out []Case
 	for _, e := range []Engine{Postgres, InnoDB} {
 		dir := "testdata/hermitage/" + map[Engine]string{InnoDB: "innodb", Postgres: "postgres"}[e]
@@ -72,7 +76,7 @@ func Hermitage() []Case {
 		}
 	}
 	return out
-}
+})
 
 func parseCase(e Engine, name, text string) (Case, error) {
 	c := Case{Engine: e, Name: name, Text: text}
@@ -206,7 +210,12 @@ const (
 // outcome is anomalous, and does not if the level blocks a session that
 // the script goes on using (the interleaving cannot happen there).
 func Judge(e Engine, l Level, anomaly string) (Verdict, error) {
-	roSeen, roBad, rwBad := false, false, false
+	v, _, err := judge(e, l, anomaly)
+	return v, err
+}
+
+func judge(e Engine, l Level, anomaly string) (Verdict, string, error) {
+	var j judgement
 	for _, c := range Hermitage() {
 		if c.Engine != e || c.Anomaly != anomaly {
 			continue
@@ -214,32 +223,40 @@ func Judge(e Engine, l Level, anomaly string) (Verdict, error) {
 		o, err := Run(c.Script, Options{Engine: e, Level: l})
 		var be *BlockedError
 		if errors.As(err, &be) {
+			j.blocked = append(j.blocked, c.Short())
 			continue
 		}
 		if err != nil {
-			return "", fmt.Errorf("%s %s at %s: %v", e, c.Name, l, err)
+			return "", "", fmt.Errorf("%s %s at %s: %v", e, c.Name, l, err)
 		}
 		bad := c.Anomalous(o)
-		if c.ReadOnly {
-			roSeen = true
-			roBad = roBad || bad
-		} else {
-			rwBad = rwBad || bad
+		switch {
+		case bad && c.ReadOnly:
+			j.roBad = append(j.roBad, c.Short())
+		case bad:
+			j.rwBad = append(j.rwBad, c.Short())
+		case c.ReadOnly:
+			j.roGood = append(j.roGood, c.Short())
+		default:
+			j.good = append(j.good, c.Short())
 		}
 	}
-	switch {
-	case !roBad && !rwBad:
-		return Prevented, nil
-	case roSeen && !roBad:
-		return ReadOnlyOnly, nil
-	}
-	return NotPrevented, nil
+	v, why := j.verdict()
+	return v, why, nil
+}
+
+// TableObserved is Table, with an Event for each cell: Step StepVerdict,
+// and the scripts that decided it in Explain.
+func TableObserved(observe func(Event)) (string, error) {
+	return table(observe)
 }
 
 // Table is Hermitage's summary table for both engines, computed by running
 // every case at every level: one row per engine and level, one column per
 // anomaly.
-func Table() (string, error) {
+func Table() (string, error) { return table(nil) }
+
+func table(observe func(Event)) (string, error) {
 	var b strings.Builder
 	label := 27
 	fmt.Fprintf(&b, "%-*s", label, "engine and level")
@@ -251,9 +268,12 @@ func Table() (string, error) {
 		for _, l := range e.Levels() {
 			fmt.Fprintf(&b, "%-*s", label, e.String()+" "+l.String())
 			for _, a := range Anomalies {
-				v, err := Judge(e, l, a)
+				v, why, err := judge(e, l, a)
 				if err != nil {
 					return "", err
+				}
+				if observe != nil {
+					observe(Event{Step: StepVerdict, Explain: fmt.Sprintf("%s %s, %s: %s %s.", e, l, a, v, why), State: State{Engine: e}})
 				}
 				fmt.Fprintf(&b, " %s%s", v, strings.Repeat(" ", utf8.RuneCountInString(a)-utf8.RuneCountInString(string(v))))
 			}

@@ -1,6 +1,7 @@
 package mvcc
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -212,9 +213,10 @@ func newDB(o Options) *db {
 }
 
 // Run runs the script on an engine. The error is a bad script: a line for
-// a session that is still blocked (a *BlockedError), a second begin, or a
-// write outside a transaction; what the engine refuses (a deadlock, a
-// serialization failure, a duplicate key) is in the Outcome.
+// a session that is still blocked (a *BlockedError, returned with the
+// Outcome of the lines before it), a second begin, or a write outside a
+// transaction; what the engine refuses (a deadlock, a serialization
+// failure, a duplicate key) is in the Outcome.
 func Run(s *Script, o Options) (*Outcome, error) {
 	if o.Engine != InnoDB && o.Engine != Postgres {
 		return nil, fmt.Errorf("unknown engine %d", o.Engine)
@@ -225,6 +227,10 @@ func Run(s *Script, o Options) (*Outcome, error) {
 	d := newDB(o)
 	for _, ln := range s.Lines {
 		if err := d.run(ln); err != nil {
+			var be *BlockedError
+			if errors.As(err, &be) {
+				return d.outcome(), err
+			}
 			return nil, err
 		}
 	}
