@@ -268,12 +268,10 @@ func (e *Endpoint) Read(now time.Duration, n int) []byte {
 	got := e.recv[:n:n]
 	e.recv, e.read = e.recv[n:], e.read+n // step: app-read
 	e.emitf(StepAppRead, e.state, "The %s's application reads %d bytes; the window is %d.", e.side, n, e.rcvWnd())
+	// Inside Input the ACK the segment calls for (now or delayed) will
+	// carry the window.
 	right := e.rcvNxt + uint32(e.rcvWnd())
-	if e.state.synchronized() && seqLT(e.advRight, right) && int(right-e.advRight) >= min(e.opt.RcvBuf/2, e.opt.MSS) {
-		if e.inInput {
-			e.ackNow = true
-			return got
-		}
+	if !e.inInput && e.state.synchronized() && seqLT(e.advRight, right) && int(right-e.advRight) >= min(e.opt.RcvBuf/2, e.opt.MSS) {
 		s := e.segment(ACK, e.sndNxt, nil)
 		d := e.out(s) // step: send-window-update
 		e.emitSeg(StepSendWindowUpdate, e.state, s, d, false, "The %s offers a window of %d bytes (window update).", e.side, s.Wnd)
