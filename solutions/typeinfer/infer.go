@@ -38,7 +38,8 @@ func InferReturn(fn Func, args []Type) (Type, error) {
 func (in *Inferer) InferReturn(fn Func, args []Type) (Type, error) {
 	w := &walk{obs: in.Observe, fn: fn, args: args}
 	if len(fn.Params) != len(args) {
-		err := &InferError{Kind: ArgumentCount, Formal: TupleOf(fn.Params...), Actual: TupleOf(args...)}
+		err := &InferError{Kind: ArgumentCount,
+			Formal: TupleOf(fn.Params...), Actual: TupleOf(args...)}
 		w.fail(StepArgCount, err) // step: arg-count
 		return Type{}, err
 	}
@@ -71,7 +72,7 @@ type item struct {
 	depth, idx int
 }
 
-// at sets the walk's path to it's place.
+// at sets the walk's path to the place of it.
 func (w *walk) at(it item) {
 	if it.depth == 0 {
 		w.path = w.path[:0]
@@ -104,7 +105,8 @@ func (w *walk) param(p int) error {
 				continue
 			}
 			b := w.bindings[k]
-			err := &InferError{Kind: TypeConflict, At: clonePath(p, w.path), Formal: *f, Actual: *a, Bound: b.Type, BoundAt: b.At}
+			err := &InferError{Kind: TypeConflict, At: clonePath(p, w.path),
+				Formal: *f, Actual: *a, Bound: b.Type, BoundAt: b.At}
 			w.fail(StepConflict, err) // step: conflict
 			return err
 		case Primitive:
@@ -112,7 +114,8 @@ func (w *walk) param(p int) error {
 				return w.structure(p, f, a)
 			}
 			if a.kind != Primitive || a.name != f.name {
-				err := &InferError{Kind: TypeMismatch, At: clonePath(p, w.path), Formal: *f, Actual: *a}
+				err := &InferError{Kind: TypeMismatch,
+					At: clonePath(p, w.path), Formal: *f, Actual: *a}
 				w.fail(StepMismatch, err) // step: mismatch
 				return err
 			}
@@ -123,7 +126,8 @@ func (w *walk) param(p int) error {
 			}
 			w.note(StepDescend, p, *f, *a) // step: descend
 			for j := len(f.elems) - 1; j >= 0; j-- {
-				w.stack = append(w.stack, item{f: &f.elems[j], a: &a.elems[j], depth: it.depth + 1, idx: j})
+				w.stack = append(w.stack, item{f: &f.elems[j], a: &a.elems[j],
+					depth: it.depth + 1, idx: j})
 			}
 		}
 	}
@@ -136,12 +140,14 @@ func (w *walk) bind(g string, t Type, p int) {
 		w.index = make(map[string]int)
 	}
 	w.index[g] = len(w.bindings)
-	w.bindings = append(w.bindings, Binding{Generic: g, Type: t, At: clonePath(p, w.path)}) // step: bind
+	b := Binding{Generic: g, Type: t, At: clonePath(p, w.path)}
+	w.bindings = append(w.bindings, b) // step: bind
 }
 
 // structure refuses formal node f and actual node a, of different shapes.
 func (w *walk) structure(p int, f, a *Type) error {
-	err := &InferError{Kind: StructureMismatch, At: clonePath(p, w.path), Formal: *f, Actual: *a}
+	err := &InferError{Kind: StructureMismatch,
+		At: clonePath(p, w.path), Formal: *f, Actual: *a}
 	w.fail(StepStructure, err) // step: structure
 	return err
 }
@@ -160,7 +166,8 @@ func (w *walk) substitute() (Type, error) {
 		case Generic:
 			k, ok := w.index[src.name]
 			if !ok {
-				err := &InferError{Kind: UnboundGeneric, At: clonePath(0, w.path), Formal: *src}
+				err := &InferError{Kind: UnboundGeneric,
+					At: clonePath(0, w.path), Formal: *src}
 				w.fail(StepUnbound, err) // step: unbound
 				return Type{}, err
 			}
@@ -172,7 +179,8 @@ func (w *walk) substitute() (Type, error) {
 				*it.dst = Type{kind: Tuple, elems: make([]Type, len(src.elems))}
 			}
 			for j := len(src.elems) - 1; j >= 0; j-- {
-				w.stack = append(w.stack, item{f: &src.elems[j], dst: &it.dst.elems[j], depth: it.depth + 1, idx: j})
+				w.stack = append(w.stack, item{f: &src.elems[j],
+					dst: &it.dst.elems[j], depth: it.depth + 1, idx: j})
 			}
 		}
 		if w.obs != nil {

@@ -37,8 +37,8 @@ func genType(r *rand.Rand, leaves []string, depth int) typeinfer.Type {
 }
 
 // genCall draws a well-typed call: a function of one to three parameters
-// over primitives and generics, whose return type uses only generics its
-// parameters hold, and arguments that are its parameters with each
+// over primitives and generics, whose return type uses at least one
+// generic and only generics its parameters hold, and arguments that are its parameters with each
 // generic replaced by a random type. The solution itself does the
 // replacing: a call of [T1, T2, T3] -> P on the chosen types returns P
 // with them put in.
@@ -60,7 +60,10 @@ func genCall(r *rand.Rand) (typeinfer.Func, []typeinfer.Type) {
 			}
 		}
 	}
-	fn.Return = genType(r, append(append([]string{}, prims[:2]...), held...), 2)
+	// A return type with a generic in it, so that the answer needs the walk.
+	for len(fn.Return.Generics()) == 0 {
+		fn.Return = genType(r, append(append([]string{}, prims[:2]...), held...), 2)
+	}
 	subst := make([]typeinfer.Type, len(generics))
 	for i := range subst {
 		subst[i] = genType(r, prims, 1+r.IntN(2))
