@@ -68,6 +68,7 @@ func newFieldHex(r *rand.Rand) visual.Exercise {
 			got, ok := normHex(s)
 			return ok && got == strings.ReplaceAll(answer, " ", "")
 		},
+		Hint: hexHint,
 		Args: format(in),
 	}
 }
@@ -83,6 +84,7 @@ func newSize(r *rand.Rand) visual.Exercise {
 		Question: fmt.Sprintf("How many bytes does field 1 = %s take on the wire, tag included, declared `%s f = 1;`?", val, typ),
 		Answer:   strconv.Itoa(n),
 		Check:    checkUint(uint64(n)),
+		Hint:     numberHint,
 		Args:     format(in),
 	}
 }
@@ -95,6 +97,7 @@ func newZigZag(r *rand.Rand) visual.Exercise {
 		Question: fmt.Sprintf("A sint32 field holds %d. What unsigned number does zig-zag encoding turn it into before it is written as a varint?", v),
 		Answer:   strconv.FormatUint(u, 10),
 		Check:    checkUint(u),
+		Hint:     numberHint,
 		Args:     format(oneField("sint32", 1, strconv.FormatInt(v, 10))),
 	}
 }
@@ -115,6 +118,7 @@ func newDecode(r *rand.Rand) visual.Exercise {
 		Check: func(s string) bool {
 			return strings.TrimSpace(s) == answer
 		},
+		Hint: numberHint,
 		Args: format(in),
 	}
 }
@@ -146,4 +150,25 @@ func normHex(s string) (string, bool) {
 		}
 	}
 	return out, out != ""
+}
+
+// hexHint says what to change in an answer that is not hex bytes; "" for
+// hex, right or wrong.
+func hexHint(s string) string {
+	if _, ok := normHex(s); ok || strings.TrimSpace(s) == "" {
+		return ""
+	}
+	return "write the bytes in hex, two digits 0-9 a-f a byte, e.g. 08 96 01"
+}
+
+// numberHint says what to change in an answer that is not a whole number
+// in digits; "" for a number, right or wrong.
+func numberHint(s string) string {
+	if _, err := strconv.ParseInt(strings.TrimSpace(s), 10, 64); err == nil || strings.TrimSpace(s) == "" {
+		return ""
+	}
+	if _, err := strconv.ParseUint(strings.TrimSpace(s), 10, 64); err == nil {
+		return ""
+	}
+	return "write the number alone, in digits, e.g. 150 or -1"
 }

@@ -302,3 +302,21 @@ func BenchmarkRender(b *testing.B) {
 		i++
 	}
 }
+
+// TestHints checks that an answer in the wrong form gets a hint and a
+// well-formed wrong one none.
+func TestHints(t *testing.T) {
+	for _, tt := range []struct {
+		hint func(string) string
+		in   string
+		want bool
+	}{
+		{hexHint, "ten", true}, {hexHint, "08 97 01", false}, {hexHint, "", false},
+		{numberHint, "eleven", true}, {numberHint, "12", false}, {numberHint, "-3", false},
+		{numberHint, "18446744073709551615", false},
+	} {
+		if got := tt.hint(tt.in) != ""; got != tt.want {
+			t.Errorf("hint(%q) = %q", tt.in, tt.hint(tt.in))
+		}
+	}
+}
