@@ -61,7 +61,7 @@ func (e *Encoder) Append(dst []byte, m *Message) ([]byte, error) {
 		n := Size(m) // step: encode-begin
 		w.emit(Event{
 			Step: StepEncodeBegin, Offset: 0, End: 0, Outline: outline(m, 0, nil),
-			Explain: fmt.Sprintf("encoding a %s message with %d %s set: field after field in number order, %d %s in all", m.Type.Name, len(m.Fields), plural(len(m.Fields), "field"), n, plural(n, "byte")),
+			Explain: fmt.Sprintf("encoding message %s with %d %s set: field after field in number order, %d %s in all", m.Type.Name, len(m.Fields), plural(len(m.Fields), "field"), n, plural(n, "byte")),
 		}, dst)
 	}
 	dst = w.message(dst, m)
@@ -70,7 +70,7 @@ func (e *Encoder) Append(dst []byte, m *Message) ([]byte, error) {
 		w.cur = cursor{node: -1}
 		w.emit(Event{
 			Step: StepEncodeEnd, Offset: 0, Bytes: clone(out),
-			Explain: fmt.Sprintf("done: the %s message is %d %s, with no field names and no framing of its own: a reader needs the schema, and a stream needs a length before each message", m.Type.Name, len(out), plural(len(out), "byte")),
+			Explain: fmt.Sprintf("done: message %s is %d %s, with no field names and no framing of its own: a reader needs the schema, and a stream needs a length before each message", m.Type.Name, len(out), plural(len(out), "byte")),
 		}, dst)
 	}
 	return dst, nil
@@ -206,7 +206,7 @@ func (w *encoder) value(dst []byte, f *Field, v Value) []byte {
 		outer := w.cur
 		if w.obs != nil {
 			w.cur = cursor{f: f, node: outer.node, path: outer.path, depth: outer.depth + 1} // step: nested-begin
-			w.emit(Event{Step: StepNestedBegin, Offset: len(dst) - w.start, Value: uint64(n), Explain: fmt.Sprintf("%s begins: a %s message of %d %s, written as fields of its own after the length, exactly as a message on its own would be", outer.path, f.Message.Name, n, plural(n, "byte"))}, dst)
+			w.emit(Event{Step: StepNestedBegin, Offset: len(dst) - w.start, Value: uint64(n), Explain: fmt.Sprintf("%s begins: message %s, %d %s, written as fields of its own after the length, exactly as it would be on its own", outer.path, f.Message.Name, n, plural(n, "byte"))}, dst)
 		}
 		dst = w.message(dst, v.Msg)
 		if w.obs != nil {
