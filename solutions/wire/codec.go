@@ -414,11 +414,13 @@ func (e *DecodeError) Unwrap() error { return e.Err }
 // Unmarshal decodes b as a message of type mt. It follows proto3: fields
 // may come in any order; a singular field seen twice keeps its last value
 // (a message field merges the two); a repeated scalar may come packed or
-// one value a tag; a field number mt does not know is skipped by its wire
-// type. Truncated or overlong varints, a length past the end, a wire type
-// that does not match a known field, a string that is not UTF-8, field
-// number 0 or nesting deeper than MaxDepth give a *DecodeError. It
-// allocates in proportion to len(b), whatever the lengths claim.
+// one value a tag; a field number mt does not know, or a known number
+// with a wire type its field cannot have, is skipped by its wire type as
+// an unknown field (as protobuf-go does; unlike it, Unmarshal does not
+// keep unknown fields to write them back). Truncated or overlong varints,
+// a length past the end, a string that is not UTF-8, field number 0 or
+// nesting deeper than MaxDepth give a *DecodeError. It allocates in
+// proportion to len(b), whatever the lengths claim.
 func Unmarshal(mt *MessageType, b []byte) (*Message, error) {
 	m := &Message{Type: mt}
 	if err := decodeInto(m, b, 0, 0); err != nil {
@@ -447,7 +449,8 @@ func decodeInto(m *Message, b []byte, base, depth int) error {
 			return &DecodeError{Offset: at, Reason: fmt.Sprintf("tag %#x has wire type %d, which does not exist", t, wt)}
 		}
 		f := m.Type.Field(int32(num))
-		if f == nil {
+		packed := f != nil && f.Repeated && wt == WireLen && f.WireType() != WireLen
+		if f == nil || (wt != f.WireType() && !packed) {
 			n, err := skip(b[off:], base+off, int32(num), wt, depth)
 			if err != nil {
 				return err
@@ -455,7 +458,7 @@ func decodeInto(m *Message, b []byte, base, depth int) error {
 			off += n
 			continue
 		}
-		if f.Repeated && wt == WireLen && f.WireType() != WireLen {
+		if packed {
 			p, n, err := lengthPrefixed(b[off:], base+off, f)
 			if err != nil {
 				return err
@@ -471,9 +474,6 @@ func decodeInto(m *Message, b []byte, base, depth int) error {
 			}
 			off += n
 			continue
-		}
-		if wt != f.WireType() {
-			return &DecodeError{Offset: at, Reason: fmt.Sprintf("field %d (%s) is %s, wire type %d, but its tag says wire type %d", num, f.Name, f.Type, f.WireType(), wt)}
 		}
 		vals := fieldValues(m, f)
 		var v Value

@@ -143,8 +143,14 @@ func TestUnknownFieldsAreSkipped(t *testing.T) {
 	b = protowire.AppendTag(b, 13, protowire.EndGroupType)
 	b = protowire.AppendTag(b, 2, protowire.BytesType)
 	b = protowire.AppendString(b, "hi")
-	if n := protowire.ConsumeFieldValue(13, protowire.StartGroupType, b[len(b)-12:]); n < 0 {
-		t.Log("the group check below relies on protowire reading it") // not fatal: layout detail
+	// Known numbers with a wire type their fields cannot have are skipped
+	// too, as protobuf-go skips them: a = 1 as LEN, b = 2 as VARINT.
+	b = protowire.AppendTag(b, 1, protowire.BytesType)
+	b = protowire.AppendString(b, "not an int32")
+	b = protowire.AppendTag(b, 2, protowire.VarintType)
+	b = protowire.AppendVarint(b, 7)
+	if n := consumeAll(b); n < 0 {
+		t.Fatal("protowire cannot split the test's input")
 	}
 	m, err := Unmarshal(s.Root(), b)
 	if err != nil {
@@ -221,7 +227,6 @@ func TestDecodeErrors(t *testing.T) {
 		{"12 02 ff fe", "not valid UTF-8", nil},
 		{"00", "names field 0", nil},
 		{"0e", "wire type 6", nil},
-		{"0a 00", "field 1 (a) is int32, wire type 0, but its tag says wire type 2", nil},
 		{"22 03 01 02", "more than the 2 bytes left", ErrTruncated},
 		{"22 01 80", "int32 r", ErrTruncated},
 		{"2c", "end of group with no start", nil},
