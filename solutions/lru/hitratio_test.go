@@ -40,7 +40,7 @@ func ratios(t *testing.T, trace []string, capacity int) map[string]float64 {
 // Redis docs' LRU comparison; exact LFU, which keeps the hot keys, beats
 // LRU.
 func TestHitRatioZipf(t *testing.T) {
-	trace := zipfTrace(200_000, 20_000, 1.01, 1)
+	trace := zipfTrace(100_000, 20_000, 1.01, 1)
 	got := ratios(t, trace, 1000)
 	gap5 := math.Abs(got["redis-lru/5"] - got["lru"])
 	gap10 := math.Abs(got["redis-lru/10"] - got["lru"])
@@ -56,7 +56,7 @@ func TestHitRatioZipf(t *testing.T) {
 // sampled) but not LFU, whose hot keys have counts the scanned keys
 // never reach.
 func TestHitRatioScan(t *testing.T) {
-	trace := scanTrace(200_000, 20_000, 1.01, 2000, 1500, 2)
+	trace := scanTrace(80_000, 20_000, 1.01, 2000, 1500, 2)
 	got := ratios(t, trace, 1000)
 	if got["lfu"] < got["lru"]+0.05 {
 		t.Errorf("LFU %.3f not 5 points above LRU %.3f under scans", got["lfu"], got["lru"])

@@ -144,7 +144,7 @@ func TestRealRedisHitRatios(t *testing.T) {
 	}
 	c := startRedis(t)
 	ctx := context.Background()
-	const capacity, n = 1000, 60_000
+	const capacity, n = 1000, 40_000
 	if err := readThrough.Load(ctx, c).Err(); err != nil {
 		t.Fatal(err)
 	}
