@@ -203,6 +203,12 @@ func (d *db) pgRead(t *txn, s *Snapshot, k int) *ptup {
 	return nil
 }
 
+// returns gives a select's result its rows.
+func (d *db) returns(t *txn, r *Result, rows []Row) {
+	r.Rows = rows // step: rows
+	d.emit(StepRows, t, fmt.Sprintf("%s's %s returns %s.", t.sess.name, r.Stmt, FormatRows(rows)))
+}
+
 // lock is one lock on a key, granted or waited for. InnoDB's has a mode
 // (S or X) and a type (next-key, record, gap, insert intention); a
 // PostgreSQL row lock has a strength.
@@ -405,7 +411,7 @@ func (d *db) deadlock(t *txn) {
 		ri = victim.op.res
 	}
 	if ri >= 0 {
-		d.res[ri].Err = msg // step: deadlock
+		d.res[ri].Err, d.res[ri].Done = msg, true // step: deadlock
 	}
 	d.emit(StepDeadlock, victim, fmt.Sprintf("Deadlock: %s wait for each other in a cycle; %s is rolled back: %s.", strings.Join(names, " → "), victim.sess.name, msg))
 	d.abort(victim, ri, msg)
@@ -491,7 +497,7 @@ func (d *db) abort(t *txn, ri int, msg string) {
 // only; PostgreSQL aborts the transaction.
 func (d *db) fail(t *txn, ri int, msg string) {
 	if ri >= 0 {
-		d.res[ri].Err = msg
+		d.res[ri].Err, d.res[ri].Done = msg, true
 	}
 	if d.o.Engine == InnoDB {
 		if t.op != nil {
@@ -515,7 +521,7 @@ func (d *db) fail(t *txn, ri int, msg string) {
 // statement or its commit.
 func (d *db) serializationFailure(t *txn, ri int) {
 	if ri >= 0 {
-		d.res[ri].Err = errSerializable
+		d.res[ri].Err, d.res[ri].Done = errSerializable, true
 	}
 	d.abort(t, ri, errSerializable) // step: serialization-failure
 	d.emit(StepSerialization, t, fmt.Sprintf("%s is the pivot of a dangerous structure of rw-conflicts and is aborted: %s.", t.sess.name, errSerializable))

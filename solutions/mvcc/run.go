@@ -46,6 +46,7 @@ type Result struct {
 	Stmt    Stmt
 	Blocked bool  // it was still waiting when its line was done
 	Pending bool  // it was still waiting when the script ended
+	Done    bool  // it has returned (its rows, or its error)
 	Rows    []Row // a select's rows, by id
 	Err     string
 	// Affected is the number of rows an update, insert or delete changed.
@@ -257,6 +258,11 @@ func (d *db) run(ln Line) error {
 	d.resTxn = append(d.resTxn, se.txn)
 	ri := len(d.res) - 1
 	st := ln.Stmt
+	defer func() {
+		if k := st.Kind; k == KindSetLevel || k == KindBegin || k == KindCommit || k == KindRollback {
+			d.res[ri].Done = true
+		}
+	}()
 	switch st.Kind {
 	case KindSetLevel:
 		d.setLevel(se, st.Level)
@@ -324,11 +330,11 @@ func (d *db) finish(t *txn) {
 		return
 	}
 	r := &d.res[o.res]
+	r.Done = true
 	if r.Err == "" && o.line.Stmt.Kind == KindSelect {
 		rows := slices.Clone(o.rows)
 		slices.SortFunc(rows, func(a, b Row) int { return a.ID - b.ID })
-		r.Rows = rows
-		d.emit(StepRows, t, fmt.Sprintf("%s's %s returns %s.", t.sess.name, o.line.Stmt, FormatRows(rows)))
+		d.returns(t, r, rows)
 	}
 }
 

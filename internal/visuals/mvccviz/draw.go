@@ -1,0 +1,224 @@
+package mvccviz
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"tutor/internal/visual"
+	"tutor/solutions/mvcc"
+)
+
+// palette is the paints a frame uses, made once per theme.
+type palette struct {
+	text, muted, accent, good, bad, cursor visual.Paint
+	session                                []visual.Paint
+}
+
+var palettes sync.Map // [2]bool{dark, plain} -> *palette
+
+func paletteOf(th visual.Theme) *palette {
+	k := [2]bool{th.Dark, th.Plain}
+	if p, ok := palettes.Load(k); ok {
+		return p.(*palette)
+	}
+	p := &palette{
+		text: visual.NewPaint(th.Text), muted: visual.NewPaint(th.Muted), accent: visual.NewPaint(th.Accent),
+		good: visual.NewPaint(th.Good), bad: visual.NewPaint(th.Bad), cursor: visual.NewPaint(th.Cursor),
+	}
+	for i := range 6 {
+		p.session = append(p.session, visual.NewPaint(th.Field(i)))
+	}
+	palettes.Store(k, p)
+	return p
+}
+
+// Draw draws frame i: the title, the script with sessions as columns, the
+// rows' version chains, the transactions with their read views or
+// snapshots, and the locks.
+func (r *recording) Draw(i, w, h int, th visual.Theme) []string {
+	p := paletteOf(th)
+	e := r.frames[i]
+	title := fmt.Sprintf("%s  step %d/%d", r.title, i+1, len(r.frames))
+	lines := []string{p.accent.On(title)}
+	if r.in.table {
+		return append(lines, r.drawTable(i, w, h-1, p)...)
+	}
+	below := r.drawState(e, p)
+	room := max(h-1-len(below), 3)
+	lines = append(lines, r.drawScript(e, w, room, p)...)
+	return append(lines, below...)
+}
+
+// drawTable lists the cells decided so far, the latest last.
+func (r *recording) drawTable(i, w, h int, p *palette) []string {
+	var out []string
+	for j := max(0, i-h+1); j <= i; j++ {
+		s := r.frames[j].Explain
+		if j == i {
+			out = append(out, p.accent.On("› "+s))
+		} else {
+			out = append(out, p.text.On("  "+s))
+		}
+	}
+	return out
+}
+
+// drawScript draws the script's statements, one a row, in their session's
+// column, with what each did so far; the statements of the line being run
+// are marked with ›.
+func (r *recording) drawScript(e mvcc.Event, w, room int, p *palette) []string {
+	sessions := r.script.Sessions()
+	colw := max((w-5)/max(len(sessions), 1), 8)
+	head := "     "
+	for k, s := range sessions {
+		head += p.session[k%len(p.session)].On(pad(s, colw))
+	}
+	out := []string{head}
+	cur := -1
+	for k, l := range r.script.Lines {
+		if l.N == e.Line {
+			cur = k
+			break
+		}
+	}
+	lo := 0
+	if n := len(r.script.Lines); n > room-1 {
+		lo = min(max(cur-(room-1)/2, 0), n-(room-1))
+	}
+	for k := lo; k < len(r.script.Lines) && len(out) < room; k++ {
+		l := r.script.Lines[k]
+		col := indexOf(sessions, l.Session)
+		mark, paint := r.mark(e, k, p)
+		cell := compact(l.Stmt) + mark
+		prefix := fmt.Sprintf("  %2d ", l.N)
+		if l.N == e.Line {
+			prefix = fmt.Sprintf("› %2d ", l.N)
+		}
+		room := w - 5 - col*colw
+		if col < len(sessions)-1 {
+			room = colw - 1
+		}
+		cell = ansi.Truncate(cell, max(room, 1), "…")
+		row := prefix + strings.Repeat(" ", col*colw) + paint.On(cell)
+		if l.N == e.Line {
+			row = p.accent.On(prefix) + strings.Repeat(" ", col*colw) + paint.On(cell)
+		}
+		out = append(out, row)
+	}
+	return out
+}
+
+// mark is what statement k has done by event e, and its paint.
+func (r *recording) mark(e mvcc.Event, k int, p *palette) (string, visual.Paint) {
+	res := e.State.Results
+	if k >= len(res) {
+		return "", p.muted
+	}
+	x := res[k]
+	if x.Err != "" {
+		return " ✗ " + x.Err, p.bad
+	}
+	if !x.Done {
+		for _, t := range e.State.Txns {
+			if t.Session == x.Session && t.Waiting != "" && t.Status == mvcc.StatusOpen {
+				return " ⌛ waits", p.bad
+			}
+		}
+		return "", p.text
+	}
+	if x.Stmt.Kind == mvcc.KindSelect {
+		return " → " + mvcc.FormatRows(x.Rows), p.good
+	}
+	return " ✓", p.text
+}
+
+// drawState draws the rows' versions, the transactions and the locks.
+func (r *recording) drawState(e mvcc.Event, p *palette) []string {
+	st := e.State
+	legend := "rows, newest version first (value@trx id, * uncommitted, del = delete mark)"
+	if st.Engine == mvcc.Postgres {
+		legend = "rows, newest tuple first (value(xmin,xmax), * xmin uncommitted)"
+	}
+	out := []string{p.muted.On(legend)}
+	for _, row := range st.Rows {
+		var vs []string
+		for j, v := range row.Versions {
+			s := v.String(st.Engine)
+			if j == 0 {
+				s = p.text.On(s)
+			} else {
+				s = p.muted.On(s)
+			}
+			vs = append(vs, s)
+		}
+		sep := " ← "
+		if st.Engine == mvcc.Postgres {
+			sep = "  "
+		}
+		out = append(out, fmt.Sprintf("  id %-3d %s", row.ID, strings.Join(vs, sep)))
+	}
+	out = append(out, p.muted.On("transactions"))
+	sessions := []string{}
+	if r.script != nil {
+		sessions = r.script.Sessions()
+	}
+	for _, t := range st.Txns {
+		k := indexOf(sessions, t.Session)
+		s := fmt.Sprintf("  %s trx %d %s %s", p.session[k%len(p.session)].On(t.Session), t.ID, t.Level.Short(), t.Status)
+		if t.View != "" {
+			s += "  " + t.View
+		}
+		if t.SSI != "" {
+			s += "  " + t.SSI
+		}
+		if t.Waiting != "" {
+			s += p.bad.On("  waits")
+		}
+		out = append(out, s)
+	}
+	if len(st.Locks) > 0 {
+		out = append(out, p.muted.On("locks"))
+		for _, l := range st.Locks {
+			k := indexOf(sessions, l.Session)
+			s := "  " + p.session[k%len(p.session)].On(l.Session) + " " + l.Lock
+			if l.Waiting {
+				s = "  " + p.session[k%len(p.session)].On(l.Session) + " " + p.bad.On("waits for "+l.Lock)
+			}
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// compact writes a statement short enough for a column:
+// "update value=12 where id=1".
+func compact(s mvcc.Stmt) string {
+	if s.Kind == mvcc.KindSetLevel {
+		return "set level " + s.Level.Short()
+	}
+	t := s.String()
+	for _, cut := range []string{" * from test", " test", " from test", " into test (id, value)", " isolation level"} {
+		t = strings.Replace(t, cut, "", 1)
+	}
+	t = strings.ReplaceAll(t, " = ", "=")
+	t = strings.Replace(t, "select where", "select", 1)
+	return t
+}
+
+func indexOf(xs []string, s string) int {
+	for i, x := range xs {
+		if x == s {
+			return i
+		}
+	}
+	return 0
+}
+
+// pad cuts or pads s to n columns.
+func pad(s string, n int) string {
+	s = ansi.Truncate(s, n, "")
+	return s + strings.Repeat(" ", max(n-ansi.StringWidth(s), 0))
+}
