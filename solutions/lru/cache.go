@@ -182,7 +182,7 @@ func (c *LFU[K, V]) Put(key K, value V) {
 			c.freqs.remove(low)
 		}
 		c.stats.Evictions++
-		c.emit(StepLFUEvict, e.key, fmt.Sprintf("fewest uses (%d), least recent of them", low.freq))
+		c.emit(StepLFUEvict, e.key, fmt.Sprintf("fewest uses, %d, and least recent of those", low.freq))
 		if c.OnEvict != nil {
 			c.OnEvict(e.key, e.val)
 		}
@@ -347,9 +347,9 @@ func (c *Redis[K, V]) evict() {
 // reason says in words why a key with this score was the best candidate.
 func (c *Redis[K, V]) reason(score uint64) string {
 	if c.policy == AllKeysLFU {
-		return fmt.Sprintf("lowest counter in the pool (%d)", 255-score)
+		return fmt.Sprintf("lowest counter in the pool, %d", 255-score)
 	}
-	return fmt.Sprintf("idlest in the pool (%d s)", score/LRUClockResolution)
+	return fmt.Sprintf("idlest in the pool, %d s idle", score/LRUClockResolution)
 }
 
 // Delete removes the key and reports whether it was there. A pool place

@@ -53,5 +53,5 @@ func ExampleRedis() {
 	c.Put("c", 3) // at 4 s: three keys, one must go
 	// Output:
 	// sample [{b 2000} {a 1000} {c 0}]
-	// evict b - idlest in the pool (2 s)
+	// evict b - idlest in the pool, 2 s idle
 }
