@@ -316,3 +316,64 @@ func TestSynRetried(t *testing.T) {
 		t.Errorf("RTO after the handshake %v, want 3s", est[0].Client.RTO)
 	}
 }
+
+// TestDelayedACK: with delayed ACKs the server acknowledges every second
+// full-sized segment at once (RFC 5681 section 4.2): four segments of
+// 1000 bytes from seq 1001 bring ACKs of 3001 and 5001 only; a lone
+// segment waits for the delayed-ACK timer (200 ms).
+func TestDelayedACK(t *testing.T) {
+	cfg := DefaultConfig()
+	cfg.DelayedACK = true
+	cfg.Close = CloseNone
+	_, evs := run(t, cfg, 4000)
+	var acks []uint32
+	for _, e := range find(evs, StepSendAck) {
+		if e.Side == Server {
+			acks = append(acks, e.Seg.Ack)
+		}
+	}
+	if !equalSeqs(acks, []uint32{3001, 5001}) {
+		t.Errorf("server ACKs %v, want [3001 5001]", acks)
+	}
+	_, evs = run(t, cfg, 1000)
+	to := find(evs, StepDelayedAckTimeout)
+	if len(to) != 1 || to[0].At != 150*time.Millisecond+DelayedACKTimeout {
+		t.Errorf("delayed-ACK timeouts %+v, want one at 350ms", to)
+	}
+}
+
+func equalSeqs(a, b []uint32) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// TestNetworkFates: a queue of 2 on a slow link drops the tail of a
+// burst; a scripted duplicate arrives twice and is answered as old data.
+func TestNetworkFates(t *testing.T) {
+	cfg := DefaultConfig()
+	cfg.Profile = ProfileLinux // a burst of 10 segments
+	cfg.Net.Bandwidth, cfg.Net.Queue = 100000, 2
+	res, evs := run(t, cfg, 10000)
+	drops := 0
+	for _, e := range evs {
+		if e.Sent && e.Delivery.Fate == QueueDrop {
+			drops++
+		}
+	}
+	if drops == 0 || res.Retransmits[Client] < drops {
+		t.Errorf("%d queue drops, %d retransmissions", drops, res.Retransmits[Client])
+	}
+	cfg = DefaultConfig()
+	cfg.Net.Dup, cfg.Net.Seed = 100, 1
+	_, evs = run(t, cfg, 2000)
+	if len(find(evs, StepRecvUnacceptable)) == 0 {
+		t.Error("no duplicate was refused as outside the window")
+	}
+}
