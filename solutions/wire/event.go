@@ -75,7 +75,8 @@ type Node struct {
 	// Text is the field and its value, e.g. `a = 150 (int32, field 1)`,
 	// or `[1]` for the second message of a repeated field.
 	Text string
-	// Written is false for a field that proto3 leaves out at its default.
+	// Written is false for a field that proto3 leaves out at its default
+	// (its Text then ends in ": not written").
 	Written bool
 }
 
@@ -151,7 +152,7 @@ func outline(m *Message, depth int, out []Node) []Node {
 		}
 		text := fmt.Sprintf("%s = %s (%s, field %d)", f.Name, fv.ValuesText(), fieldKind(f), f.Number)
 		if !written {
-			text += ": default, not written"
+			text += ": not written"
 		}
 		out = append(out, Node{Depth: depth, Text: text, Written: written})
 	}

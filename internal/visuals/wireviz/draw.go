@@ -166,21 +166,22 @@ func (r *recording) bits(f frame, p palette) []string {
 		}
 		c := r.bytes[f.lo]
 		out := []string{
-			fmt.Sprintf("byte %s = %s %s", p.cursor.On(fmt.Sprintf("%02x", c)), p.accent.On(fmt.Sprintf("%d", c>>7)), p.role[int(f.role)%3].On(fmt.Sprintf("%07b", f.vb.Bits))),
-			p.muted.On(fmt.Sprintf("cont. bit %s · bits %d-%d", cont, 7*f.vb.Group, 7*f.vb.Group+6)),
+			fmt.Sprintf("byte %s = %s %s", p.cursor.On(fmt.Sprintf("%02x", c)), p.accent.On(fmt.Sprintf("%d", c>>7)), p.role[int(f.role)%3].On(fmt.Sprintf("%07b", f.vb.Bits))) +
+				p.muted.On(fmt.Sprintf("  bits %d-%d", 7*f.vb.Group, 7*f.vb.Group+6)),
+			p.muted.On("continuation " + cont),
 		}
-		// The groups so far, the last first as in the number, four a
+		// The groups so far, the last first as in the number, three a
 		// line.
 		var groups []string
 		for k := len(f.groups) - 1; k >= 0; k-- {
 			groups = append(groups, fmt.Sprintf("%07b", r.frames[f.groups[k]].vb.Bits))
 		}
-		for k := 0; k < len(groups); k += 4 {
+		for k := 0; k < len(groups); k += 3 {
 			label := "groups "
 			if k > 0 {
 				label = "       "
 			}
-			out = append(out, p.muted.On(label)+strings.Join(groups[k:min(k+4, len(groups))], " "))
+			out = append(out, p.muted.On(label)+strings.Join(groups[k:min(k+3, len(groups))], " "))
 		}
 		out = append(out, fmt.Sprintf("so far %d", f.vb.SoFar))
 		if f.step == wire.StepTagByte && !f.vb.More {

@@ -152,7 +152,7 @@ func itoa(n int) string {
 func TestBitsOfAVarintByte(t *testing.T) {
 	r, _ := New().Run(New().DefaultArgs())
 	out := ansi.Strip(r.Render(4, 80, 24, visual.NewTheme(true, true)))
-	for _, want := range []string{"byte 01 = 0 0000001", "groups 0000001 0010110", "so far 150", "cont. bit 0: the last byte · bits 7-13"} {
+	for _, want := range []string{"byte 01 = 0 0000001", "groups 0000001 0010110", "so far 150", "byte 01 = 0 0000001  bits 7-13", "continuation 0: the last byte"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("frame 5 lacks %q:\n%s", want, out)
 		}
@@ -193,7 +193,7 @@ func TestTreeFollowsTheField(t *testing.T) {
 		out := ansi.Strip(r.Render(i, 120, 60, th))
 		if r.Frame(i).Step == string(wire.StepFieldSkip) {
 			seen["skip"] = true
-			if !strings.Contains(out, "- q (Q, field 6)") && !strings.Contains(out, "▶ x = 0 (int32, field 1): default, not written") {
+			if !strings.Contains(out, "- q (Q, field 6)") && !strings.Contains(out, "▶ x = 0 (int32, field 1): not written") {
 				t.Errorf("frame %d: the skipped field is not marked:\n%s", i, out)
 			}
 		}
