@@ -228,6 +228,11 @@ func (m *Model) ensureNote() tea.Cmd {
 		m.showNote(k, text)
 		return nil
 	}
+	// One render of a note at a time: a resize during a render waits for
+	// it, and the size wanted then is rendered next (see RenderedMsg).
+	if !m.c.Notes.Begin(k) {
+		return nil
+	}
 	body := m.lesson.Body
 	return func() tea.Msg {
 		text, err := markdown.Render(body, k.Width, k.Style)
@@ -298,6 +303,7 @@ func (m *Model) Resize() tea.Cmd { return m.SetSize() }
 func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case RenderedMsg:
+		m.c.Notes.Done(msg.Key)
 		if msg.Err != nil {
 			if msg.Key == m.wantKey() {
 				m.noteErr = msg.Err
@@ -307,8 +313,13 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		m.c.Notes.Put(msg.Key, msg.Text)
 		if msg.Key == m.wantKey() {
 			m.showNote(msg.Key, msg.Text)
+			return m, nil
 		}
-		return m, nil
+		if msg.Key.Doc != m.lesson.ID {
+			return m, nil
+		}
+		// The size changed during the render: render the size wanted now.
+		return m, m.ensureNote()
 	case stepper.TickMsg, stepper.RanMsg:
 		if m.vis == nil {
 			return m, nil

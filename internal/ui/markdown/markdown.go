@@ -11,14 +11,143 @@ import (
 	"github.com/charmbracelet/x/ansi"
 )
 
+// What Render hands to glamour: a note beyond any of these is shown as
+// plain text under a line that says which limit it passes. glamour's time
+// and memory grow faster than the note past them (50,000 headings took 97 s
+// and 2.1 GB, 100 KB of ">" more than two minutes and 1.6 GB), and deep
+// nesting can overflow the stack, which no recover catches. The shipped
+// lessons stay far below each (about 420 lines, 15 headings, 50 list
+// items, depth 3).
+const (
+	MaxLines     = 5000  // lines
+	MaxHeadings  = 500   // lines that start with #
+	MaxListItems = 2000  // lines that start a list item
+	MaxDepth     = 12    // block quotes and list items nested on one line
+	MaxBrackets  = 5000  // [ (links, images, references)
+	MaxEmphasis  = 10000 // * and _ (emphasis delimiters)
+)
+
+// Complexity returns why md is beyond what Render hands to glamour, or ""
+// when it is not. It reads md once, line by line, and allocates nothing.
+func Complexity(md string) string {
+	var lines, headings, items, depth int
+	for line := range strings.SplitSeq(md, "\n") {
+		lines++
+		d, heading := lineDepth(line)
+		if heading {
+			headings++
+		}
+		if d.items > 0 {
+			items++
+		}
+		depth = max(depth, d.quotes+d.items+d.indent)
+	}
+	switch {
+	case lines > MaxLines:
+		return fmt.Sprintf("%d lines, more than the %d rendered", lines, MaxLines)
+	case headings > MaxHeadings:
+		return fmt.Sprintf("%d headings, more than the %d rendered", headings, MaxHeadings)
+	case items > MaxListItems:
+		return fmt.Sprintf("%d list items, more than the %d rendered", items, MaxListItems)
+	case depth > MaxDepth:
+		return fmt.Sprintf("quotes and lists nested %d deep, more than the %d rendered", depth, MaxDepth)
+	}
+	if n := strings.Count(md, "["); n > MaxBrackets {
+		return fmt.Sprintf("%d brackets [, more than the %d rendered", n, MaxBrackets)
+	}
+	if n := strings.Count(md, "*") + strings.Count(md, "_"); n > MaxEmphasis {
+		return fmt.Sprintf("%d emphasis marks * and _, more than the %d rendered", n, MaxEmphasis)
+	}
+	return ""
+}
+
+type nesting struct{ quotes, items, indent int }
+
+// lineDepth measures how deep line opens blocks: the quote markers and
+// list markers at its start, and its indentation in steps of two columns
+// when it starts a list item (a nested list); heading reports a line that
+// starts with #.
+func lineDepth(line string) (d nesting, heading bool) {
+	i, col := 0, 0
+	for i < len(line) && (line[i] == ' ' || line[i] == '\t') {
+		if line[i] == '\t' {
+			col += 4
+		} else {
+			col++
+		}
+		i++
+	}
+	lead := col
+	for i < len(line) {
+		switch c := line[i]; {
+		case c == ' ' || c == '\t':
+			i++
+		case c == '>':
+			d.quotes++
+			i++
+		case (c == '-' || c == '*' || c == '+') && i+1 < len(line) && (line[i+1] == ' ' || line[i+1] == '\t'):
+			d.items++
+			i += 2
+		case c >= '0' && c <= '9':
+			j := i
+			for j < len(line) && j-i < 9 && line[j] >= '0' && line[j] <= '9' {
+				j++
+			}
+			if j+1 < len(line) && (line[j] == '.' || line[j] == ')') && (line[j+1] == ' ' || line[j+1] == '\t') {
+				d.items++
+				i = j + 2
+				continue
+			}
+			return d, false
+		case c == '#':
+			return d, d.quotes == 0 && d.items == 0
+		default:
+			if d.items > 0 {
+				d.indent = lead / 2
+			}
+			return d, false
+		}
+	}
+	if d.items > 0 {
+		d.indent = lead / 2
+	}
+	return d, false
+}
+
+// Plain is md as plain text, every line wrapped to width, under a line
+// that says why it is not rendered: what Render shows for a note beyond
+// its limits. It takes time in proportion to md.
+func Plain(md, why string, width int) string {
+	width = max(width, 1)
+	lines := []string{"This note is shown as plain text, not rendered: it has " + why + "."}
+	lines = append(lines, "")
+	for line := range strings.SplitSeq(strings.ReplaceAll(md, "\t", "    "), "\n") {
+		lines = append(lines, line)
+	}
+	out := ansi.Hardwrap(ansi.Wrap(strings.Join(lines, "\n"), width, ""), width, true)
+	return strings.TrimRight(out, "\n")
+}
+
 // Render renders md to fit width columns with a glamour standard style
 // ("dark", "light" or "notty"). Every line of the result is at most width
 // wide, with the padding glamour adds trimmed. Render is pure CPU work that
 // takes milliseconds for a long note: the app calls it inside a tea.Cmd.
-func Render(md string, width int, style string) (string, error) {
+//
+// A note beyond the limits above (see Complexity) is not handed to glamour
+// and comes back as Plain text, quickly; a panic inside glamour comes back
+// as an error.
+func Render(md string, width int, style string) (out string, err error) {
 	if width < 1 {
 		width = 1
 	}
+	if why := Complexity(md); why != "" {
+		return Plain(md, why, width), nil
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			out, err = "", fmt.Errorf("markdown: the renderer failed on this note: %v", r)
+		}
+	}()
 	// glamour indents the document by 2 and wraps at the wrap width, so the
 	// wrap width is the width less that margin.
 	r, err := glamour.NewTermRenderer(
@@ -31,7 +160,7 @@ func Render(md string, width int, style string) (string, error) {
 	}
 	// Tabs reach the terminal raw and glamour counts them as one column:
 	// expand them (CommonMark's tab stop is 4).
-	out, err := r.Render(JoinListLines(strings.ReplaceAll(md, "\t", "    ")))
+	out, err = glamourRender(r, JoinListLines(strings.ReplaceAll(md, "\t", "    ")))
 	if err != nil {
 		return "", fmt.Errorf("markdown: %w", err)
 	}
@@ -49,6 +178,10 @@ func Render(md string, width int, style string) (string, error) {
 	}
 	return strings.Join(lines, "\n"), nil
 }
+
+// glamourRender is glamour's render, a variable so a test can make it
+// panic.
+var glamourRender = (*glamour.TermRenderer).Render
 
 var (
 	listItemRE   = regexp.MustCompile(`^([-*+]|[0-9]{1,9}[.)])[ \t]+\S`)
@@ -188,10 +321,18 @@ type Key struct {
 	Style string
 }
 
-// Cache holds renders by Key. The zero value is ready to use. It is not
-// safe for concurrent use: the app touches it only in Update.
+// MaxCached is how many renders a Cache keeps: a note rendered at every
+// width a window is dragged through must not stay in memory at each.
+const MaxCached = 16
+
+// Cache holds renders by Key, at most MaxCached (the oldest goes first),
+// and knows which documents have a render under way. The zero value is
+// ready to use. It is not safe for concurrent use: the app touches it only
+// in Update.
 type Cache struct {
-	m map[Key]string
+	m     map[Key]string
+	order []Key
+	busy  map[string]Key
 }
 
 // Get returns the render for k, if there is one.
@@ -200,10 +341,50 @@ func (c *Cache) Get(k Key) (string, bool) {
 	return s, ok
 }
 
-// Put stores the render for k.
+// Put stores the render for k, dropping the oldest render when the cache
+// is full.
 func (c *Cache) Put(k Key, s string) {
 	if c.m == nil {
 		c.m = map[Key]string{}
 	}
+	if _, ok := c.m[k]; !ok {
+		c.order = append(c.order, k)
+	}
 	c.m[k] = s
+	for len(c.order) > MaxCached {
+		delete(c.m, c.order[0])
+		c.order = c.order[1:]
+	}
+}
+
+// Len is the number of renders kept.
+func (c *Cache) Len() int { return len(c.m) }
+
+// Begin records that a render of k is under way and reports true, or
+// reports false when a render of the same document is already under way:
+// the caller then waits for that one to finish (Done) and asks again for
+// the size it wants by then. So however often the window is resized, at
+// most one render per document runs at a time.
+func (c *Cache) Begin(k Key) bool {
+	if _, ok := c.busy[k.Doc]; ok {
+		return false
+	}
+	if c.busy == nil {
+		c.busy = map[string]Key{}
+	}
+	c.busy[k.Doc] = k
+	return true
+}
+
+// Busy reports whether a render of doc is under way.
+func (c *Cache) Busy(doc string) bool {
+	_, ok := c.busy[doc]
+	return ok
+}
+
+// Done records that the render of k has finished.
+func (c *Cache) Done(k Key) {
+	if b, ok := c.busy[k.Doc]; ok && b == k {
+		delete(c.busy, k.Doc)
+	}
 }
