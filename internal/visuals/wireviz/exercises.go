@@ -62,7 +62,7 @@ func newFieldHex(r *rand.Rand) visual.Exercise {
 	in := oneField(typ, num, val)
 	answer := wire.Hex(encode(in))
 	return visual.Exercise{
-		Question: fmt.Sprintf("Type the bytes, in hex, of field %d = %s, declared `%s f = %d;` (field 1 = 150 as int32 is 08 96 01).", num, val, typ, num),
+		Question: fmt.Sprintf("Type the bytes, in hex, of field %d = %s, declared as %s f = %d (field 1 = 150 as int32 is 08 96 01).", num, val, typ, num),
 		Answer:   answer,
 		Check: func(s string) bool {
 			got, ok := normHex(s)
@@ -81,7 +81,7 @@ func newSize(r *rand.Rand) visual.Exercise {
 	in := oneField(typ, 1, val)
 	n := len(encode(in))
 	return visual.Exercise{
-		Question: fmt.Sprintf("How many bytes does field 1 = %s take on the wire, tag included, declared `%s f = 1;`?", val, typ),
+		Question: fmt.Sprintf("How many bytes does field 1 = %s take on the wire, tag included, when declared as %s f = 1?", val, typ),
 		Answer:   strconv.Itoa(n),
 		Check:    checkUint(uint64(n)),
 		Hint:     numberHint,
@@ -113,7 +113,7 @@ func newDecode(r *rand.Rand) visual.Exercise {
 	m, _ := wire.Unmarshal(s.Root(), b)
 	answer := wire.ValueText(m.Fields[0].Field, m.Fields[0].Values[0])
 	return visual.Exercise{
-		Question: fmt.Sprintf("A message has one field, `%s f = 1;`. What value do its bytes %s hold?", typ, wire.Hex(b)),
+		Question: fmt.Sprintf("A message has one field, %s f = 1. What value do its bytes %s hold?", typ, wire.Hex(b)),
 		Answer:   answer,
 		Check: func(s string) bool {
 			return strings.TrimSpace(s) == answer
