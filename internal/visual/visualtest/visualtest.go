@@ -100,7 +100,8 @@ func checkRender(t *testing.T, name string, args []string, r visual.Run, i, w, h
 // Exercises draws n exercises of every kind v offers and checks that each
 // has a question and an answer, that its own answer is accepted (also in
 // upper case and with extra spaces), that an empty answer is refused, and
-// that its Args, when set, run.
+// that its Args, when set, run; and that a Hint, when set, has nothing to
+// say about its own answer.
 func Exercises(t *testing.T, v visual.Visual, n int) {
 	t.Helper()
 	kinds := v.Exercises()
@@ -127,6 +128,9 @@ func Exercises(t *testing.T, v visual.Visual, n int) {
 			}
 			if e.Check("") {
 				t.Errorf("%s: empty answer accepted for %q", k.ID, e.Question)
+			}
+			if e.Hint != nil && e.Hint(e.Answer) != "" {
+				t.Errorf("%s: its own answer %q, well formed, gets the hint %q", k.ID, e.Answer, e.Hint(e.Answer))
 			}
 			if e.Args != nil {
 				if _, err := v.Run(e.Args); err != nil {

@@ -62,6 +62,15 @@ func describe(in input, l *credits.Ledger) string {
 	return b.String()
 }
 
+// numberHint says what to change in an answer that is not a number of
+// credits; "" for a number, right or wrong.
+func numberHint(answer string) string {
+	if _, ok := number(answer); ok || strings.TrimSpace(answer) == "" {
+		return ""
+	}
+	return "write the number of credits in digits, e.g. 40"
+}
+
 // number reads an answer leniently: case, spaces, commas, underscores and
 // a trailing "credits" do not matter.
 func number(answer string) (int64, bool) {
@@ -83,6 +92,7 @@ func newBalance(r *rand.Rand) visual.Exercise {
 			n, ok := number(answer)
 			return ok && n == l.BalanceAt(at)
 		},
+		Hint: numberHint,
 		Args: in.format(),
 	}
 }
@@ -141,6 +151,18 @@ func newNextGrant(r *rand.Rand) visual.Exercise {
 			a = strings.ToLower(strings.Join(strings.Fields(a), ""))
 			return a != "" && a == firstUse(l, t)
 		},
+		Hint: func(a string) string {
+			a = strings.ToLower(strings.Join(strings.Fields(a), ""))
+			if a == "" || a == "none" {
+				return ""
+			}
+			for _, g := range l.Grants() {
+				if a == strings.ToLower(g.ID) {
+					return ""
+				}
+			}
+			return "write a grant's id alone, as the ledger lists it (a, b, ...), or none"
+		},
 		Args: in.format(),
 	}
 }
@@ -162,6 +184,7 @@ func newShortfall(r *rand.Rand) visual.Exercise {
 			n, ok := number(answer)
 			return ok && n == l.ShortfallAt(t)
 		},
+		Hint: numberHint,
 		Args: in.format(),
 	}
 }

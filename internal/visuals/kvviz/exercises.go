@@ -102,6 +102,7 @@ func newPutHex(r *rand.Rand) visual.Exercise {
 			got, ok := normHex(s)
 			return ok && got == strings.ReplaceAll(answer, " ", "")
 		},
+		Hint: hexHint,
 		Args: putArgs([]kvstore.Pair{p}, 0),
 	}
 }
@@ -118,6 +119,12 @@ func newDecode(r *rand.Rand) visual.Exercise {
 		Check: func(s string) bool {
 			got, ok := parsePairs(s)
 			return ok && got == answer
+		},
+		Hint: func(s string) string {
+			if _, ok := parsePairs(s); ok || strings.TrimSpace(s) == "" {
+				return ""
+			}
+			return "write each pair as key=value, the pairs separated by commas, e.g. a=xy, b="
 		},
 		Args: putArgs(decoded, 0),
 	}
@@ -163,6 +170,7 @@ func newLength(r *rand.Rand) visual.Exercise {
 		Question: fmt.Sprintf("How many bytes does the stream of %s take?", strings.Join(puts, ", ")),
 		Answer:   strconv.Itoa(n),
 		Check:    checkInt(n),
+		Hint:     intHint,
 		Args:     putArgs(pairs, 0),
 	}
 }
@@ -188,6 +196,7 @@ func newChunks(r *rand.Rand) visual.Exercise {
 		Question: fmt.Sprintf("The storage takes blobs of at most %d bytes. Into how many chunks (not counting the metadata record) is the stream of %s cut?", size, strings.Join(puts, ", ")),
 		Answer:   strconv.Itoa(m.Chunks),
 		Check:    checkInt(m.Chunks),
+		Hint:     intHint,
 		Args:     putArgs(pairs, size),
 	}
 }
@@ -198,4 +207,22 @@ func checkInt(n int) func(string) bool {
 		got, err := strconv.Atoi(strings.TrimSpace(s))
 		return err == nil && got == n
 	}
+}
+
+// hexHint says what to change in an answer that is not bytes in hex; ""
+// for hex, right or wrong.
+func hexHint(s string) string {
+	if _, ok := normHex(s); ok || strings.TrimSpace(s) == "" {
+		return ""
+	}
+	return "write the bytes in hex, two digits 0-9 a-f a byte, e.g. 00 00 00 01 41"
+}
+
+// intHint says what to change in an answer that is not a whole number in
+// digits; "" for a number, right or wrong.
+func intHint(s string) string {
+	if _, err := strconv.Atoi(strings.TrimSpace(s)); err == nil || strings.TrimSpace(s) == "" {
+		return ""
+	}
+	return "write the number alone, in digits, e.g. 12"
 }

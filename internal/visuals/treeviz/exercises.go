@@ -15,7 +15,7 @@ import (
 var exerciseKinds = []visual.ExerciseKind{
 	{ID: "tree.messages", Title: "messages for one count on n machines", New: newMessages},
 	{ID: "tree.reports", Title: "what a machine reports to its parent", New: newReports},
-	{ID: "tree.rounds", Title: "rounds for a count on a tree of height h", New: newRounds},
+	{ID: "tree.rounds", Title: "rounds a count takes on a given tree", New: newRounds},
 	{ID: "tree.topology", Title: "the map a machine sends up for topology", New: newTopology},
 }
 
@@ -30,6 +30,15 @@ func number(s string) (int, bool) {
 	}, s)
 	n, err := strconv.Atoi(s)
 	return n, err == nil
+}
+
+// numberHint says what to change in an answer that is not a whole number;
+// "" for a number, right or wrong.
+func numberHint(s string) string {
+	if _, ok := number(s); ok || strings.TrimSpace(s) == "" {
+		return ""
+	}
+	return "write the number alone, in digits, e.g. 12"
 }
 
 func checkNumber(want int) func(string) bool {
@@ -51,6 +60,7 @@ func newMessages(rng *rand.Rand) visual.Exercise {
 		Question: fmt.Sprintf("A tree has %d machines. The root gets one count request from the client. How many messages do the machines send, requests down and answers up, until the root knows the count?", n),
 		Answer:   strconv.Itoa(want),
 		Check:    checkNumber(want),
+		Hint:     numberHint,
 		Args:     []string{"--random", strconv.Itoa(n), "--seed", strconv.FormatUint(seed, 10), "--op", "count"},
 	}
 }
@@ -73,6 +83,7 @@ func newReports(rng *rand.Rand) visual.Exercise {
 		Question: fmt.Sprintf("The tree is %s (each id followed by its children in parentheses). During a count, what number does machine %d send to its parent?", desc, x),
 		Answer:   strconv.Itoa(want),
 		Check:    checkNumber(want),
+		Hint:     numberHint,
 		Args:     []string{"--tree", desc, "--op", "count"},
 	}
 }
@@ -97,6 +108,7 @@ func newRounds(rng *rand.Rand) visual.Exercise {
 		Question: fmt.Sprintf("The tree is %s. Every message takes one round, and all messages of a round travel at once. The root has just received a count request: how many rounds until it knows the count?", desc),
 		Answer:   strconv.Itoa(rounds),
 		Check:    checkNumber(rounds),
+		Hint:     numberHint,
 		Args:     []string{"--tree", desc, "--op", "count"},
 	}
 }
@@ -129,6 +141,12 @@ func newTopology(rng *rand.Rand) visual.Exercise {
 		Check: func(answer string) bool {
 			got, err := machinetree.ParseTopology(answer)
 			return err == nil && got.Equal(want)
+		},
+		Hint: func(answer string) string {
+			if _, err := machinetree.ParseTopology(answer); err == nil || strings.TrimSpace(answer) == "" {
+				return ""
+			}
+			return "write the map with braces, each id followed by a colon and its own map, e.g. {2: {4: {}}, 3: {}}"
 		},
 		Args: []string{"--tree", desc, "--op", "topology"},
 	}
