@@ -246,7 +246,7 @@ func (e *Endpoint) Write(now time.Duration, data []byte) error {
 	}
 	from := e.state
 	e.data = append(e.data, data...) // step: app-write
-	e.emitf(StepAppWrite, from, "The %s's application writes %d bytes; %d are queued.", e.side, len(data), int(e.dataEnd()-e.sndNxt))
+	e.emitf(StepAppWrite, from, "The %s's application writes %s; %d are queued.", e.side, nbytes(len(data)), int(e.dataEnd()-e.sndNxt))
 	if e.state == Listen {
 		e.setState(SynSent)
 		e.sendSyn(false)
@@ -267,7 +267,7 @@ func (e *Endpoint) Read(now time.Duration, n int) []byte {
 	}
 	got := e.recv[:n:n]
 	e.recv, e.read = e.recv[n:], e.read+n // step: app-read
-	e.emitf(StepAppRead, e.state, "The %s's application reads %d bytes; the window is %d.", e.side, n, e.rcvWnd())
+	e.emitf(StepAppRead, e.state, "The %s's application reads %s; the window is %d.", e.side, nbytes(n), e.rcvWnd())
 	// Inside Input the ACK the segment calls for (now or delayed) will
 	// carry the window.
 	right := e.rcvNxt + uint32(e.rcvWnd())
@@ -554,7 +554,7 @@ func (e *Endpoint) newAck(s Segment) {
 	}
 	e.dupAcks, e.timeouts = 0, 0
 	if acked > 0 {
-		e.emitRecv(StepRecvAck, e.state, s, "The %s gets ack=%d: %d more bytes acknowledged.", e.side, s.Ack, acked) // step: recv-ack
+		e.emitRecv(StepRecvAck, e.state, s, "The %s gets ack=%d: %s more acknowledged.", e.side, s.Ack, nbytes(acked)) // step: recv-ack
 	}
 	e.sampleRTT(s.Ack)
 	mss := e.opt.MSS
@@ -669,7 +669,7 @@ func (e *Endpoint) inputData(s Segment) {
 	if !e.ackNow && !e.timers[tDelack].on {
 		e.arm(tDelack, DelayedACKTimeout)
 	}
-	e.emitRecv(StepRecvData, e.state, s, "The %s takes %d bytes in order; it expects seq=%d next.", e.side, len(data), e.rcvNxt)
+	e.emitRecv(StepRecvData, e.state, s, "The %s takes %s in order; it expects seq=%d next.", e.side, nbytes(len(data)), e.rcvNxt)
 }
 
 // keep adds an out-of-order piece, in order of seq, dropping what is
@@ -916,4 +916,12 @@ func (e *Endpoint) emit(ev Event) {
 		ev.Client = e.Snapshot()
 	}
 	e.Observe(ev)
+}
+
+// nbytes is "1 byte" or "n bytes".
+func nbytes(n int) string {
+	if n == 1 {
+		return "1 byte"
+	}
+	return itoa(n) + " bytes"
 }
