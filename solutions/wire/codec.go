@@ -404,6 +404,7 @@ type DecodeError struct {
 	Err error
 }
 
+// Error is "wire: offset N: " and the reason, on one line.
 func (e *DecodeError) Error() string {
 	return fmt.Sprintf("wire: offset %d: %s", e.Offset, e.Reason)
 }
