@@ -72,8 +72,22 @@ type Server struct {
 
 	mu       sync.Mutex
 	programs map[*tea.Program]struct{}
+	running  map[ssh.Session]session // the app of each session, while it runs
+	closers  map[io.Closer]struct{}  // of sessions that ended, not yet closed
 	closing  bool
+	live     sync.WaitGroup // sessions whose program has not yet ended
 }
+
+// session is a session's program and what closes its learner's log.
+type session struct {
+	p      *tea.Program
+	closer io.Closer
+}
+
+// drain is how long a learner's review log stays open after their session
+// ends, so that an answer whose save was under way when the connection
+// dropped still reaches the disk.
+const drain = 2 * time.Second
 
 // Fingerprint is the name of a learner's folder: "SHA256_" and the
 // unpadded URL-safe base64 of the SHA-256 of the key's wire form. It is
@@ -101,7 +115,7 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Log == nil {
 		cfg.Log = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
-	s := &Server{cfg: cfg, programs: map[*tea.Program]struct{}{}}
+	s := &Server{cfg: cfg, programs: map[*tea.Program]struct{}{}, running: map[ssh.Session]session{}, closers: map[io.Closer]struct{}{}}
 	if cfg.AuthorizedKeys != "" {
 		keys, err := readAuthorizedKeys(cfg.AuthorizedKeys)
 		if err != nil {
@@ -197,7 +211,8 @@ func (s *Server) gate(next ssh.Handler) ssh.Handler {
 		defer s.sessions.Add(-1)
 		start := time.Now()
 		log.Info("connect")
-		next(sess)
+		next(sess) // returns when the session's program has ended
+		s.finish(sess)
 		log.Info("disconnect", "duration", time.Since(start).Round(time.Millisecond).String())
 	}
 }
@@ -232,16 +247,52 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 		return nil
 	}
 	s.programs[p] = struct{}{}
+	s.running[sess] = session{p, closer}
+	s.live.Add(1)
 	s.mu.Unlock()
-	go func() {
-		<-sess.Context().Done()
-		s.mu.Lock()
-		delete(s.programs, p)
-		s.mu.Unlock()
-		p.Wait()
-		closer.Close()
-	}()
 	return p
+}
+
+// finish is the end of a session whose program has ended: its learner's
+// log closes after drain.
+func (s *Server) finish(sess ssh.Session) {
+	s.mu.Lock()
+	st, ok := s.running[sess]
+	if ok {
+		delete(s.running, sess)
+		delete(s.programs, st.p)
+		s.closers[st.closer] = struct{}{}
+	}
+	s.mu.Unlock()
+	if !ok {
+		return
+	}
+	s.live.Done()
+	time.AfterFunc(drain, func() { s.close(st.closer) })
+}
+
+// close closes a session's closer once.
+func (s *Server) close(c io.Closer) {
+	s.mu.Lock()
+	_, ok := s.closers[c]
+	delete(s.closers, c)
+	s.mu.Unlock()
+	if ok {
+		c.Close()
+	}
+}
+
+// closeAll closes every closer not yet closed.
+func (s *Server) closeAll() {
+	s.mu.Lock()
+	cs := make([]io.Closer, 0, len(s.closers))
+	for c := range s.closers {
+		cs = append(cs, c)
+	}
+	s.mu.Unlock()
+	for _, c := range cs {
+		s.close(c)
+	}
 }
 
 // Serve accepts connections on l until Shutdown. It returns
@@ -251,8 +302,8 @@ func (s *Server) Serve(l net.Listener) error { return s.srv.Serve(l) }
 // Shutdown stops accepting connections, tells every learner connected that
 // the server is stopping, gives their sessions Config.Grace to end (each
 // answer shown as saved is on disk already: the log is synced before the
-// app says so), then ends those that remain and waits for them, until ctx
-// is done.
+// app says so), ends those that remain, closes every review log and every
+// connection, until ctx is done.
 func (s *Server) Shutdown(ctx context.Context) error {
 	s.mu.Lock()
 	s.closing = true
@@ -265,21 +316,32 @@ func (s *Server) Shutdown(ctx context.Context) error {
 		p.Send(stoppingMsg{s.cfg.Grace})
 	}
 	done := make(chan error, 1)
-	go func() { done <- s.srv.Shutdown(ctx) }()
+	go func() { done <- s.srv.Shutdown(ctx) }() // closes the listeners at once
+	ended := make(chan struct{})
+	go func() { s.live.Wait(); close(ended) }()
 	select {
-	case err := <-done:
-		return err
+	case <-ended:
 	case <-time.After(s.cfg.Grace + time.Second):
+		for _, p := range progs {
+			p.Quit()
+		}
+		select {
+		case <-ended:
+		case <-ctx.Done():
+		}
 	case <-ctx.Done():
 	}
-	for _, p := range progs {
-		p.Quit()
-	}
+	s.closeAll()
+	// A client may keep its connection after its session ends.
+	closeErr := s.srv.Close()
 	select {
 	case err := <-done:
+		if errors.Is(err, ssh.ErrServerClosed) {
+			err = nil
+		}
 		return err
 	case <-ctx.Done():
-		return s.srv.Close()
+		return closeErr
 	}
 }
 
