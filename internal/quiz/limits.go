@@ -110,56 +110,50 @@ func kindOf(c Card) string {
 }
 
 // interleave orders new cards so that a session meets every lesson and
-// every kind early: within a lesson, its kinds take turns (recall, choice,
-// exercise, in the order the lesson's cards first show them), each kind
-// in deck order; then the lessons take turns, in deck order, one card at a
-// time. A session of 20 new cards over eight lessons thus asks two or
-// three of each, not the first twenty of the first two.
+// every kind early: the lessons take turns, in deck order, one card at a
+// time, and each turn takes, of the kinds the lesson has left (recall,
+// choice, exercise), the one the session has had least of so far (at a
+// tie, the kind the lesson shows first), in deck order within the kind. A
+// first session of 20 new cards over a dozen lessons thus asks one or two
+// cards of each and all three kinds, not the first twenty of the first two
+// lessons, nor only their first items.
 func interleave(cards []Card) []Card {
-	var lessonOrder []string
-	perLesson := map[string][]Card{}
+	type lesson struct {
+		kinds []string          // in the order the lesson first shows them
+		left  map[string][]Card // per kind, in deck order
+	}
+	var order []string
+	per := map[string]*lesson{}
 	for _, c := range cards {
-		if _, ok := perLesson[c.Lesson]; !ok {
-			lessonOrder = append(lessonOrder, c.Lesson)
+		l, ok := per[c.Lesson]
+		if !ok {
+			l = &lesson{left: map[string][]Card{}}
+			per[c.Lesson] = l
+			order = append(order, c.Lesson)
 		}
-		perLesson[c.Lesson] = append(perLesson[c.Lesson], c)
-	}
-	lists := make([][]Card, len(lessonOrder))
-	for i, l := range lessonOrder {
-		lists[i] = byKind(perLesson[l])
-	}
-	return roundRobin(lists)
-}
-
-// byKind lets a lesson's kinds of card take turns.
-func byKind(cards []Card) []Card {
-	var kinds []string
-	per := map[string][]Card{}
-	for _, c := range cards {
 		k := kindOf(c)
-		if _, ok := per[k]; !ok {
-			kinds = append(kinds, k)
+		if _, ok := l.left[k]; !ok {
+			l.kinds = append(l.kinds, k)
 		}
-		per[k] = append(per[k], c)
+		l.left[k] = append(l.left[k], c)
 	}
-	lists := make([][]Card, len(kinds))
-	for i, k := range kinds {
-		lists[i] = per[k]
-	}
-	return roundRobin(lists)
-}
-
-// roundRobin takes one card from each list in turn until all are empty.
-func roundRobin(lists [][]Card) []Card {
-	var out []Card
-	for more := true; more; {
-		more = false
-		for i := range lists {
-			if len(lists[i]) > 0 {
-				out = append(out, lists[i][0])
-				lists[i] = lists[i][1:]
-				more = true
+	taken := map[string]int{}
+	out := make([]Card, 0, len(cards))
+	for len(out) < len(cards) {
+		for _, id := range order {
+			l := per[id]
+			pick := ""
+			for _, k := range l.kinds {
+				if len(l.left[k]) > 0 && (pick == "" || taken[k] < taken[pick]) {
+					pick = k
+				}
 			}
+			if pick == "" {
+				continue
+			}
+			out = append(out, l.left[pick][0])
+			l.left[pick] = l.left[pick][1:]
+			taken[pick]++
 		}
 	}
 	return out
