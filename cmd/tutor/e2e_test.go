@@ -108,13 +108,13 @@ func TestEndToEndLessonInTmux(t *testing.T) {
 	s := startTmux(t, 120, 40, bin, "--state", t.TempDir())
 	s.waitFor(`tutor · lessons`)
 	// Type to filter, accept the filter, open the lesson.
-	s.text("tcp")
-	s.waitFor(`TCP: byte streams`)
+	s.text("redis")
+	s.waitFor(`Redis: encodings`)
 	s.keys("Enter", "Enter")
 	s.waitFor(`Note · 0%`)
 	screen := s.screen()
 	if !strings.Contains(screen, "no live visualization for this lesson") {
-		t.Errorf("the TCP lesson should say it has no visual:\n%s", screen)
+		t.Errorf("the Redis lesson should say it has no visual:\n%s", screen)
 	}
 	// Scroll: a page down moves the note, G reaches the end.
 	s.keys("f", "f")
@@ -145,7 +145,7 @@ func TestEndToEndLessonInTmux(t *testing.T) {
 		}
 	}
 	if withVisual != nil {
-		s.keys("Escape") // clear the "tcp" filter: the status shows all lessons
+		s.keys("Escape") // clear the "redis" filter: the status shows all lessons
 		s.waitFor(fmt.Sprintf(`(?m)^ %d lessons`, len(cat.Lessons())))
 		s.keys("/")
 		s.text(withVisual.ID)
