@@ -1,0 +1,29 @@
+package main
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestServeRefusesBadOptions(t *testing.T) {
+	state := t.TempDir()
+	missing := filepath.Join(state, "no-such-keys")
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"serve", "--bogus"}, "flag provided but not defined: -bogus"},
+		{[]string{"serve", "extra"}, `serve takes no arguments, got "extra"`},
+		{[]string{"serve", "--max-sessions", "0"}, "--max-sessions 0: want 1 or more"},
+		{[]string{"serve", "--idle-timeout", "5ms"}, "--idle-timeout 5ms: want 1s or more"},
+		{[]string{"serve", "--idle-timeout", "soon"}, `invalid value "soon" for flag -idle-timeout`},
+		{[]string{"--state", state, "serve", "--authorized-keys", missing}, missing},
+		{[]string{"--state", state, "serve", "--listen", "127.0.0.1:99999"}, "--listen 127.0.0.1:99999"},
+	} {
+		code, out, errs := cli(t, tt.args...)
+		if code != 2 || out != "" || strings.Count(errs, "\n") != 1 || !strings.Contains(errs, tt.want) {
+			t.Errorf("tutor %q: exit %d, stdout %q, stderr %q; want exit 2 and one line with %q", tt.args, code, out, errs, tt.want)
+		}
+	}
+}
