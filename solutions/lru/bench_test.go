@@ -5,13 +5,15 @@ import (
 	"testing"
 
 	peer "github.com/hashicorp/golang-lru/v2"
+	"github.com/hashicorp/golang-lru/v2/simplelru"
 )
 
 // BenchmarkLRU measures Get (a hit) and Put (of a new key, so each one
 // evicts) on LRU and on hashicorp/golang-lru/v2's Cache, at 1k and 1M
 // entries, in the same run: compare lru with golang-lru line by line.
 // golang-lru's Cache takes a lock on every call; its simplelru.LRU does
-// not and is measured too, as the fairer peer of an unlocked cache.
+// not and is measured too (simplelru), as the fairer peer of an
+// unlocked cache.
 func BenchmarkLRU(b *testing.B) {
 	for _, size := range []int{1_000, 1_000_000} {
 		name := map[int]string{1_000: "1k", 1_000_000: "1M"}[size]
@@ -39,6 +41,18 @@ func BenchmarkLRU(b *testing.B) {
 				i = (i + 7919) % size
 			}
 		})
+		b.Run("simplelru/get/"+name, func(b *testing.B) {
+			c, _ := simplelru.NewLRU[int, int](size, nil)
+			for i := range size {
+				c.Add(i, i)
+			}
+			b.ReportAllocs()
+			i := 0
+			for b.Loop() {
+				c.Get(i)
+				i = (i + 7919) % size
+			}
+		})
 		b.Run("lru/put/"+name, func(b *testing.B) {
 			c, _ := NewLRU[int, int](size)
 			for i := range size {
@@ -53,6 +67,18 @@ func BenchmarkLRU(b *testing.B) {
 		})
 		b.Run("golang-lru/put/"+name, func(b *testing.B) {
 			c, _ := peer.New[int, int](size)
+			for i := range size {
+				c.Add(i, i)
+			}
+			b.ReportAllocs()
+			i := size
+			for b.Loop() {
+				c.Add(i, i)
+				i++
+			}
+		})
+		b.Run("simplelru/put/"+name, func(b *testing.B) {
+			c, _ := simplelru.NewLRU[int, int](size, nil)
 			for i := range size {
 				c.Add(i, i)
 			}
