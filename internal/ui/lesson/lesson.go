@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
@@ -52,6 +53,11 @@ func (p Pane) String() string {
 	return fmt.Sprintf("Pane(%d)", int(p))
 }
 
+// SearchLimit is how many characters the search box takes; a paste that
+// would pass it is refused whole, saying so, and typing past it says how
+// many characters were not taken.
+const SearchLimit = 200
+
 // RenderedMsg carries a note rendered by a command.
 type RenderedMsg struct {
 	Key  markdown.Key
@@ -60,6 +66,12 @@ type RenderedMsg struct {
 }
 
 // Model is the lesson screen.
+type viewMemo struct {
+	s    string
+	w, h int
+	ok   bool
+}
+
 type Model struct {
 	c      *common.Common
 	lesson *lessons.Lesson
@@ -76,6 +88,15 @@ type Model struct {
 	search   textinput.Model
 	inSearch bool
 	query    string // the search the matches are of; esc in the box restores it
+	// searchErr says why the search box did not take a paste or keys.
+	searchErr string
+
+	// memo is the last View, shared by the copies Update makes, valid
+	// until a message changes something; quiet is set by an update that
+	// changed nothing (a key typed into a full box), so that 100 KB typed
+	// into a full box costs no redraw a key.
+	memo  *viewMemo
+	quiet bool
 
 	vis        *stepper.Model
 	listing    *source.Listing
@@ -91,11 +112,12 @@ type Model struct {
 // starting input, nil for its default. The command records the visual's
 // first run.
 func New(c *common.Common, l *lessons.Lesson, v visual.Visual, args []string) (*Model, tea.Cmd) {
-	m := &Model{c: c, lesson: l, note: viewport.New(), srcFollow: true}
+	m := &Model{c: c, lesson: l, note: viewport.New(), srcFollow: true, memo: &viewMemo{}}
 	m.note.KeyMap = viewport.KeyMap{} // keys are handled here, from the app's map
 	m.note.SoftWrap = false
 	m.search = textinput.New()
 	m.search.Prompt = "/"
+	m.search.CharLimit = SearchLimit
 	common.SteadyCursor(&m.search)
 	var cmd tea.Cmd
 	if v != nil {
@@ -205,6 +227,7 @@ func (m Model) noteWidth() int {
 // SetSize lays the screen out for the app's size and returns a command
 // that renders the note at the new width if no render is cached.
 func (m *Model) SetSize() tea.Cmd {
+	m.memo.ok = false
 	if m.noteOK && m.note.TotalLineCount() > 0 {
 		m.anchor = float64(m.note.YOffset()) / float64(m.note.TotalLineCount())
 	}
@@ -290,6 +313,10 @@ func (m *Model) Update(msg tea.Msg) (screen.Screen, tea.Cmd, screen.Action) {
 		}
 	}
 	next, cmd := m.update(msg)
+	if !next.quiet {
+		m.memo.ok = false
+	}
+	next.quiet = false
 	*m = next
 	return m, cmd, screen.None
 }
@@ -327,6 +354,23 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		return m.updateStepper(msg)
 	case tea.KeyPressMsg:
 		return m.updateKey(msg)
+	case tea.PasteMsg:
+		// Bracketed paste (the app turns it on) into the box that has
+		// the keyboard.
+		switch {
+		case m.inSearch:
+			text := lessons.SanitizeLine(msg.Content)
+			n, room := utf8.RuneCountInString(text), SearchLimit-utf8.RuneCountInString(m.search.Value())
+			if n > room {
+				m.searchErr = fmt.Sprintf("a paste of %d characters: a search takes at most %d: nothing pasted", n, SearchLimit)
+				return m, nil
+			}
+			var cmd tea.Cmd
+			m.search, cmd = m.search.Update(tea.PasteMsg{Content: text})
+			return m, cmd
+		case m.vis != nil && m.vis.Editing():
+			return m.updateStepper(msg)
+		}
 	}
 	return m, nil
 }
@@ -337,11 +381,14 @@ func (m Model) wantKey() markdown.Key {
 
 func (m Model) updateStepper(msg tea.Msg) (Model, tea.Cmd) {
 	before := m.vis.Frame()
+	err := m.vis.Err()
 	s, cmd, _ := m.vis.Update(msg)
 	m.vis = &s
 	if s.Frame() != before {
 		m.srcFollow = true
 	}
+	// A key the full input box did not take changes nothing on screen.
+	m.quiet = s.Full() && s.Err() == err
 	return m, cmd
 }
 
@@ -359,6 +406,12 @@ func (m Model) updateKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 			m.findMatches()
 			m.gotoMatch(0)
 		default:
+			if msg.Text != "" && utf8.RuneCountInString(m.search.Value()) >= SearchLimit {
+				err := fmt.Sprintf("a search takes at most %d characters: what was typed after that was not taken", SearchLimit)
+				m.quiet = m.searchErr == err
+				m.searchErr = err
+				return m, nil
+			}
 			var cmd tea.Cmd
 			m.search, cmd = m.search.Update(msg)
 			return m, cmd
@@ -410,7 +463,7 @@ func (m Model) updateKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 			}
 		}
 	case key.Matches(msg, k.Search):
-		m.inSearch = true
+		m.inSearch, m.searchErr = true, ""
 		m.search.SetValue("")
 		return m, m.search.Focus()
 	case key.Matches(msg, k.NextMatch):
@@ -516,6 +569,17 @@ func (m Model) View() string {
 	if w < 1 || h < 1 {
 		return ""
 	}
+	if m.memo != nil && m.memo.ok && m.memo.w == w && m.memo.h == h {
+		return m.memo.s
+	}
+	s := m.view(w, h)
+	if m.memo != nil {
+		*m.memo = viewMemo{s: s, w: w, h: h, ok: true}
+	}
+	return s
+}
+
+func (m Model) view(w, h int) string {
 	st := m.c.Styles
 	lay := m.layout()
 	var left, right []string
@@ -572,6 +636,9 @@ func (m Model) header() string {
 func (m Model) footer() string {
 	st := m.c.Styles
 	if m.inSearch {
+		if m.searchErr != "" {
+			return m.search.View() + "  " + st.Error.Render(m.searchErr)
+		}
 		return m.search.View()
 	}
 	var parts []string

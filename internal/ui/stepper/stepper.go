@@ -11,11 +11,13 @@ import (
 	"strings"
 	"sync/atomic"
 	"time"
+	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
+	"tutor/internal/lessons"
 	"tutor/internal/ui/common"
 	"tutor/internal/ui/keys"
 	"tutor/internal/ui/styles"
@@ -34,6 +36,11 @@ var Speeds = []struct {
 	{100 * time.Millisecond, "10x"},
 }
 
+// InputLimit is how many characters the input box takes. A paste that
+// would pass it is refused whole, with the reason, rather than cut; typing
+// past it says how many characters were not taken.
+const InputLimit = 512
+
 // Model is the visual pane.
 type Model struct {
 	v       visual.Visual
@@ -51,6 +58,9 @@ type Model struct {
 	wait int64
 	// then is what to do with the frame once it arrives.
 	then landing
+	// full is set by an update that dropped a key the full input box
+	// could not take, and changed nothing else.
+	full bool
 }
 
 // landing says where a new run puts the frame on screen.
@@ -83,7 +93,7 @@ func New(v visual.Visual, km keys.Map, args []string) (Model, tea.Cmd) {
 	m := Model{v: v, keys: km, speed: 1}
 	m.input = textinput.New()
 	m.input.Prompt = "input> "
-	m.input.CharLimit = 512
+	m.input.CharLimit = InputLimit
 	common.SteadyCursor(&m.input)
 	if args == nil {
 		args = v.DefaultArgs()
@@ -135,6 +145,20 @@ func (m Model) Editing() bool { return m.editing }
 // Playing reports whether the frames advance by themselves.
 func (m Model) Playing() bool { return m.playing }
 
+// Full reports whether the last update dropped a key because the input
+// box was full, and did nothing else.
+func (m Model) Full() bool { return m.full }
+
+// Input is what the input box holds.
+func (m Model) Input() string { return m.input.Value() }
+
+// SetInput puts s in the input box, cut to InputLimit characters, with the
+// cursor at its end.
+func (m *Model) SetInput(s string) {
+	m.input.SetValue(s)
+	m.input.CursorEnd()
+}
+
 // Err is the reason the last input was refused, or "".
 func (m Model) Err() string { return m.err }
 
@@ -160,6 +184,7 @@ func (m *Model) tick() tea.Cmd {
 // Update handles the pane's keys and play ticks. It reports whether it used
 // the message, so the lesson screen can pass unused keys on.
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd, bool) {
+	m.full = false
 	switch msg := msg.(type) {
 	case RanMsg:
 		if msg.id != m.wait || m.wait == 0 {
@@ -171,7 +196,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd, bool) {
 		}
 		m.err = ""
 		if msg.err != nil {
-			m.err = msg.err.Error() // the last good run stays on screen
+			m.err = lessons.SanitizeLine(msg.err.Error()) // the last good run stays on screen
 		}
 		switch {
 		case m.run == nil:
@@ -200,8 +225,28 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd, bool) {
 			return m.updateInput(msg)
 		}
 		return m.updateKey(msg)
+	case tea.PasteMsg:
+		if !m.editing {
+			return m, nil, false
+		}
+		return m.paste(msg)
 	}
 	return m, nil, false
+}
+
+// paste puts a bracketed paste into the input box at the cursor, cleaned
+// of control characters and on one line, or refuses it whole, saying why,
+// when the box cannot take all of it.
+func (m Model) paste(msg tea.PasteMsg) (Model, tea.Cmd, bool) {
+	text := lessons.SanitizeLine(msg.Content)
+	n, room := utf8.RuneCountInString(text), InputLimit-utf8.RuneCountInString(m.input.Value())
+	if n > room {
+		m.err = fmt.Sprintf("a paste of %d characters: the input takes at most %d, and %d more fit: nothing pasted", n, InputLimit, max(room, 0))
+		return m, nil, true
+	}
+	var cmd tea.Cmd
+	m.input, cmd = m.input.Update(tea.PasteMsg{Content: text})
+	return m, cmd, true
 }
 
 func (m Model) updateKey(msg tea.KeyPressMsg) (Model, tea.Cmd, bool) {
@@ -251,7 +296,7 @@ func (m Model) updateKey(msg tea.KeyPressMsg) (Model, tea.Cmd, bool) {
 			}
 			turned, err := m.run.Turn(i, msg.String(), m.frame)
 			if err != nil {
-				m.err = err.Error()
+				m.err = lessons.SanitizeLine(err.Error())
 				return m, nil, true
 			}
 			return m, m.record(nearFrame, turned.Record), true
@@ -270,11 +315,17 @@ func (m Model) updateInput(msg tea.KeyPressMsg) (Model, tea.Cmd, bool) {
 	case key.Matches(msg, m.keys.Submit):
 		args, err := visual.SplitArgs(m.input.Value())
 		if err != nil {
-			m.err = err.Error() // the last good run stays on screen
+			m.err = lessons.SanitizeLine(err.Error()) // the last good run stays on screen
 			return m, nil, true
 		}
 		v := m.v
 		return m, m.record(atStart, func() (visual.Run, error) { return v.Run(args) }), true
+	}
+	if msg.Text != "" && utf8.RuneCountInString(m.input.Value()) >= InputLimit {
+		// The box is full: say so rather than drop keys without a word.
+		m.err = fmt.Sprintf("the input takes at most %d characters: what was typed after that was not taken", InputLimit)
+		m.full = true
+		return m, nil, true
 	}
 	var cmd tea.Cmd
 	m.input, cmd = m.input.Update(msg)
@@ -310,7 +361,8 @@ func (m Model) View(width, height int, st styles.Styles) string {
 	status := st.Accent.Render(m.Status())
 	var explain, foot string
 	if f, ok := m.Step(); ok {
-		explain = common.Wrap(f.Explain, width)
+		// An explanation may quote the input (a key, a grant id).
+		explain = common.Wrap(lessons.Sanitize(f.Explain), width)
 	}
 	switch {
 	case m.editing:
@@ -322,7 +374,7 @@ func (m Model) View(width, height int, st styles.Styles) string {
 	case m.err != "":
 		foot = st.Error.Render("refused: " + m.err)
 	default:
-		foot = st.Muted.Render("input: " + visual.JoinArgs(m.Args()))
+		foot = st.Muted.Render("input: " + lessons.SanitizeLine(visual.JoinArgs(m.Args())))
 	}
 	foot = common.Wrap(foot, width)
 	explainLines := strings.Count(explain, "\n") + 1
