@@ -321,10 +321,11 @@ func (m *Model) View() string {
 		tail = "\n\n" + common.Wrap(st.Error.Render(" "+s.saveErr), w)
 	}
 	// A card taller than the screen keeps its top while it asks and its end
-	// (the verdict, the explanation) once it is answered or revealed.
+	// (the verdict, the explanation, a hint on the answer's form) once it is
+	// answered or revealed, or a hint is shown.
 	lines := strings.Split(common.Indent(common.Wrap(body, max(w-4, 1))), "\n")
 	room := max(c.Height-1, 1) - 2 - strings.Count(tail, "\n")
-	if len(lines) > room && room > 1 && (s.phase == answered || s.revealed) {
+	if len(lines) > room && room > 1 && (s.phase == answered || s.revealed || (s.phase == asking && s.hint != "")) {
 		lines = append([]string{st.Muted.Render(" ↑ …")}, lines[len(lines)-room+1:]...)
 	}
 	b.WriteString(strings.Join(lines, "\n") + tail)

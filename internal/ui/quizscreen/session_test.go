@@ -251,6 +251,12 @@ func TestHintLetsTheLearnerFixTheForm(t *testing.T) {
 	if !strings.Contains(s, "write the number in digits") || strings.Contains(s, "Not quite.") || !m.Capturing() {
 		t.Fatalf("a near-right form:\n%s", s)
 	}
+	// On a small screen the hint stays in view, the question's top goes.
+	m.c.Width, m.c.Height = 30, 8
+	if s := view(m); !strings.Contains(s, "write the number") || !strings.Contains(s, "↑ …") {
+		t.Errorf("the hint on a small screen:\n%s", s)
+	}
+	m.c.Width, m.c.Height = 80, 24
 	before := len(logged(t, dir))
 	m.input.SetValue("12")
 	m = step(t, m, "enter")
