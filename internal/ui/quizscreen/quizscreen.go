@@ -461,7 +461,7 @@ func (s *Model) summary() string {
 		later = append(later, fmt.Sprintf("%d due cards past the session's cap", sum.LeftDue))
 	}
 	if sum.LeftNew > 0 {
-		later = append(later, fmt.Sprintf("%d new cards past today's cap", sum.LeftNew))
+		later = append(later, fmt.Sprintf("%d new cards past the caps (--new, --max)", sum.LeftNew))
 	}
 	if len(later) > 0 {
 		b.WriteString("left      " + strings.Join(later, "; ") + "\n")

@@ -48,14 +48,7 @@ func wrongDigit(m *Model) string {
 // and one recall item, with a log in a folder and a clock the test moves.
 func clocked(t *testing.T, kinds []visual.ExerciseKind) (*Model, *time.Time, string) {
 	t.Helper()
-	cat, err := lessons.Load(fstest.MapFS{
-		"lessons/l.md": {Data: []byte("---\nid: l\ntitle: L\norder: 1\nvisual: v\nsummary: s\n---\n# L\n\ntext\n")},
-		"lessons/l.quiz.yaml": {Data: []byte("- kind: choice\n  question: Which is fourth?\n  choices: [one, two, three, four, five]\n" +
-			"  answer: 3\n  explain: Four is fourth.\n- kind: recall\n  front: Say hello.\n  back: Hello.\n")},
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	cat := testCatalog(t)
 	dir := t.TempDir()
 	log, err := review.OpenLog(dir)
 	if err != nil {
@@ -69,6 +62,21 @@ func clocked(t *testing.T, kinds []visual.ExerciseKind) (*Model, *time.Time, str
 	c := &common.Common{Width: 80, Height: 24, Styles: styles.New(true, true), Keys: keys.Default()}
 	m, _ := New(c, svc, deck, "L")
 	return m, &now, dir
+}
+
+// testCatalog is a lesson of one choice item of five choices and one
+// recall item.
+func testCatalog(t *testing.T) *lessons.Catalog {
+	t.Helper()
+	cat, err := lessons.Load(fstest.MapFS{
+		"lessons/l.md": {Data: []byte("---\nid: l\ntitle: L\norder: 1\nvisual: v\nsummary: s\n---\n# L\n\ntext\n")},
+		"lessons/l.quiz.yaml": {Data: []byte("- kind: choice\n  question: Which is fourth?\n  choices: [one, two, three, four, five]\n" +
+			"  answer: 3\n  explain: Four is fourth.\n- kind: recall\n  front: Say hello.\n  back: Hello.\n")},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cat
 }
 
 // step presses k and runs the command it returns, so that answers reach
@@ -265,5 +273,17 @@ func TestHintLetsTheLearnerFixTheForm(t *testing.T) {
 	}
 	if got := logged(t, dir); len(got) != before+1 || got[len(got)-1] != "Good" {
 		t.Errorf("the log holds %v (before the fix %d)", got, before)
+	}
+}
+
+// TestSummarySaysWhatTheCapsLeft: a session cut by --max says how many
+// cards it left for later.
+func TestSummarySaysWhatTheCapsLeft(t *testing.T) {
+	m, _, _ := clocked(t, nil)
+	m.svc.Limits = &quiz.Limits{NewPerDay: 20, Max: 1}
+	m, _ = New(m.c, m.svc, quiz.Deck(testCatalog(t), "", func(*lessons.Lesson) []visual.ExerciseKind { return nil }), "L")
+	m = step(t, m, rightDigit(m), "enter", rightDigit(m), "enter")
+	if s := view(m); !strings.Contains(s, "Session over.") || !strings.Contains(s, "left      1 new cards past the caps (--new, --max)") {
+		t.Errorf("the end of a capped session:\n%s", s)
 	}
 }
