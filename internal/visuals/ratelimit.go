@@ -1,0 +1,5 @@
+package visuals
+
+import "tutor/internal/visuals/ratelimitviz"
+
+func init() { register(90, ratelimitviz.New()) }
