@@ -355,7 +355,7 @@ func (s *Model) cardView(card quiz.Card) (string, []key.Binding) {
 		b.WriteString(st.Accent.Render(card.Item.Front) + "\n\n")
 		if !s.revealed {
 			b.WriteString(st.Muted.Render("think of the answer, then press space"))
-			return b.String(), []key.Binding{k.Reveal, k.Back}
+			return b.String(), []key.Binding{k.Reveal, s.backKey()}
 		}
 		b.WriteString(card.Item.Back + "\n\n")
 		prev := s.sess.Preview()
@@ -366,7 +366,7 @@ func (s *Model) cardView(card quiz.Card) (string, []key.Binding) {
 			btns = append(btns, strings.ReplaceAll(fmt.Sprintf("[%d %s · %s]", i+1, n, when(prev[i])), " ", "\u00a0"))
 		}
 		b.WriteString(strings.Join(btns, "  "))
-		return b.String(), []key.Binding{k.Grade1, k.Grade2, k.Grade3, k.Grade4, k.Back}
+		return b.String(), []key.Binding{k.Grade1, k.Grade2, k.Grade3, k.Grade4, s.backKey()}
 	case card.Item != nil:
 		it := card.Item
 		b.WriteString(st.Accent.Render(it.Question) + "\n\n")
@@ -395,14 +395,14 @@ func (s *Model) cardView(card quiz.Card) (string, []key.Binding) {
 				verdict = st.Bad.Render("Not quite.")
 			}
 			b.WriteString("\n" + verdict + " " + it.Explain)
-			return b.String(), []key.Binding{k.Next, k.Back}
+			return b.String(), []key.Binding{k.Next, s.backKey()}
 		}
 		up, down, pick := k.Up, k.Down, k.Open
 		up.SetHelp("↑/k", "up")
 		down.SetHelp("↓/j", "down")
 		pick.SetHelp("enter", "choose")
 		digits := key.NewBinding(key.WithKeys("1"), key.WithHelp(fmt.Sprintf("1-%d", len(it.Choices)), "choose that one"))
-		return b.String(), []key.Binding{up, down, pick, digits, k.Back}
+		return b.String(), []key.Binding{up, down, pick, digits, s.backKey()}
 	default:
 		b.WriteString(st.Accent.Render(s.ex.Question) + "\n\n")
 		if s.phase == asking {
@@ -410,7 +410,7 @@ func (s *Model) cardView(card quiz.Card) (string, []key.Binding) {
 			if s.hint != "" {
 				b.WriteString("\n\n" + st.Bad.Render("Not in the expected form:") + " " + s.hint + "\n" + st.Muted.Render("edit the answer and press enter again"))
 			}
-			return b.String(), []key.Binding{k.Submit, k.Back}
+			return b.String(), []key.Binding{k.Submit, s.backKey()}
 		}
 		b.WriteString("your answer: " + s.input.Value() + "\n\n")
 		if s.correct {
@@ -423,8 +423,18 @@ func (s *Model) cardView(card quiz.Card) (string, []key.Binding) {
 			b.WriteString("\n\n" + st.Muted.Render("press v to watch the solution compute it"))
 			bs = append(bs, k.Watch)
 		}
-		return b.String(), append(bs, k.Back)
+		return b.String(), append(bs, s.backKey())
 	}
+}
+
+// backKey is esc as the footer names it: it leaves at once before any
+// answer, and after one ends the session on its summary.
+func (s *Model) backKey() key.Binding {
+	b := s.c.Keys.Back
+	if s.sess.Answers > 0 {
+		b.SetHelp(b.Help().Key, "end quiz")
+	}
+	return b
 }
 
 // hang wraps text to width after prefix, with later lines indented under

@@ -208,8 +208,14 @@ func TestEscShowsTheSummary(t *testing.T) {
 		if _, act := press(t, m, "esc"); act.Go != screen.Back {
 			t.Errorf("esc before any answer: %+v", act)
 		}
+		if s := view(m); !strings.Contains(s, "esc back") {
+			t.Errorf("the footer before any answer:\n%s", s)
+		}
 		*now = now.Add(95 * time.Second)
 		m = step(t, m, wrongDigit(m), "enter")
+		if s := view(m); !strings.Contains(s, "esc end quiz") {
+			t.Errorf("the footer after an answer:\n%s", s)
+		}
 		var act screen.Action
 		m, act = press(t, m, "esc")
 		s := view(m)
