@@ -97,6 +97,26 @@ func TestACardDueAgainIsAskedBeforeTheQueue(t *testing.T) {
 	if ss.Pos() != 2 || ss.Len() != 6+1 {
 		t.Errorf("card %d of %d", ss.Pos()+1, ss.Len())
 	}
+	// Failed again, and the learner reads the answer for two minutes: the
+	// card is due once more, but it is not asked twice in a row.
+	ss.Grade(review.Again)
+	now = now.Add(2 * time.Minute)
+	ss.Next()
+	second, _ := ss.Current()
+	if second.ID == first.ID {
+		t.Fatal("the card just failed, due again, is asked at once")
+	}
+	// A card back from its step but not yet due waits behind the queue.
+	ss.Grade(review.Again) // back in 1m, like first, which is due now
+	ss.Next()
+	if c, _ := ss.Current(); c.ID != first.ID {
+		t.Fatalf("the due card does not come first: %s", c.ID)
+	}
+	ss.Grade(review.Good) // first: 10m
+	ss.Next()
+	if c, _ := ss.Current(); c.ID == second.ID || c.ID == first.ID {
+		t.Errorf("a card not yet due (%s) is asked before the queue", c.ID)
+	}
 }
 
 // TestOneCardSessionRelearns: a session of one card asks it again at once
