@@ -280,8 +280,8 @@ func (r *recording) numbers(f frame, p palette, width int) []string {
 		return []string{fmt.Sprintf("log %s  %s", gauge(p, float64(e.Count), e.Limit, width), p.muted.On(instants(e.Log)))}
 	case ratelimit.KindCounter:
 		return []string{
-			p.prev.On(fmt.Sprintf("░ previous %d × %s", e.Prev, num(e.Weight))) + " + " + p.cur.On(fmt.Sprintf("█ current %d", e.Count)) +
-				fmt.Sprintf(" = estimate %s of %d", num(e.Estimate), e.Limit),
+			p.prev.On(fmt.Sprintf("░ previous %d (weight %s)", e.Prev, num(e.Weight))) + " · " + p.cur.On(fmt.Sprintf("█ current %d", e.Count)) +
+				fmt.Sprintf(" · estimate seen %s of %d", num(e.Estimate), e.Limit),
 		}
 	case ratelimit.KindSlots:
 		parts := make([]string, len(e.Slots))
