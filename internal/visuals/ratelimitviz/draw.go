@@ -173,8 +173,9 @@ func (r *recording) marks(f frame, p palette, sc scale, cols [][]int, rows int) 
 
 // windowBar draws what the decision counts over the timeline: the fixed
 // window, the sliding window ending at the request (the counter's
-// previous part and current part apart), the slots; nothing for the
-// buckets, whose numbers are below.
+// previous part and current part apart), the slots, the instants the
+// leaky bucket's queued requests leave; nothing for the token bucket,
+// whose level is below.
 func (r *recording) windowBar(f frame, p palette, sc scale) string {
 	e := f.ev
 	if len(r.at) == 0 {
@@ -211,6 +212,13 @@ func (r *recording) windowBar(f frame, p palette, sc scale) string {
 		if now >= start && now < start+e.Window {
 			fill(now-e.Window, start, "░", p.prev)
 			fill(start, now, "█", p.cur)
+		}
+	case ratelimit.KindLeaky:
+		if len(e.Queue) == 0 {
+			return ""
+		}
+		for _, d := range e.Queue {
+			row[sc.col(d.Sub(origin))] = p.cur.On("v")
 		}
 	default:
 		return ""
@@ -336,6 +344,8 @@ func (r *recording) legend(p palette) string {
 		s += "  " + p.cur.On("(==]") + " last window"
 	case ratelimit.KindCounter:
 		s += "  " + p.prev.On("░") + " previous " + p.cur.On("█") + " current"
+	case ratelimit.KindLeaky:
+		s += "  " + p.cur.On("v") + " a queued request leaves"
 	}
 	return s
 }

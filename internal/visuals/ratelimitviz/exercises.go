@@ -93,10 +93,10 @@ func newEstimate(r *rand.Rand) visual.Exercise {
 	prev, cur := 2+r.IntN(9), r.IntN(6)
 	into := time.Duration(1+r.IntN(9)) * time.Second
 	for k := range prev {
-		in.at = append(in.at, 10*time.Second+time.Duration(k)*(10*time.Second)/time.Duration(prev))
+		in.at = append(in.at, 10*time.Second+(time.Duration(k)*(10*time.Second)/time.Duration(prev)).Truncate(100*time.Millisecond))
 	}
 	for k := range cur {
-		in.at = append(in.at, 20*time.Second+time.Duration(k)*into/time.Duration(cur+1))
+		in.at = append(in.at, 20*time.Second+(time.Duration(k)*into/time.Duration(cur+1)).Truncate(100*time.Millisecond))
 	}
 	in.at = append(in.at, 20*time.Second+into)
 	l, _ := ratelimit.NewSlidingCounter(in.limit, in.window)

@@ -2,6 +2,7 @@ package ratelimitviz
 
 import (
 	"flag"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -220,5 +221,23 @@ func BenchmarkRender(b *testing.B) {
 	for b.Loop() {
 		i = (i + 1) % r.Len()
 		r.Render(i, 80, 24, th)
+	}
+}
+
+// TestExerciseArgsRoundTrip: every exercise's input reads back as the
+// same input, so the visual shows the very arrivals the question names.
+func TestExerciseArgsRoundTrip(t *testing.T) {
+	for _, k := range New().Exercises() {
+		r := rand.New(rand.NewPCG(5, 6))
+		for range 100 {
+			e := k.New(r)
+			in, err := parse(e.Args)
+			if err != nil {
+				t.Fatalf("%s: %q: %v", k.ID, e.Args, err)
+			}
+			if got := format(in); !slices.Equal(got, e.Args) {
+				t.Errorf("%s: args %q read back as %q", k.ID, e.Args, got)
+			}
+		}
 	}
 }
