@@ -186,12 +186,25 @@ func TestEndToEndQuizInTmux(t *testing.T) {
 			break
 		}
 	}
+	var opts []string
 	if l == nil {
-		t.Skip("every lesson has a visual: no lesson of written cards only to quiz")
+		// Every lesson has a visual: quiz a note of the learner's own, whose
+		// cards are recall cards made from its headings.
+		notes := t.TempDir()
+		note := "# E2E\n\nintro\n\n## One\n\nfirst\n\n## Two\n\nsecond\n\n## Three\n\nthird\n\n## Four\n\nfourth\n"
+		if err := os.WriteFile(filepath.Join(notes, "e2e.md"), []byte(note), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		got, _, err := lessons.LoadNotes(os.DirFS(notes), ".")
+		if err != nil || len(got) != 1 {
+			t.Fatalf("the note: %v %v", got, err)
+		}
+		cat.Add(got...) // which gives the cards their ids
+		l, opts = got[0], []string{"--notes", notes}
 	}
 	bin := buildBinary(t)
 	state := t.TempDir()
-	s := startTmux(t, 100, 30, bin, "--state", state, "quiz", l.ID, "--max", "3")
+	s := startTmux(t, 100, 30, append(append([]string{bin}, opts...), "--state", state, "quiz", l.ID, "--max", "3")...)
 	// A session of three new cards: fail the first, answer the other two
 	// right; the failed card comes back before the session ends.
 	var want []string
@@ -258,7 +271,7 @@ func TestEndToEndQuizInTmux(t *testing.T) {
 	}
 	// A second session does not ask the answered cards again today, and
 	// takes the new cards today has room for (20 a day, 3 used).
-	s2 := startTmux(t, 100, 30, bin, "--state", state, "quiz", l.ID)
+	s2 := startTmux(t, 100, 30, append(append([]string{bin}, opts...), "--state", state, "quiz", l.ID)...)
 	s2.waitFor(fmt.Sprintf(`card 1 of %d`, min(len(l.Items)-3, 20-3)))
 	if _, err := os.Stat(filepath.Join(state, review.LogName)); err != nil {
 		t.Error(err)
