@@ -63,7 +63,13 @@ func substringFilter(term string, targets []string) []list.Rank {
 // New lists the catalog's lessons, with notices (notes that could not be
 // read, a damaged review log) in lines under the list.
 func New(c *common.Common, cat *lessons.Catalog, notices []string) *Model {
-	m := &Model{c: c, notices: notices}
+	// Notices name files and quote lines of the review log: clean them
+	// here too, whoever made them.
+	clean := make([]string, len(notices))
+	for i, n := range notices {
+		clean[i] = lessons.SanitizeLine(n)
+	}
+	m := &Model{c: c, notices: clean}
 	var items []list.Item
 	for _, l := range cat.Lessons() {
 		items = append(items, item{l: l})

@@ -67,9 +67,10 @@ type RenderedMsg struct {
 
 // Model is the lesson screen.
 type viewMemo struct {
-	s    string
-	w, h int
-	ok   bool
+	s     string
+	w, h  int
+	style string
+	ok    bool
 }
 
 type Model struct {
@@ -569,12 +570,13 @@ func (m Model) View() string {
 	if w < 1 || h < 1 {
 		return ""
 	}
-	if m.memo != nil && m.memo.ok && m.memo.w == w && m.memo.h == h {
+	style := m.c.Styles.Glamour + "/" + m.c.Styles.Chroma
+	if m.memo != nil && m.memo.ok && m.memo.w == w && m.memo.h == h && m.memo.style == style {
 		return m.memo.s
 	}
 	s := m.view(w, h)
 	if m.memo != nil {
-		*m.memo = viewMemo{s: s, w: w, h: h, ok: true}
+		*m.memo = viewMemo{s: s, w: w, h: h, style: style, ok: true}
 	}
 	return s
 }

@@ -1,6 +1,8 @@
 package kvviz
 
 import (
+	"fmt"
+
 	"tutor/internal/visual"
 	"tutor/solutions/kvstore"
 )
@@ -67,6 +69,15 @@ type recording struct {
 	final   string
 }
 
+// The limits of an input: a picture of more is unreadable, and a trace
+// prints the stream and the store at every step, so it grows with the
+// square of the input (1,000 puts printed 324 MB before these).
+const (
+	MaxPairs  = 64   // pairs put
+	MaxStream = 1024 // bytes of the encoded stream
+	MaxChunks = 64   // chunks the stream is cut into
+)
+
 // record runs Shutdown and Restore of the solution on in with its
 // observer attached, a frame per event. Final is the stream as the
 // solution marshals it, without the observer.
@@ -77,6 +88,9 @@ func record(in input) (*recording, error) {
 	}
 	stream, err := s.MarshalBinary()
 	if err != nil {
+		return nil, err
+	}
+	if err := within(in, len(stream)); err != nil {
 		return nil, err
 	}
 	rec := newRecorder(in.chunk)
@@ -95,6 +109,20 @@ func record(in input) (*recording, error) {
 		r.final = "(empty stream: 0 bytes)"
 	}
 	return r, nil
+}
+
+// within refuses an input past the limits, naming the limit.
+func within(in input, stream int) error {
+	switch {
+	case len(in.puts) > MaxPairs:
+		return fmt.Errorf("%d pairs put: at most %d fit in a picture", len(in.puts), MaxPairs)
+	case stream > MaxStream:
+		return fmt.Errorf("the stream would be %d bytes: at most %d fit in a picture", stream, MaxStream)
+	case in.chunk > 0 && (stream+in.chunk-1)/in.chunk > MaxChunks:
+		return fmt.Errorf("--chunk %d cuts the %d-byte stream into %d chunks: at most %d fit in a picture (--chunk %d or more)",
+			in.chunk, stream, (stream+in.chunk-1)/in.chunk, MaxChunks, (stream+MaxChunks-1)/MaxChunks)
+	}
+	return nil
 }
 
 // recorder turns observer events into frames: cur is the frame the next
