@@ -7,6 +7,7 @@ import (
 	"io"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/list"
@@ -163,10 +164,22 @@ func (m *Model) Update(msg tea.Msg) (screen.Screen, tea.Cmd, screen.Action) {
 			m.list.SetFilterState(list.Filtering)
 		}
 	}
+	if p, ok := msg.(tea.PasteMsg); ok {
+		// A paste goes to the filter cleaned and on one line; one
+		// longer than any title is no filter and is not taken.
+		text := lessons.SanitizeLine(p.Content)
+		if !m.list.SettingFilter() || text == "" || utf8.RuneCountInString(text) > MaxFilterPaste {
+			return m, nil, screen.None
+		}
+		msg = tea.PasteMsg{Content: text}
+	}
 	var cmd tea.Cmd
 	m.list, cmd = m.list.Update(msg)
 	return m, cmd, screen.None
 }
+
+// MaxFilterPaste is the longest paste the filter takes.
+const MaxFilterPaste = 200
 
 // startsFilter reports whether a key press is a letter or digit that none
 // of the screen's bindings takes (those the help lists), so typing it
