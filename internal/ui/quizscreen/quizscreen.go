@@ -56,6 +56,8 @@ type Model struct {
 	ex       visual.Exercise
 	input    textinput.Model
 	saveErr  string
+	saveNote string // saving works again after unsaved answers
+	unsaved  int    // answers whose save failed
 	saved    int
 }
 
@@ -129,15 +131,30 @@ func (m *Model) next() tea.Cmd {
 	return m.showCard()
 }
 
+// answers is "1 answer" or "n answers".
+func answers(n int) string {
+	if n == 1 {
+		return "1 answer"
+	}
+	return fmt.Sprintf("%d answers", n)
+}
+
 // Update handles the session's keys and the results of saving.
 func (m *Model) Update(msg tea.Msg) (screen.Screen, tea.Cmd, screen.Action) {
 	k := m.c.Keys
 	switch msg := msg.(type) {
 	case SavedMsg:
 		if msg.Err != nil {
-			m.saveErr = "answers are not being saved: " + msg.Err.Error()
+			m.unsaved++
+			m.saveErr = fmt.Sprintf("answers are not being saved: %s (%s of this session not saved)", lessons.SanitizeLine(msg.Err.Error()), answers(m.unsaved))
+			m.saveNote = ""
 		} else {
 			m.saved++
+			// Saving works again: say so, and what was lost before.
+			m.saveErr = ""
+			if m.unsaved > 0 {
+				m.saveNote = fmt.Sprintf("answers are being saved again; %s of this session could not be saved", answers(m.unsaved))
+			}
 		}
 		return m, nil, screen.None
 	case tea.KeyPressMsg:
@@ -317,8 +334,11 @@ func (m *Model) View() string {
 		body, keysLine = s.cardView(card)
 	}
 	var tail string
-	if s.saveErr != "" {
+	switch {
+	case s.saveErr != "":
 		tail = "\n\n" + common.Wrap(st.Error.Render(" "+s.saveErr), w)
+	case s.saveNote != "":
+		tail = "\n\n" + common.Wrap(st.Muted.Render(" "+s.saveNote), w)
 	}
 	// A card taller than the screen keeps its top while it asks and its end
 	// (the verdict, the explanation, a hint on the answer's form) once it is
