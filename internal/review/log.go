@@ -122,9 +122,26 @@ func checkRegular(f *os.File, path string) error {
 		return fmt.Errorf("review: cannot read the review log %s: %w", path, err)
 	}
 	if !fi.Mode().IsRegular() {
-		return fmt.Errorf("review: the review log %s is not a regular file (mode %s)", path, fi.Mode().Type())
+		return fmt.Errorf("review: the review log %s is not a regular file but %s", path, kindOf(fi.Mode()))
 	}
 	return nil
+}
+
+// kindOf names the kind of file a mode is.
+func kindOf(m os.FileMode) string {
+	switch {
+	case m&os.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&os.ModeSocket != 0:
+		return "a socket"
+	case m&os.ModeCharDevice != 0:
+		return "a character device"
+	case m&os.ModeDevice != 0:
+		return "a device"
+	case m.IsDir():
+		return "a folder"
+	}
+	return "of mode " + m.String()
 }
 
 // readBounded reads r to its end, or fails once it has given more than

@@ -331,7 +331,9 @@ func App(e Env, o Options, open string, startQuiz bool, quizLesson string) error
 	if q.Log != nil {
 		defer q.Log.Close()
 	}
-	notices = append(notices, more...)
+	// What happens to answers first: the list shows three notices and
+	// counts the rest.
+	notices = append(more, notices...)
 	m := ui.New(ui.Options{
 		Catalog:    cat,
 		Open:       open,
