@@ -61,6 +61,11 @@ type Warning struct {
 	// Future is set when the line is a record dated more than FutureSlack
 	// after the clock: counted, it would hide its card until then.
 	Future bool
+	// Ended is set for a torn line that a later Append ended: the start
+	// of a record as Append writes it, cut short, and not the last line.
+	// It was reported as Torn at the start after the crash; the app does
+	// not report it again at every start.
+	Ended bool
 }
 
 // String describes the warning in one line that names the file and the line
@@ -70,6 +75,8 @@ func (w Warning) String() string {
 	switch {
 	case w.Torn:
 		what = "a torn last line (a write cut short, probably by a crash)"
+	case w.Ended:
+		what = "a line torn by an earlier crash and ended by a later answer"
 	case w.Future:
 		what = "a record dated in the future"
 	}
@@ -494,7 +501,8 @@ func parseLog(data []byte, path string, now time.Time) ([]Record, []Warning) {
 		}
 		r, err := parseRecord(line)
 		if err != nil {
-			warns = append(warns, Warning{Path: path, Line: n, Text: shorten(line, 80), Err: err, Torn: !found})
+			ended := found && bytes.HasPrefix(line, []byte(`{"time":"`)) && !bytes.HasSuffix(bytes.TrimSpace(line), []byte("}"))
+			warns = append(warns, Warning{Path: path, Line: n, Text: shorten(line, 80), Err: err, Torn: !found, Ended: ended})
 			continue
 		}
 		if !now.IsZero() && r.Time.After(now.Add(FutureSlack)) {

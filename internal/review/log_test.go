@@ -179,8 +179,8 @@ func TestLogTornTail(t *testing.T) {
 	mustAppend(t, l, next)
 	recs, warns = mustLoad(t, l)
 	checkRecords(t, recs, append(want, next))
-	if len(warns) != 1 || warns[0].Line != 4 || warns[0].Torn {
-		t.Fatalf("after Append: warnings %+v, want line 4, no longer the last line", warns)
+	if len(warns) != 1 || warns[0].Line != 4 || warns[0].Torn || !warns[0].Ended {
+		t.Fatalf("after Append: warnings %+v, want line 4, no longer the last line, ended", warns)
 	}
 	data, _ := os.ReadFile(l.Path())
 	if !bytes.Contains(data, append(torn, '\n')) {

@@ -295,6 +295,11 @@ func quizService(o Options, e Env) (*quiz.Service, []string) {
 		}
 	}
 	for _, w := range warnings {
+		if w.Ended {
+			// Reported as torn at the start after the crash; the
+			// answers around it all count.
+			continue
+		}
 		notices = append(notices, lessons.SanitizeLine(w.String()))
 	}
 	q.Replay(recs)
