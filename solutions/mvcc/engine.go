@@ -15,12 +15,13 @@ import (
 
 // Errors the engines give, worded as the servers word them.
 const (
-	errDeadlockInno = "Deadlock found when trying to get lock; try restarting transaction"
-	errDeadlockPG   = "deadlock detected"
-	errConcurrent   = "could not serialize access due to concurrent update"
-	errSerializable = "could not serialize access due to read/write dependencies among transactions"
-	errAborted      = "current transaction is aborted, commands ignored until end of transaction block"
-	errDuplicatePG  = `duplicate key value violates unique constraint "test_pkey"`
+	errDeadlockInno  = "Deadlock found when trying to get lock; try restarting transaction"
+	errDeadlockPG    = "deadlock detected"
+	errConcurrent    = "could not serialize access due to concurrent update"
+	errConcurrentDel = "could not serialize access due to concurrent delete"
+	errSerializable  = "could not serialize access due to read/write dependencies among transactions"
+	errAborted       = "current transaction is aborted, commands ignored until end of transaction block"
+	errDuplicatePG   = `duplicate key value violates unique constraint "test_pkey"`
 )
 
 // errDuplicateInno is InnoDB's (MariaDB's) duplicate key error.
@@ -219,6 +220,9 @@ type lock struct {
 	typ     ltype
 	pg      pgMode
 	waiting bool
+	// implicit marks the lock an insert holds on its new record: InnoDB
+	// keeps none (the record's trx id is the lock), so it weighs nothing.
+	implicit bool
 }
 
 type ltype uint8
@@ -286,9 +290,16 @@ func (d *db) covers(h, r *lock) bool {
 // is set, and the statement must stop.
 func (d *db) acquire(t *txn, r *lock) bool {
 	r.t = t
+	// A transaction that already holds a lock on the key does not queue
+	// behind requests that wait for it: PostgreSQL for any stronger lock,
+	// MariaDB (since 10.6.8, MDEV-27025) for one of the same mode.
+	bypass := false
 	for _, h := range d.locks {
-		if h.t == t && h.key == r.key && !h.waiting && d.covers(h, r) {
-			return true
+		if h.t == t && h.key == r.key && !h.waiting {
+			if d.covers(h, r) {
+				return true
+			}
+			bypass = bypass || d.o.Engine == Postgres || h.x || !r.x
 		}
 	}
 	if r.x {
@@ -300,7 +311,8 @@ func (d *db) acquire(t *txn, r *lock) bool {
 		t.op.fresh[r.key] = true
 	}
 	for _, h := range d.locks {
-		if h.t != t && h.key == r.key && d.conflicts(r, h) {
+		if h.t != t && h.key == r.key && d.conflicts(r, h) && !(bypass && h.waiting) {
+			h.implicit = false // lock_rec_convert_impl_to_expl: a waiter makes it a lock struct
 			r.waiting = true
 			d.locks = append(d.locks, r)
 			t.wait = r // step: lock-wait
@@ -451,11 +463,12 @@ func (d *db) waitsFor(u *txn) []*txn {
 }
 
 // weight is InnoDB's TRX_WEIGHT: the rows a transaction changed and the
-// lock structs it has (one per kind of record lock, one per table lock).
+// lock structs it has (one per kind of record lock, one per table lock;
+// a granted insert intention and an insert's implicit lock have none).
 func (d *db) weight(t *txn) int {
 	kinds := map[[3]int]bool{}
 	for _, l := range d.locks {
-		if l.t == t {
+		if l.t == t && !l.implicit && !(l.typ == typInsert && !l.waiting) {
 			x := 0
 			if l.x {
 				x = 1
@@ -769,7 +782,7 @@ func (d *db) rwConflict(reader, writer, caller *txn) bool {
 		return true
 	}
 	if caller == writer || done(writer) {
-		caller.doomed = true
+		caller.doomed, caller.failNow = true, true
 		return false
 	}
 	writer.doomed = true

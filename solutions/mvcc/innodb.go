@@ -259,7 +259,7 @@ func (d *db) innoInsert(t *txn) bool {
 				d.locks = append(d.locks, &lock{t: h.t, key: row.ID, x: h.x, typ: typGap})
 			}
 		}
-		d.locks = append(d.locks, &lock{t: t, key: row.ID, x: true, typ: typRec})
+		d.locks = append(d.locks, &lock{t: t, key: row.ID, x: true, typ: typRec, implicit: true})
 		d.res[o.res].Affected++
 	}
 	return true

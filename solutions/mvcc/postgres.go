@@ -42,7 +42,7 @@ func (d *db) pgExec(t *txn) bool {
 		o.snap = t.snap
 		if st.Kind != KindInsert {
 			d.pgScan(t)
-			if t.doomed {
+			if t.failNow {
 				d.serializationFailure(t, o.res)
 				return true
 			}
@@ -75,7 +75,11 @@ func (d *db) pgExec(t *txn) bool {
 				}
 				if d.committed(v.xmax) {
 					if t.level >= RepeatableRead {
-						d.fail(t, o.res, errConcurrent)
+						msg := errConcurrent
+						if v.deleted && st.Kind != KindSelect {
+							msg = errConcurrentDel // ExecUpdate, ExecDelete; ExecLockRows says update
+						}
+						d.fail(t, o.res, msg)
 						return true
 					}
 					nv, ok := d.recheck(t, v, st.Where)
@@ -139,6 +143,10 @@ func (d *db) pgScan(t *txn) {
 	}
 	plain := o.line.Stmt.Kind == KindSelect && o.line.Stmt.Lock == NoLock
 	for _, k := range keys {
+		if t.doomed && len(d.heap[k]) > 0 {
+			t.failNow = true // a doomed transaction fails at the next tuple it reads
+			return
+		}
 		v := d.pgRead(t, o.snap, k)
 		if v == nil {
 			continue

@@ -157,6 +157,7 @@ type txn struct {
 	snap      *Snapshot
 	failed    bool
 	doomed    bool
+	failNow   bool
 	snapSeq   int
 	commitSeq int
 	sireads   map[target]bool
@@ -290,11 +291,6 @@ func (d *db) run(ln Line) error {
 	}
 	if t.failed {
 		d.fail(t, ri, errAborted)
-		return nil
-	}
-	if t.doomed {
-		d.serializationFailure(t, ri)
-		d.wake()
 		return nil
 	}
 	t.stmts++
