@@ -292,14 +292,15 @@ func (d *db) acquire(t *txn, r *lock) bool {
 	r.t = t
 	// A transaction that already holds a lock on the key does not queue
 	// behind requests that wait for it: PostgreSQL for any stronger lock,
-	// MariaDB (since 10.6.8, MDEV-27025) for one of the same mode.
+	// MariaDB (MDEV-34877) for one of the same mode, but not for an insert
+	// intention. The differential test found this on MariaDB 10.11.
 	bypass := false
 	for _, h := range d.locks {
 		if h.t == t && h.key == r.key && !h.waiting {
 			if d.covers(h, r) {
 				return true
 			}
-			bypass = bypass || d.o.Engine == Postgres || h.x || !r.x
+			bypass = bypass || d.o.Engine == Postgres || ((h.x || !r.x) && r.typ != typInsert)
 		}
 	}
 	if r.x {
