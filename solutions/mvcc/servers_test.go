@@ -23,7 +23,7 @@ import (
 // ports for the differential test (real_test.go).
 
 // freePort asks the kernel for a free port on 127.0.0.1.
-func freePort(t *testing.T) int {
+func freePort(t testing.TB) int {
 	t.Helper()
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -35,7 +35,7 @@ func freePort(t *testing.T) int {
 
 // serverDir makes a directory the server's user can own, removed in
 // Cleanup.
-func serverDir(t *testing.T, owner string) (string, *syscall.Credential) {
+func serverDir(t testing.TB, owner string) (string, *syscall.Credential) {
 	t.Helper()
 	dir, err := os.MkdirTemp("", "mvcc-"+owner+"-")
 	if err != nil {
@@ -68,7 +68,7 @@ func command(cred *syscall.Credential, name string, args ...string) *exec.Cmd {
 }
 
 // startPostgres starts PostgreSQL 15 and returns a connection string.
-func startPostgres(t *testing.T) string {
+func startPostgres(t testing.TB) string {
 	t.Helper()
 	bin := "/usr/lib/postgresql/15/bin"
 	if _, err := os.Stat(filepath.Join(bin, "initdb")); err != nil {
@@ -91,7 +91,7 @@ func startPostgres(t *testing.T) string {
 }
 
 // startMariaDB starts mariadbd and returns a DSN for go-sql-driver/mysql.
-func startMariaDB(t *testing.T) string {
+func startMariaDB(t testing.TB) string {
 	t.Helper()
 	server, err := exec.LookPath("mariadbd")
 	if err != nil {
