@@ -53,8 +53,8 @@ type Expect struct {
 
 func (e Expect) conditioned() bool { return e.If != nil || e.Unless != nil || e.Committed }
 
-// Script names offered as inputs: the cases' names without the level, and
-// with it.
+// Short is the case's name without the level Hermitage ran it at, e.g.
+// "g-single-write".
 func (c Case) Short() string { return strings.TrimSuffix(c.Name, path.Ext(c.Name)) }
 
 // Hermitage is every transcribed case of both engines, in file order.
@@ -169,12 +169,12 @@ func parseExpect(note string) (Expect, error) {
 
 // Anomalous reports whether the outcome of running c shows its anomaly.
 func (c Case) Anomalous(o *Outcome) bool {
-	any := false
+	conditioned := false
 	for i, x := range c.Expect {
 		if !x.conditioned() {
 			continue
 		}
-		any = true
+		conditioned = true
 		r := o.Results[i]
 		returned := !r.Pending && r.Err == ""
 		switch {
@@ -192,7 +192,7 @@ func (c Case) Anomalous(o *Outcome) bool {
 			}
 		}
 	}
-	return any
+	return conditioned
 }
 
 // Verdict is a cell of Hermitage's table.
