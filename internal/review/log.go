@@ -66,11 +66,17 @@ type Warning struct {
 	// It was reported as Torn at the start after the crash; the app does
 	// not report it again at every start.
 	Ended bool
+	// BOM is set when the file starts with a UTF-8 byte order mark (an
+	// editor's): the mark is skipped and the first record kept.
+	BOM bool
 }
 
 // String describes the warning in one line that names the file and the line
 // number, in the file:line form editors understand.
 func (w Warning) String() string {
+	if w.BOM {
+		return fmt.Sprintf("%s:%d: the file starts with a byte order mark (an editor added it); the record after it is kept", w.Path, w.Line)
+	}
 	what := "a corrupt line"
 	switch {
 	case w.Torn:
@@ -484,15 +490,18 @@ func (r Record) check() error {
 // fail into warnings. Every non-blank line gives exactly one record or one
 // warning.
 //
-// A UTF-8 byte order mark before the first line (an editor's) is ignored,
-// and a record dated more than FutureSlack after now is skipped with a
-// warning.
+// A UTF-8 byte order mark before the first line (an editor's) is skipped
+// with a warning that keeps the record, and a record dated more than
+// FutureSlack after now is skipped with a warning.
 func parseLog(data []byte, path string, now time.Time) ([]Record, []Warning) {
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	var warns []Warning
+	if rest, ok := bytes.CutPrefix(data, []byte("\xef\xbb\xbf")); ok {
+		data = rest
+		warns = append(warns, Warning{Path: path, Line: 1, BOM: true})
+	}
 	// Room for every line, but no more than the shortest record (about
 	// 50 bytes) allows, so a file of blank lines allocates little.
 	recs := make([]Record, 0, min(bytes.Count(data, []byte{'\n'})+1, len(data)/48+1))
-	var warns []Warning
 	for n := 1; len(data) > 0; n++ {
 		line, rest, found := bytes.Cut(data, []byte{'\n'})
 		data = rest
