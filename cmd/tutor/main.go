@@ -113,6 +113,9 @@ func dispatch(args []string, e tutor.Env) error {
 		return usagef("%v (see tutor --help)", err)
 	}
 	if *version {
+		if flags.NArg() > 0 {
+			return usagef("--version takes no arguments, got %q", flags.Arg(0))
+		}
 		fmt.Fprintln(e.Stdout, "tutor "+versionString())
 		return nil
 	}

@@ -121,6 +121,13 @@ func Lookup(cat *lessons.Catalog, id string) (*lessons.Lesson, error) {
 	if l, ok := cat.Lookup(id); ok {
 		return l, nil
 	}
+	// The list labels a live lesson with its visual's name ("▶ live
+	// tree"), so that name finds the lesson too.
+	for _, l := range cat.Lessons() {
+		if l.Visual != "" && l.Visual == id {
+			return l, nil
+		}
+	}
 	return nil, Usagef("unknown lesson %q%s", id, suggest(lessons.SanitizeLine(id), cat.IDs()))
 }
 
@@ -219,6 +226,12 @@ func Trace(e Env, args []string) error {
 	name, args := args[0], args[1:]
 	v, ok := visuals.Lookup(name)
 	if !ok {
+		// A lesson's id names its visual too: tutor trace machinetree.
+		if l, err := lessons.LoadLesson(content.Lessons, name); err == nil && l.Visual != "" {
+			v, ok = visuals.Lookup(l.Visual)
+		}
+	}
+	if !ok {
 		var names []string
 		for _, v := range visuals.All() {
 			names = append(names, v.Name())
@@ -315,14 +328,18 @@ func App(e Env, o Options, open string, startQuiz bool, quizLesson string) error
 		return err
 	}
 	if open != "" {
-		if _, err := Lookup(cat, open); err != nil {
+		l, err := Lookup(cat, open)
+		if err != nil {
 			return err
 		}
+		open = l.ID
 	}
 	if quizLesson != "" {
-		if _, err := Lookup(cat, quizLesson); err != nil {
+		l, err := Lookup(cat, quizLesson)
+		if err != nil {
 			return err
 		}
+		quizLesson = l.ID
 	}
 	limits, err := quizLimits(e, o.Quiz)
 	if err != nil {

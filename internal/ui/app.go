@@ -7,10 +7,12 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"tutor/internal/lessons"
 	"tutor/internal/quiz"
@@ -90,9 +92,10 @@ type Model struct {
 	state   State
 	screens [numScreens]scr.Screen // nil: not opened yet
 	// from is the screen each screen goes back to.
-	from   [numScreens]State
-	dark   bool
-	helpOn bool
+	from    [numScreens]State
+	dark    bool
+	helpOn  bool
+	helpTop int // the first line of the help on screen
 	// start is what the screen New opened asked to do first (record a
 	// visual's run, show a card); Init returns it.
 	start tea.Cmd
@@ -293,12 +296,18 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			case key.Matches(msg, k.Quit):
 				return m, tea.Quit
 			case key.Matches(msg, k.Help):
-				m.helpOn = !m.helpOn
+				m.helpOn, m.helpTop = !m.helpOn, 0
 				return m, nil
 			case m.helpOn && key.Matches(msg, k.Back):
 				m.helpOn = false
 				return m, nil
 			}
+		}
+		if m.helpOn {
+			// The help has every key while it is open: it scrolls, and
+			// nothing reaches the screen under it.
+			m.helpTop = m.scrollHelp(msg)
+			return m, nil
 		}
 	}
 	s := m.screens[to]
@@ -334,9 +343,59 @@ func (m Model) Render() string {
 	return m.screens[m.state].View()
 }
 
-func (m Model) helpView() string {
+// helpLines is the help: the screen's bindings in groups, side by side
+// when they fit the width, else one group under another.
+func (m Model) helpLines() []string {
 	title, groups := m.screens[m.state].Help()
-	body := m.c.Styles.Header.Render(" Keys · "+title) + "\n\n" + common.Indent(m.c.Help.FullHelpView(groups)) +
-		"\n\n" + m.c.Styles.Muted.Render(" ? or esc closes this help")
-	return common.Fit(body, m.c.Width, m.c.Height)
+	h := m.c.Help
+	h.SetWidth(0) // measure it whole: the help model cuts at its width
+	keys := common.Indent(h.FullHelpView(groups))
+	if lipgloss.Width(keys) > m.c.Width {
+		var b strings.Builder
+		for i, g := range groups {
+			if i > 0 {
+				b.WriteString("\n\n")
+			}
+			b.WriteString(h.FullHelpView([][]key.Binding{g}))
+		}
+		keys = common.Indent(b.String())
+	}
+	body := m.c.Styles.Header.Render(" Keys · "+title) + "\n\n" + keys
+	return strings.Split(common.Wrap(body, m.c.Width), "\n")
+}
+
+// scrollHelp is the help's first line after key msg.
+func (m Model) scrollHelp(msg tea.KeyPressMsg) int {
+	k := m.c.Keys
+	room := max(m.c.Height-1, 1)
+	last := max(len(m.helpLines())-room, 0)
+	top := m.helpTop
+	switch {
+	case key.Matches(msg, k.Down):
+		top++
+	case key.Matches(msg, k.Up):
+		top--
+	case key.Matches(msg, k.PageDown):
+		top += room
+	case key.Matches(msg, k.PageUp):
+		top -= room
+	case key.Matches(msg, k.Top):
+		top = 0
+	case key.Matches(msg, k.Bottom):
+		top = last
+	}
+	return max(0, min(top, last))
+}
+
+func (m Model) helpView() string {
+	lines := m.helpLines()
+	room := max(m.c.Height-1, 1)
+	top := max(0, min(m.helpTop, len(lines)-room))
+	lines = lines[top:min(len(lines), top+room)]
+	foot := " ? or esc closes this help"
+	if len(m.helpLines()) > room {
+		foot = " ↑↓ scroll · ? or esc closes this help"
+	}
+	return common.Fit(strings.Join(lines, "\n"), m.c.Width, room) + "\n" +
+		common.Fit(m.c.Styles.Muted.Render(foot), m.c.Width, 1)
 }

@@ -819,3 +819,27 @@ func TestRunReachesTheLessonBehindAQuiz(t *testing.T) {
 		t.Errorf("the lesson behind the quiz has no run:\n%s", s)
 	}
 }
+
+// TestHelpTakesEveryKeyAndScrolls: while the help is open no key reaches
+// the screen under it, and on a small terminal the help scrolls to its
+// last binding, one group under another.
+func TestHelpTakesEveryKeyAndScrolls(t *testing.T) {
+	m := sized(t, newApp(t, Options{Open: "count"}), 40, 12)
+	m = press(t, m, "?", "l", "l", "j", "j")
+	if f := m.Lesson().Stepper().Frame(); f != 0 || m.Lesson().NoteOffset() != 0 {
+		t.Errorf("keys reached the lesson under the help: frame %d, note at %d", f, m.Lesson().NoteOffset())
+	}
+	if s := screen(m); strings.Contains(s, "count one more") || !strings.Contains(s, "↑↓ scroll") {
+		t.Errorf("the help at 40x12 after two lines down:\n%s", s)
+	}
+	m = press(t, m, "G")
+	s := screen(m)
+	if !strings.Contains(s, "]") || !strings.Contains(s, "count one more") {
+		t.Errorf("G does not bring the help's last binding into view:\n%s", s)
+	}
+	checkBox(t, "help", m.Render(), 40, 12)
+	m = press(t, m, "esc", "l")
+	if m.Lesson().Stepper().Frame() != 1 {
+		t.Errorf("after the help closes, l steps: frame %d", m.Lesson().Stepper().Frame())
+	}
+}
