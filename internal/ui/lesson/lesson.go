@@ -647,7 +647,13 @@ func (m Model) footer() string {
 	for _, b := range m.ShortBindings() {
 		parts = append(parts, b.Help().Key+" "+st.Muted.Render(b.Help().Desc))
 	}
-	line := " " + strings.Join(parts, st.Muted.Render(" · "))
+	// A narrow footer drops the bindings before its last two (esc back,
+	// ? help) from the end, so that ? help always shows.
+	sep := st.Muted.Render(" · ")
+	for len(parts) > 2 && lipgloss.Width(" "+strings.Join(parts, sep)) > m.c.Width {
+		parts = append(parts[:len(parts)-3], parts[len(parts)-2:]...)
+	}
+	line := " " + strings.Join(parts, sep)
 	// A search's status comes first, where a narrow footer cannot cut it.
 	if q := m.query; q != "" && !m.inSearch {
 		found := st.Accent.Render(fmt.Sprintf(" /%s: %d of %d (n/N)", q, min(m.match+1, len(m.matches)), len(m.matches)))
