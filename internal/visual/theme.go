@@ -103,7 +103,7 @@ func Clip(lines []string, width, height int) string {
 	}
 	for j, l := range lines {
 		if ansi.StringWidth(l) > width {
-			lines[j] = ansi.Truncate(l, width, "")
+			lines[j] = ansi.Truncate(l, width, "…")
 		}
 	}
 	return strings.Join(lines, "\n")

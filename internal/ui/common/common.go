@@ -43,7 +43,7 @@ func Fit(s string, width, height int) string {
 		w := ansi.StringWidth(line)
 		switch {
 		case w > width:
-			lines[i] = ansi.Truncate(line, width, "")
+			lines[i] = ansi.Truncate(line, width, "…")
 			if w2 := ansi.StringWidth(lines[i]); w2 < width {
 				lines[i] += strings.Repeat(" ", width-w2)
 			}

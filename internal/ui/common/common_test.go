@@ -29,3 +29,16 @@ func TestFit(t *testing.T) {
 		t.Error("an empty box is not empty")
 	}
 }
+
+// TestFitSaysWhereItCuts: a line cut at the box's edge ends in an
+// ellipsis, so a learner never reads a cut line as a whole one; a line
+// that fits is left as it is.
+func TestFitSaysWhereItCuts(t *testing.T) {
+	got := strings.Split(ansi.Strip(Fit("exactly ten\nten chars!\n名字名字名字", 10, 3)), "\n")
+	want := []string{"exactly t…", "ten chars!", "名字名字… "}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("line %d: %q, want %q", i, got[i], want[i])
+		}
+	}
+}
