@@ -34,6 +34,8 @@ var Speeds = []struct {
 	{500 * time.Millisecond, "2x"},
 	{250 * time.Millisecond, "4x"},
 	{100 * time.Millisecond, "10x"},
+	{40 * time.Millisecond, "25x"},
+	{10 * time.Millisecond, "100x"}, // a run of a thousand steps in ten seconds
 }
 
 // InputLimit is how many characters the input box takes. A paste that

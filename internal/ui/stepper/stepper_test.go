@@ -343,13 +343,13 @@ func TestSpeed(t *testing.T) {
 	if label() != "1x" {
 		t.Fatalf("starts at %q", label())
 	}
-	for _, want := range []string{"2x", "4x", "10x", "10x", "10x"} {
+	for _, want := range []string{"2x", "4x", "10x", "25x", "100x", "100x"} {
 		m = press(t, m, "+")
 		if label() != want {
 			t.Errorf("+ gave %q, want %q", label(), want)
 		}
 	}
-	for _, want := range []string{"4x", "2x", "1x", "0.5x", "0.5x"} {
+	for _, want := range []string{"25x", "10x", "4x", "2x", "1x", "0.5x", "0.5x"} {
 		m = press(t, m, "-")
 		if label() != want {
 			t.Errorf("- gave %q, want %q", label(), want)
