@@ -622,11 +622,16 @@ func (m Model) header() string {
 	} else if !m.wide() {
 		var names []string
 		for _, p := range m.panes() {
-			if p == m.focus {
-				names = append(names, "["+p.String()+"]")
-			} else {
-				names = append(names, p.String())
+			name := p.String()
+			if p == VisualPane && m.focus != VisualPane && m.vis.Run() != nil {
+				// The visual's keys work from every pane: say where the
+				// hidden run is, so a step taken from the note shows.
+				name += fmt.Sprintf(" %d/%d", m.vis.Frame()+1, m.vis.Run().Len())
 			}
+			if p == m.focus {
+				name = "[" + name + "]"
+			}
+			names = append(names, name)
 		}
 		// The tabs come first: a long title must not push them off a
 		// narrow screen.
