@@ -208,12 +208,16 @@ func (s *Server) gate(next ssh.Handler) ssh.Handler {
 			refuse("full", fmt.Sprintf("the server is full (%d learners); try again later", s.cfg.MaxSessions))
 			return
 		}
-		defer s.sessions.Add(-1)
 		start := time.Now()
 		log.Info("connect")
+		defer func() {
+			// In this order: Shutdown waits for finish, and by then the
+			// session is no longer counted.
+			s.sessions.Add(-1)
+			log.Info("disconnect", "duration", time.Since(start).Round(time.Millisecond).String())
+			s.finish(sess)
+		}()
 		next(sess) // returns when the session's program has ended
-		s.finish(sess)
-		log.Info("disconnect", "duration", time.Since(start).Round(time.Millisecond).String())
 	}
 }
 
