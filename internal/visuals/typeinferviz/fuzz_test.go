@@ -4,9 +4,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/charmbracelet/x/ansi"
-
 	"tutor/internal/visual"
+	"tutor/internal/visual/visualtest"
 )
 
 // FuzzInput types an arbitrary line into the input box: it must be refused
@@ -21,42 +20,17 @@ func FuzzInput(f *testing.F) {
 	f.Add("--fn '[[]]->[]' --args '[[]]' --edit 1")
 	f.Add("--fn='[T] -> T' --args='[T]'")
 	v := New()
-	th := visual.NewTheme(true, false)
 	f.Fuzz(func(t *testing.T, line string) {
-		args, err := visual.SplitArgs(line)
+		r, err := visualtest.Line(t, v, parse, format, sameInput, line)
 		if err != nil {
+			// An ill-typed call is an answer, not a refusal.
+			t.Fatalf("%q: parsed but does not run: %v", line, err)
+		}
+		if r == nil {
 			return
-		}
-		in, err := parse(args)
-		if err != nil {
-			if strings.Contains(err.Error(), "\n") {
-				t.Fatalf("%q: error of several lines: %q", args, err)
-			}
-			return
-		}
-		if again, err := parse(format(in)); err != nil || !sameInput(in, again) {
-			t.Fatalf("%q: parse(format(in)) = %+v, %v; want %+v", args, again, err, in)
-		}
-		r, err := v.Run(args)
-		if err != nil {
-			t.Fatalf("%q: parsed but does not run: %v", args, err)
-		}
-		for _, i := range []int{0, r.Len() / 2, r.Len() - 1} {
-			for _, sz := range [][2]int{{7, 3}, {33, 9}, {80, 24}} {
-				out := r.Render(i, sz[0], sz[1], th)
-				if n := strings.Count(out, "\n") + 1; n > sz[1] {
-					t.Fatalf("%q frame %d at %dx%d: %d lines", args, i, sz[0], sz[1], n)
-				}
-				for _, l := range strings.Split(out, "\n") {
-					if ansi.StringWidth(l) > sz[0] {
-						t.Fatalf("%q frame %d at %dx%d: a line of %d columns", args, i, sz[0], sz[1], ansi.StringWidth(l))
-					}
-				}
-			}
-			_ = r.State(i)
 		}
 		if !strings.HasPrefix(r.Final(), "returns ") && !strings.Contains(r.Final(), "error: ") {
-			t.Fatalf("%q: Final %q", args, r.Final())
+			t.Fatalf("%q: Final %q", line, r.Final())
 		}
 	})
 }
