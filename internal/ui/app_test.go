@@ -21,6 +21,7 @@ import (
 	"tutor/internal/ui/keys"
 	"tutor/internal/ui/lesson"
 	"tutor/internal/ui/stepper"
+	"tutor/internal/ui/uitest"
 	"tutor/internal/visual"
 	"tutor/internal/visuals"
 )
@@ -169,28 +170,7 @@ func runCmd(t testing.TB, m Model, cmd tea.Cmd, depth int) Model {
 	return runCmd(t, next.(Model), cmd2, depth+1)
 }
 
-func keyPress(s string) tea.KeyPressMsg {
-	switch s {
-	case "enter":
-		return tea.KeyPressMsg{Code: tea.KeyEnter}
-	case "esc":
-		return tea.KeyPressMsg{Code: tea.KeyEscape}
-	case "tab":
-		return tea.KeyPressMsg{Code: tea.KeyTab}
-	case "space":
-		return tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
-	case "right":
-		return tea.KeyPressMsg{Code: tea.KeyRight}
-	case "left":
-		return tea.KeyPressMsg{Code: tea.KeyLeft}
-	case "down":
-		return tea.KeyPressMsg{Code: tea.KeyDown}
-	case "backspace":
-		return tea.KeyPressMsg{Code: tea.KeyBackspace}
-	}
-	r := []rune(s)[0]
-	return tea.KeyPressMsg{Code: r, Text: s}
-}
+func keyPress(s string) tea.KeyPressMsg { return uitest.Key(s) }
 
 func press(t testing.TB, m Model, ks ...string) Model {
 	t.Helper()

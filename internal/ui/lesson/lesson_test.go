@@ -25,6 +25,7 @@ import (
 	"tutor/internal/ui/screen"
 	"tutor/internal/ui/stepper"
 	"tutor/internal/ui/styles"
+	"tutor/internal/ui/uitest"
 	"tutor/internal/visual"
 	"tutor/internal/visuals"
 )
@@ -155,30 +156,7 @@ func send(t *testing.T, m *Model, msg tea.Msg) screen.Action {
 	return act
 }
 
-func keyPress(s string) tea.KeyPressMsg {
-	switch s {
-	case "enter":
-		return tea.KeyPressMsg{Code: tea.KeyEnter}
-	case "esc":
-		return tea.KeyPressMsg{Code: tea.KeyEscape}
-	case "tab":
-		return tea.KeyPressMsg{Code: tea.KeyTab}
-	case "shift+tab":
-		return tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift}
-	case "space":
-		return tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
-	case "right":
-		return tea.KeyPressMsg{Code: tea.KeyRight}
-	case "left":
-		return tea.KeyPressMsg{Code: tea.KeyLeft}
-	case "down":
-		return tea.KeyPressMsg{Code: tea.KeyDown}
-	case "pgdown":
-		return tea.KeyPressMsg{Code: tea.KeyPgDown}
-	}
-	r := []rune(s)[0]
-	return tea.KeyPressMsg{Code: r, Text: s}
-}
+func keyPress(s string) tea.KeyPressMsg { return uitest.Key(s) }
 
 // press presses keys and fails if one of them asks to leave the screen.
 func press(t *testing.T, m *Model, ks ...string) {

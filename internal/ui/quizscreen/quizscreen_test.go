@@ -18,26 +18,13 @@ import (
 	"tutor/internal/ui/keys"
 	"tutor/internal/ui/screen"
 	"tutor/internal/ui/styles"
+	"tutor/internal/ui/uitest"
 	"tutor/internal/visual"
 )
 
 var epoch = time.Date(2026, 11, 22, 9, 0, 0, 0, time.UTC)
 
-func keyPress(s string) tea.KeyPressMsg {
-	switch s {
-	case "enter":
-		return tea.KeyPressMsg{Code: tea.KeyEnter}
-	case "esc":
-		return tea.KeyPressMsg{Code: tea.KeyEscape}
-	case "down":
-		return tea.KeyPressMsg{Code: tea.KeyDown}
-	case "up":
-		return tea.KeyPressMsg{Code: tea.KeyUp}
-	case "space":
-		return tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
-	}
-	return tea.KeyPressMsg{Code: []rune(s)[0], Text: s}
-}
+func keyPress(s string) tea.KeyPressMsg { return uitest.Key(s) }
 
 // session is a quiz over one choice item of three choices, and one
 // exercise kind whose exercises show a run (withArgs) or not.

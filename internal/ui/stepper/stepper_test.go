@@ -14,6 +14,7 @@ import (
 
 	"tutor/internal/ui/keys"
 	"tutor/internal/ui/styles"
+	"tutor/internal/ui/uitest"
 	"tutor/internal/visual"
 	"tutor/internal/visuals/kvviz"
 )
@@ -73,26 +74,7 @@ var counter = visual.Spec[int, count]{
 	},
 }.Visual()
 
-func keyPress(s string) tea.KeyPressMsg {
-	switch s {
-	case "enter":
-		return tea.KeyPressMsg{Code: tea.KeyEnter}
-	case "esc":
-		return tea.KeyPressMsg{Code: tea.KeyEscape}
-	case "space":
-		return tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
-	case "right":
-		return tea.KeyPressMsg{Code: tea.KeyRight}
-	case "left":
-		return tea.KeyPressMsg{Code: tea.KeyLeft}
-	case "backspace":
-		return tea.KeyPressMsg{Code: tea.KeyBackspace}
-	case "tab":
-		return tea.KeyPressMsg{Code: tea.KeyTab}
-	}
-	r := []rune(s)[0]
-	return tea.KeyPressMsg{Code: r, Text: s}
-}
+func keyPress(s string) tea.KeyPressMsg { return uitest.Key(s) }
 
 // ran runs a recording command, which must return a RanMsg.
 func ran(t *testing.T, cmd tea.Cmd) RanMsg {
