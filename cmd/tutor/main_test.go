@@ -51,8 +51,8 @@ func TestRender(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	if !strings.Contains(out, "TIME-WAIT") || strings.Contains(out, "\x1b[") {
-		t.Errorf("plain render of tcp lacks the text or has escapes")
+	if !strings.Contains(out, "TIME-WAIT") || strings.Contains(out, "\x1b[") || strings.Contains(out, "**") {
+		t.Errorf("plain render of tcp lacks the text, has escapes or has ** markers")
 	}
 	for i, line := range strings.Split(out, "\n") {
 		if n := len([]rune(line)); n > 60 {

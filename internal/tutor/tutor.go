@@ -19,6 +19,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/term"
 
 	"tutor/content"
@@ -178,7 +179,10 @@ func Render(e Env, o Options, id string, width int, plain bool) error {
 		return err
 	}
 	// The body was cleaned when the note was read; the renderer adds only
-	// its own colours.
+	// its own colours, and plain output has none of those either.
+	if style == "notty" {
+		out = ansi.Strip(out)
+	}
 	_, err = fmt.Fprintln(e.Stdout, out)
 	return err
 }

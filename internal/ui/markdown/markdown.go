@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"charm.land/glamour/v2"
+	"charm.land/glamour/v2/styles"
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -151,7 +152,7 @@ func Render(md string, width int, style string) (out string, err error) {
 	// glamour indents the document by 2 and wraps at the wrap width, so the
 	// wrap width is the width less that margin.
 	r, err := glamour.NewTermRenderer(
-		glamour.WithStandardStyle(style),
+		styleOption(style),
 		glamour.WithWordWrap(max(width-2, 8)),
 		glamour.WithTableWrap(true),
 	)
@@ -177,6 +178,21 @@ func Render(md string, width int, style string) (out string, err error) {
 		lines[i] = line
 	}
 	return strings.Join(lines, "\n"), nil
+}
+
+// styleOption is glamour's standard style, except that "notty" shows
+// strong and emphasised text bold and italic rather than between ** and *
+// markers: a plain note carries no markup (tutor render --plain strips the
+// escapes too; in the app without colour, bold and italic still show).
+func styleOption(style string) glamour.TermRendererOption {
+	if style != "notty" {
+		return glamour.WithStandardStyle(style)
+	}
+	cfg := styles.NoTTYStyleConfig
+	yes := true
+	cfg.Strong.BlockPrefix, cfg.Strong.BlockSuffix, cfg.Strong.Bold = "", "", &yes
+	cfg.Emph.BlockPrefix, cfg.Emph.BlockSuffix, cfg.Emph.Italic = "", "", &yes
+	return glamour.WithStyles(cfg)
 }
 
 // glamourRender is glamour's render, a variable so a test can make it

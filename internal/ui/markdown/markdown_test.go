@@ -66,3 +66,18 @@ func TestJoinListLines(t *testing.T) {
 		t.Errorf("a wrapped list item renders broken:\n%s", out)
 	}
 }
+
+// TestPlainHasNoMarkup: the plain style shows strong and emphasised text
+// in bold and italic, not between the markdown's own ** and * markers.
+func TestPlainHasNoMarkup(t *testing.T) {
+	out, err := Render("A **strong** and an *emphasised* word.\n", 60, "notty")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if plain := ansi.Strip(out); strings.Contains(plain, "*") || !strings.Contains(plain, "A strong and an emphasised word.") {
+		t.Errorf("plain text %q", plain)
+	}
+	if !strings.Contains(out, "\x1b[1m") && !strings.Contains(out, ";1m") && !strings.Contains(out, "[1;") {
+		t.Errorf("strong text is not bold: %q", out)
+	}
+}
