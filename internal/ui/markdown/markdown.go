@@ -161,7 +161,8 @@ func Render(md string, width int, style string) (out string, err error) {
 	}
 	// Tabs reach the terminal raw and glamour counts them as one column:
 	// expand them (CommonMark's tab stop is 4).
-	out, err = glamourRender(r, JoinListLines(strings.ReplaceAll(md, "\t", "    ")))
+	md = CutCodeLines(JoinListLines(strings.ReplaceAll(md, "\t", "    ")), max(width-8, 4))
+	out, err = glamourRender(r, md)
 	if err != nil {
 		return "", fmt.Errorf("markdown: %w", err)
 	}
@@ -203,6 +204,31 @@ var (
 	listItemRE   = regexp.MustCompile(`^([-*+]|[0-9]{1,9}[.)])[ \t]+\S`)
 	blockStartRE = regexp.MustCompile("^(#{1,6}[ \t]|>|\\||```|~~~|[-*_]{3,}[ \t]*$)")
 )
+
+// CutCodeLines cuts each line of a fenced code block that is wider than
+// max columns to max, ending in "…". Glamour would wrap it, and a wrapped
+// line of a diagram or of code reads as two lines; a cut one says that it
+// goes on. (Glamour indents a code block inside the note's margin and
+// wraps its text 8 columns short of the width: Render cuts at the width
+// less 8, which a test holds at every width.)
+func CutCodeLines(md string, max int) string {
+	lines := strings.Split(md, "\n")
+	fence := ""
+	for i, line := range lines {
+		trimmed := strings.TrimSpace(line)
+		switch {
+		case fence != "":
+			if strings.HasPrefix(trimmed, fence) {
+				fence = ""
+			} else if ansi.StringWidth(line) > max {
+				lines[i] = ansi.Truncate(line, max, "…")
+			}
+		case strings.HasPrefix(trimmed, "```"), strings.HasPrefix(trimmed, "~~~"):
+			fence = trimmed[:3]
+		}
+	}
+	return strings.Join(lines, "\n")
+}
 
 // JoinListLines joins the soft-wrapped lines of each list item into one
 // line, outside fenced code blocks. Glamour renders a soft line break inside

@@ -81,3 +81,27 @@ func TestPlainHasNoMarkup(t *testing.T) {
 		t.Errorf("strong text is not bold: %q", out)
 	}
 }
+
+// TestCodeLinesAreCutNotWrapped: a fenced line too wide for the note is
+// cut with … on its own line, at every width, in every style, so that a
+// diagram keeps its rows.
+func TestCodeLinesAreCutNotWrapped(t *testing.T) {
+	md := "Text.\n\n```\n" + strings.Repeat("wide ", 60) + "\nnext row\n```\n"
+	for _, style := range []string{"notty", "dark", "light"} {
+		for w := 20; w <= 160; w += 7 {
+			out, err := Render(md, w, style)
+			if err != nil {
+				t.Fatal(err)
+			}
+			lines := strings.Split(ansi.Strip(out), "\n")
+			for i, l := range lines {
+				if strings.Contains(l, "wide") {
+					if !strings.HasSuffix(strings.TrimRight(l, " "), "…") || i+1 >= len(lines) || !strings.Contains(lines[i+1], "next row") {
+						t.Errorf("%s at %d: the wide line was wrapped, not cut:\n%s", style, w, ansi.Strip(out))
+					}
+					break
+				}
+			}
+		}
+	}
+}
