@@ -829,3 +829,20 @@ func TestHelpTakesEveryKeyAndScrolls(t *testing.T) {
 		t.Errorf("after the help closes, l steps: frame %d", m.Lesson().Stepper().Frame())
 	}
 }
+
+// TestShortHomeShowsALesson: at 20x6 the lesson list shows the lesson
+// under the cursor, not only page dots, and from 22 columns the help key.
+func TestShortHomeShowsALesson(t *testing.T) {
+	m := sized(t, newApp(t, Options{}), 20, 6)
+	s := screen(m)
+	if !strings.Contains(s, "┃ TCP basics") {
+		t.Errorf("home at 20x6:\n%s", s)
+	}
+	if s := screen(sized(t, m, 22, 6)); !strings.Contains(s, "? help") {
+		t.Errorf("home at 22x6 has no help key:\n%s", s)
+	}
+	m = press(t, m, "j")
+	if s := screen(m); !strings.Contains(s, "┃ Counting lesson") {
+		t.Errorf("home at 20x6 after j:\n%s", s)
+	}
+}

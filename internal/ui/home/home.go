@@ -144,7 +144,7 @@ func (m Model) Bindings() [][]key.Binding {
 // ShortBindings are the few keys the footer shows.
 func (m Model) ShortBindings() []key.Binding {
 	k := m.c.Keys
-	return []key.Binding{k.Open, m.list.KeyMap.Filter, k.Quiz, k.Help, k.Quit}
+	return []key.Binding{k.Open, k.Help, m.list.KeyMap.Filter, k.Quiz, k.Quit} // ? help second: it shows at every width
 }
 
 // Update handles the list's keys; enter opens a lesson, c starts a quiz,
@@ -226,7 +226,12 @@ func (m *Model) listView() string {
 	} else {
 		lines = append(lines, " "+st.Header.Render(m.list.Title))
 	}
-	lines = append(lines, "", " "+st.Muted.Render(m.status()), "")
+	// A short screen gives the lessons the room the status lines and the
+	// page dots would take: at 20x6 they left nothing but the dots.
+	compact := h < 10
+	if !compact {
+		lines = append(lines, "", " "+st.Muted.Render(m.status()), "")
+	}
 	items := m.list.VisibleItems()
 	start, end := m.list.Paginator.GetSliceBounds(len(items))
 	var b strings.Builder
@@ -241,7 +246,7 @@ func (m *Model) listView() string {
 	if len(items) == 0 {
 		lines = append(lines, st.Muted.Render("  no lesson matches"))
 	}
-	if m.list.Paginator.TotalPages > 1 {
+	if m.list.Paginator.TotalPages > 1 && !compact {
 		for len(lines) < h-1 {
 			lines = append(lines, "")
 		}
