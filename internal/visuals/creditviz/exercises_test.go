@@ -2,8 +2,9 @@ package creditviz
 
 import (
 	"math/rand/v2"
-	"strings"
 	"testing"
+
+	"tutor/internal/visual/visualtest"
 )
 
 // TestExerciseHints: an answer in a form the exercise does not read gets a
@@ -15,23 +16,7 @@ func TestExerciseHints(t *testing.T) {
 		"credits.shortfall":  number,
 		"credits.next-grant": {"grant a": "id alone", "the first": "id alone", "A": "", "none": "", "b": ""},
 	}
-	r := rand.New(rand.NewPCG(1, 2))
-	for _, k := range exercises {
-		want, ok := cases[k.ID]
-		if !ok {
-			t.Errorf("%s: no hint cases", k.ID)
-			continue
-		}
-		for range 10 {
-			e := k.New(r)
-			for answer, w := range want {
-				got := e.Hint(answer)
-				if (w == "") != (got == "") || !strings.Contains(got, w) {
-					t.Errorf("%s: hint for %q is %q, want %q", k.ID, answer, got, w)
-				}
-			}
-		}
-	}
+	visualtest.Hints(t, exercises, cases, 10)
 }
 
 // TestNextGrantHasAChoice: the charge asked about always has two grants

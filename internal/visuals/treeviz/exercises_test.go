@@ -4,6 +4,8 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"tutor/internal/visual/visualtest"
 )
 
 // TestExerciseHints: an answer in a form the exercise does not read gets a
@@ -16,23 +18,7 @@ func TestExerciseHints(t *testing.T) {
 		"tree.rounds":   number,
 		"tree.topology": {"2: 4": "braces", "{2: {4: {}}}": "", "{}": ""},
 	}
-	r := rand.New(rand.NewPCG(1, 2))
-	for _, k := range exerciseKinds {
-		want, ok := cases[k.ID]
-		if !ok {
-			t.Errorf("%s: no hint cases", k.ID)
-			continue
-		}
-		for range 10 {
-			e := k.New(r)
-			for answer, w := range want {
-				got := e.Hint(answer)
-				if (w == "") != (got == "") || !strings.Contains(got, w) {
-					t.Errorf("%s: hint for %q is %q, want %q", k.ID, answer, got, w)
-				}
-			}
-		}
-	}
+	visualtest.Hints(t, exerciseKinds, cases, 10)
 }
 
 // TestReportsAskAMachineWithAParent: the machine asked about is never the
