@@ -17,12 +17,17 @@ type Map struct {
 	Search, NextMatch, PrevMatch, Quiz       key.Binding
 	Reveal, Grade1, Grade2, Grade3, Grade4   key.Binding
 	Submit, Cancel, Next, Watch              key.Binding
+	GoToStep, NextKind, PrevKind, NextChange key.Binding
+	Predict, Contents, Stats                 key.Binding
 }
 
 // Default returns the app's key map (docs/architecture.md lists it): q
 // quit, ? help, tab focus, ←/→ (h/l) step, space play/pause, +/- speed, r
 // restart, e edit input, / search, esc back, c quiz, 1-4 grades, v watch
-// an exercise's answer being computed.
+// an exercise's answer being computed; in a run, : go to step N, . and ,
+// the next and previous step of the same kind, a the next step that
+// changes the answer, P predict the next step; T a note's contents; s the
+// stats screen from home.
 func Default() Map {
 	b := func(help, desc string, keys ...string) key.Binding {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
@@ -61,6 +66,13 @@ func Default() Map {
 		Cancel:      b("esc", "cancel", "esc"),
 		Next:        b("enter", "next", "enter", "space"),
 		Watch:       b("v", "watch it", "v"),
+		GoToStep:    b(":", "go to step", ":"),
+		NextKind:    b(".", "next of this kind", "."),
+		PrevKind:    b(",", "previous of this kind", ","),
+		NextChange:  b("a", "next answer change", "a"),
+		Predict:     b("P", "predict mode", "P"),
+		Contents:    b("T", "contents", "T"),
+		Stats:       b("s", "stats", "s"),
 	}
 }
 
