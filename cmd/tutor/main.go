@@ -34,25 +34,13 @@ import (
 	"tutor/internal/tutor"
 )
 
-const usage = `tutor: study notes beside live solution code, and quizzes that come back
+const usageHead = `tutor: study notes beside live solution code, and quizzes that come back
 when you are about to forget.
 
 usage:
-  tutor                          the app, at the lesson list
-  tutor open <lesson>            the app, at one lesson
-  tutor list                     lesson ids and titles, one a line
-  tutor render <lesson> [--width N] [--plain]
-                                 the note rendered for the terminal
-  tutor trace <visual> [input]   the run as plain text, one block a step
-  tutor quiz [lesson] [--new N] [--max N]
-                                 a quiz session: due cards first, then new ones;
-                                 --new: new cards a day (20), --max: cards in the
-                                 session (50; 0: no cap); the defaults can be set
-                                 in $XDG_CONFIG_HOME/tutor/config (new = N, max = N)
-  tutor serve [--listen 127.0.0.1:2222] [--authorized-keys FILE] ...
-                                 the tutor for a class over SSH, one review log
-                                 per learner's key
+`
 
+const usageOptions = `
 options (before the command):
   --notes DIR    also load the markdown notes in DIR
   --state DIR    keep the review log in DIR (default: $XDG_STATE_HOME/tutor)
@@ -124,32 +112,59 @@ func dispatch(args []string, e tutor.Env) error {
 	if len(args) > 0 {
 		cmd, args = args[0], args[1:]
 	}
-	switch cmd {
-	case "help":
+	if cmd == "help" {
 		printUsage(e.Stdout)
 		return nil
-	case "trace":
-		return tutor.Trace(e, args)
-	case "render":
-		return render(args, g, e)
-	case "":
-		return tutor.App(e, g, "", false, "")
-	case "open":
-		if len(args) != 1 {
-			return usagef("open takes one lesson id: tutor open <lesson>")
-		}
-		return tutor.App(e, g, args[0], false, "")
-	case "quiz":
-		return quiz(args, g, e)
-	case "serve":
-		return serve(args, g, e)
-	case "list":
-		if len(args) > 0 {
-			return usagef("list takes no arguments, got %q", args[0])
-		}
-		return tutor.List(e, g)
 	}
-	return usagef("unknown command %q (commands: open, list, render, trace, quiz, serve; see tutor --help)", cmd)
+	if c, ok := commands[cmd]; ok {
+		return c.run(args, g, e)
+	}
+	return usagef("unknown command %q (commands: %s; see tutor --help)", cmd, commandNames())
+}
+
+func init() {
+	register(command{name: "", order: 0,
+		usage: "tutor                          the app, at the lesson list",
+		run: func(args []string, g tutor.Options, e tutor.Env) error {
+			return tutor.App(e, g, "", false, "")
+		}})
+	register(command{name: "open", order: 10,
+		usage: "tutor open <lesson>            the app, at one lesson",
+		run: func(args []string, g tutor.Options, e tutor.Env) error {
+			if len(args) != 1 {
+				return usagef("open takes one lesson id: tutor open <lesson>")
+			}
+			return tutor.App(e, g, args[0], false, "")
+		}})
+	register(command{name: "list", order: 20,
+		usage: "tutor list                     lesson ids and titles, one a line",
+		run: func(args []string, g tutor.Options, e tutor.Env) error {
+			if len(args) > 0 {
+				return usagef("list takes no arguments, got %q", args[0])
+			}
+			return tutor.List(e, g)
+		}})
+	register(command{name: "render", order: 30,
+		usage: "tutor render <lesson> [--width N] [--plain]\n" +
+			"                               the note rendered for the terminal",
+		run: render})
+	register(command{name: "trace", order: 40,
+		usage: "tutor trace <visual> [input]   the run as plain text, one block a step",
+		run: func(args []string, g tutor.Options, e tutor.Env) error {
+			return tutor.Trace(e, args)
+		}})
+	register(command{name: "quiz", order: 50,
+		usage: "tutor quiz [lesson] [--new N] [--max N]\n" +
+			"                               a quiz session: due cards first, then new ones;\n" +
+			"                               --new: new cards a day (20), --max: cards in the\n" +
+			"                               session (50; 0: no cap); the defaults can be set\n" +
+			"                               in $XDG_CONFIG_HOME/tutor/config (new = N, max = N)",
+		run: quiz})
+	register(command{name: "serve", order: 90,
+		usage: "tutor serve [--listen 127.0.0.1:2222] [--authorized-keys FILE] ...\n" +
+			"                               the tutor for a class over SSH, one review log\n" +
+			"                               per learner's key",
+		run: serve})
 }
 
 // render parses the words of tutor render: a lesson id before or after
@@ -178,7 +193,9 @@ func render(args []string, g tutor.Options, e tutor.Env) error {
 }
 
 func printUsage(w io.Writer) {
-	fmt.Fprint(w, usage)
+	fmt.Fprint(w, usageHead)
+	writeCommandUsage(w)
+	fmt.Fprint(w, usageOptions)
 	tutor.TraceUsage(w)
 }
 
