@@ -47,7 +47,9 @@ func spec() visual.Spec[input, *recording] {
 		Name:    "ipv4",
 		Usage:   usage,
 		Source:  "ipv4/walk.go",
-		Default: []string{"--from", "10.0.0.254", "--count", "4"},
+		// The default is the lesson's hard case first: 10.0.255.255 + 1
+		// wraps octets 4 and 3 and carries into octet 2.
+		Default: []string{"--from", "10.0.255.254", "--count", "4"},
 		// With the default (start, yield, increment, carry, done), these
 		// reach every step walk.go marks.
 		Examples: [][]string{
