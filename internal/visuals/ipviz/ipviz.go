@@ -44,9 +44,9 @@ func New() visual.Visual { return spec().Visual() }
 // spec is the visualization: its input, its recording and its knob.
 func spec() visual.Spec[input, *recording] {
 	return visual.Spec[input, *recording]{
-		Name:    "ipv4",
-		Usage:   usage,
-		Source:  "ipv4/walk.go",
+		Name:   "ipv4",
+		Usage:  usage,
+		Source: "ipv4/walk.go",
 		// The default is the lesson's hard case first: 10.0.255.255 + 1
 		// wraps octets 4 and 3 and carries into octet 2.
 		Default: []string{"--from", "10.0.255.254", "--count", "4"},
