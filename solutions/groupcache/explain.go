@@ -40,9 +40,9 @@ func explain(e Event) string {
 	case StepLoadError:
 		return fmt.Sprintf("the source failed to load %s (%s): nothing is cached", k, e.Err)
 	case StepCacheMain:
-		return fmt.Sprintf("%s keeps %s = %s in its main cache (%d keys)", at, k, quote(e.Value), len(e.Main))
+		return fmt.Sprintf("%s keeps %s = %s in its main cache (%d %s)", at, k, quote(e.Value), len(e.Main), plural(len(e.Main), "key"))
 	case StepCacheHot:
-		return fmt.Sprintf("%s keeps a copy of %s in its hot cache, so the next Get needs no network (%d keys)", at, k, len(e.Hot))
+		return fmt.Sprintf("%s keeps a copy of %s in its hot cache, so the next Get needs no network (%d %s)", at, k, len(e.Hot), plural(len(e.Hot), "key"))
 	case StepFlightDone:
 		if e.Waiters == 0 {
 			return fmt.Sprintf("the load of %s on %s is done; nobody joined it", k, at)

@@ -3,9 +3,11 @@ package groupcache
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"sync"
 	"time"
 
@@ -99,7 +101,8 @@ func (p *Peers) register(g *Group) error {
 	return nil
 }
 
-// fetch asks the owner for key of group, bounded by Timeout and ctx.
+// fetch asks the owner for key of group, bounded by Timeout and ctx. Its
+// error says why in one line, without repeating the owner.
 func (p *Peers) fetch(ctx context.Context, owner, group, key string) (string, error) {
 	timeout := p.Timeout
 	if timeout <= 0 {
@@ -110,22 +113,23 @@ func (p *Peers) fetch(ctx context.Context, owner, group, key string) (string, er
 	req := Request{Group: group, Key: key, Client: Client(ctx), From: p.self}
 	hr, err := http.NewRequestWithContext(ctx, http.MethodGet, owner+req.Path(), nil)
 	if err != nil {
-		return "", fmt.Errorf("ask %s: %v", owner, oneLine(err))
+		return "", fmt.Errorf("request to %s: %v", owner, oneLine(err))
 	}
 	resp, err := p.client.Do(hr)
 	if err != nil {
-		return "", fmt.Errorf("ask %s: %v", owner, oneLine(err))
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			err = ue.Err // the cause, without the URL the event already names
+		}
+		return "", errors.New(oneLine(err))
 	}
 	defer resp.Body.Close()
 	body, err := io.ReadAll(io.LimitReader(resp.Body, MaxValueBytes+1))
 	if err != nil {
-		return "", fmt.Errorf("ask %s: read the answer: %v", owner, oneLine(err))
+		return "", fmt.Errorf("read the answer: %v", oneLine(err))
 	}
 	v, err := decodeAnswer(resp.StatusCode, body[:min(len(body), MaxValueBytes)], len(body) > MaxValueBytes)
-	if err != nil {
-		return "", fmt.Errorf("ask %s: %v", owner, err)
-	}
-	return v, nil
+	return v, err
 }
 
 // ServeHTTP answers the protocol: GET BasePath<group>/<key> with the value
