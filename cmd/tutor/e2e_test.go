@@ -107,7 +107,8 @@ func TestEndToEndLessonInTmux(t *testing.T) {
 	bin := buildBinary(t)
 	s := startTmux(t, 120, 40, bin, "--state", t.TempDir())
 	s.waitFor(`tutor · lessons`)
-	// Type to filter, accept the filter, open the lesson.
+	// Filter, accept the filter, open the lesson.
+	s.keys("/")
 	s.text("redis")
 	s.waitFor(`Redis: encodings`)
 	s.keys("Enter", "Enter")

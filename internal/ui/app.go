@@ -210,8 +210,8 @@ func (m *Model) refreshDue() {
 	if m.opts.Quiz == nil {
 		return
 	}
-	due, total := m.opts.Quiz.Due(m.deck(""))
-	m.home().SetDue(due)
+	_, total := m.opts.Quiz.Due(m.deck(""))
+	m.home().SetProgress(m.lessonProgress(m.opts.Quiz.Now()), m.opts.Quiz.Now())
 	m.home().SetTitle(total)
 }
 

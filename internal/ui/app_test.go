@@ -225,7 +225,7 @@ func TestHomeListsLessons(t *testing.T) {
 
 func TestHomeTypeToFilter(t *testing.T) {
 	m := sized(t, newApp(t, Options{}), 80, 24)
-	m = typeText(t, m, "cou")
+	m = typeText(t, press(t, m, "/"), "cou")
 	s := screen(m)
 	if strings.Contains(s, "TCP basics") || !strings.Contains(s, "Counting lesson") {
 		t.Fatalf("typing cou should leave only the counting lesson:\n%s", s)
@@ -235,9 +235,8 @@ func TestHomeTypeToFilter(t *testing.T) {
 	if m.State() != LessonScreen || m.Lesson().Lesson().ID != "count" {
 		t.Fatalf("state %v lesson %v", m.State(), m.Lesson().Lesson())
 	}
-	// Letters the lesson screen binds (s, r, e, n) but the list does not
-	// start a filter here.
-	m = typeText(t, sized(t, newApp(t, Options{}), 80, 24), "sics")
+	// In the box, letters the screens bind (s, c, n) are typed.
+	m = typeText(t, press(t, sized(t, newApp(t, Options{}), 80, 24), "/"), "sics")
 	if s := screen(m); !strings.Contains(s, "TCP basics") || strings.Contains(s, "Counting lesson") {
 		t.Fatalf("typing sics should leave only the TCP lesson:\n%s", s)
 	}
@@ -695,7 +694,7 @@ func TestKnobsDoNotShadowAppKeys(t *testing.T) {
 
 func TestHomeFilterSurvivesALessonAndDueCounts(t *testing.T) {
 	m := sized(t, newApp(t, Options{Quiz: &quiz.Service{Sched: review.DefaultScheduler(), Cards: map[string]review.Card{}, Now: func() time.Time { return epoch }, Rand: rand.New(rand.NewPCG(1, 1))}}), 80, 24)
-	m = typeText(t, m, "tc")
+	m = typeText(t, press(t, m, "/"), "tc")
 	m = press(t, m, "enter")
 	if s := screen(m); !strings.Contains(s, "“tc” 1 lesson") || !strings.Contains(s, "tutor · lessons") || strings.Contains(s, "Counting lesson") {
 		t.Fatalf("filter tc:\n%s", s)

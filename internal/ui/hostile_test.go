@@ -77,7 +77,7 @@ func TestHostileApp(t *testing.T) {
 		m = press(t, m, "down")
 		checkScreen(t, "home scrolled", m)
 	}
-	m = typeText(t, m, "tu")
+	m = typeText(t, press(t, m, "/"), "tu")
 	checkScreen(t, "home filtered", m)
 	for _, c := range hostile.Corpus() {
 		m2 := update(t, m, tea.PasteMsg{Content: c.Text})

@@ -1,18 +1,19 @@
-// Package home is the first screen: the list of lessons with their
-// summaries, tags and due cards, filtered by typing.
+// Package home is the first screen: the lesson the learner was in last,
+// offered first, then the list of lessons with their summaries, tags and
+// progress (cards learned, due and new, and when each was last studied),
+// filtered with /.
 package home
 
 import (
 	"fmt"
-	"io"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/list"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"tutor/internal/lessons"
 	"tutor/internal/ui/common"
@@ -21,45 +22,35 @@ import (
 
 // Model is the lesson list.
 type Model struct {
-	c       *common.Common
-	list    list.Model
-	due     map[string]int
-	notices []string
+	c        *common.Common
+	list     list.Model
+	lessons  []*lessons.Lesson
+	progress map[string]Progress
+	now      time.Time
+	resume   *Continue
+	notices  []string
+	// hint is a one-off line in place of the status: a letter no key
+	// takes says how to filter.
+	hint string
 }
 
+// item is a lesson of the list.
 type item struct{ l *lessons.Lesson }
 
-// FilterValue is what typing matches: the title, the id and the tags.
+// FilterValue is what the filter matches: the title, the id and the tags.
 func (i item) FilterValue() string {
 	return i.l.Title + " " + i.l.ID + " " + strings.Join(i.l.Tags, " ")
 }
 
-// substringFilter keeps the items whose filter value holds every word of
-// term, ignoring case, in their original order. Fuzzy matching over whole
-// titles matches nearly everything for a two-letter term.
-func substringFilter(term string, targets []string) []list.Rank {
-	words := strings.Fields(strings.ToLower(term))
-	var ranks []list.Rank
-	for i, t := range targets {
-		lt := strings.ToLower(t)
-		var matched []int
-		ok := true
-		for _, w := range words {
-			at := strings.Index(lt, w)
-			if at < 0 {
-				ok = false
-				break
-			}
-			for j := range len([]rune(w)) {
-				matched = append(matched, len([]rune(lt[:at]))+j)
-			}
-		}
-		if ok {
-			ranks = append(ranks, list.Rank{Index: i, MatchedIndexes: matched})
-		}
-	}
-	return ranks
+// resumeItem is the first line of the list: the lesson left last, and
+// where.
+type resumeItem struct {
+	l *lessons.Lesson
+	c Continue
 }
+
+// FilterValue is empty: a filter never matches the continue line.
+func (resumeItem) FilterValue() string { return "" }
 
 // New lists the catalog's lessons, with notices (notes that could not be
 // read, a damaged review log) in lines under the list.
@@ -70,12 +61,8 @@ func New(c *common.Common, cat *lessons.Catalog, notices []string) *Model {
 	for i, n := range notices {
 		clean[i] = lessons.SanitizeLine(n)
 	}
-	m := &Model{c: c, notices: clean}
-	var items []list.Item
-	for _, l := range cat.Lessons() {
-		items = append(items, item{l: l})
-	}
-	m.list = list.New(items, delegate{c: c}, 0, 0)
+	m := &Model{c: c, notices: clean, lessons: cat.Lessons()}
+	m.list = list.New(m.items(), delegate{c: c}, 0, 0)
 	m.list.Title = "tutor · lessons"
 	m.list.Filter = substringFilter
 	m.list.SetShowHelp(false)
@@ -88,6 +75,22 @@ func New(c *common.Common, cat *lessons.Catalog, notices []string) *Model {
 	return m
 }
 
+// items is the continue line, if any, then every lesson.
+func (m *Model) items() []list.Item {
+	var items []list.Item
+	if m.resume != nil {
+		for _, l := range m.lessons {
+			if l.ID == m.resume.Lesson {
+				items = append(items, resumeItem{l: l, c: *m.resume})
+			}
+		}
+	}
+	for _, l := range m.lessons {
+		items = append(items, item{l: l})
+	}
+	return items
+}
+
 // Restyle applies the current styles.
 func (m *Model) Restyle() {
 	st := m.c.Styles
@@ -97,8 +100,42 @@ func (m *Model) Restyle() {
 	m.list.Styles.NoItems = st.Muted.Padding(0, 0, 0, 2)
 }
 
-// SetDue sets the number of due cards per lesson id.
-func (m *Model) SetDue(due map[string]int) { m.due = due }
+// SetProgress sets each lesson's progress, by lesson id, as of now.
+func (m *Model) SetProgress(p map[string]Progress, now time.Time) {
+	m.progress, m.now = p, now
+}
+
+// Progress is the progress shown for lesson id.
+func (m *Model) Progress(id string) Progress { return m.progress[id] }
+
+// SetContinue offers c first in the list (nil: nothing to continue). The
+// cursor stays on the line it was on; a new continue line takes it.
+func (m *Model) SetContinue(c *Continue) tea.Cmd {
+	had := m.resume != nil
+	m.resume = c
+	idx := m.list.GlobalIndex()
+	cmd := m.list.SetItems(m.items())
+	switch {
+	case m.list.IsFiltered() || m.list.SettingFilter():
+	case !had && m.resume != nil && len(m.list.Items()) > 0 && m.isResume(0):
+		m.list.Select(0)
+	case had && !m.isResume(0):
+		m.list.Select(max(idx-1, 0))
+	}
+	return cmd
+}
+
+// Continuing is the lesson the continue line offers, or nil.
+func (m *Model) Continuing() *Continue { return m.resume }
+
+func (m *Model) isResume(i int) bool {
+	items := m.list.Items()
+	if i >= len(items) {
+		return false
+	}
+	_, ok := items[i].(resumeItem)
+	return ok
+}
 
 // SetTitle shows the number of cards due in all lessons in the title.
 func (m *Model) SetTitle(due int) {
@@ -123,12 +160,24 @@ func (m *Model) Help() (string, [][]key.Binding) { return "lesson list", m.Bindi
 // global keys must not act.
 func (m Model) Capturing() bool { return m.list.SettingFilter() }
 
-// Selected is the lesson under the cursor, or nil.
+// Selected is the lesson under the cursor (the continue line's lesson
+// when it is there), or nil.
 func (m Model) Selected() *lessons.Lesson {
-	if it, ok := m.list.SelectedItem().(item); ok {
+	switch it := m.list.SelectedItem().(type) {
+	case item:
+		return it.l
+	case resumeItem:
 		return it.l
 	}
 	return nil
+}
+
+// Filter is the text of the filter, applied or being typed; "" for none.
+func (m Model) Filter() string {
+	if m.list.IsFiltered() || m.list.SettingFilter() {
+		return m.list.FilterValue()
+	}
+	return ""
 }
 
 // Bindings are the home screen's keys for the help view.
@@ -136,7 +185,7 @@ func (m Model) Bindings() [][]key.Binding {
 	k := m.c.Keys
 	return [][]key.Binding{
 		{k.Open, k.Up, k.Down, m.list.KeyMap.NextPage, m.list.KeyMap.PrevPage, k.Top, k.Bottom},
-		{m.list.KeyMap.Filter, m.list.KeyMap.ClearFilter, k.Quiz},
+		{m.list.KeyMap.Filter, m.list.KeyMap.ClearFilter, k.Quiz, k.Stats},
 		{k.Help, k.Quit},
 	}
 }
@@ -144,24 +193,49 @@ func (m Model) Bindings() [][]key.Binding {
 // ShortBindings are the few keys the footer shows.
 func (m Model) ShortBindings() []key.Binding {
 	k := m.c.Keys
-	return []key.Binding{k.Open, k.Help, m.list.KeyMap.Filter, k.Quiz, k.Quit} // ? help second: it shows at every width
+	if m.list.SettingFilter() {
+		return []key.Binding{k.Submit, k.Cancel}
+	}
+	return []key.Binding{k.Open, k.Help, m.list.KeyMap.Filter, k.Quiz, k.Stats, k.Quit} // ? help second: it shows at every width
 }
 
-// Update handles the list's keys; enter opens a lesson, c starts a quiz,
-// and typing a letter starts filtering with it.
+// FilterHint is the line a letter that no key takes shows in place of the
+// status line.
+const FilterHint = "/ filters the lessons; ? lists the keys"
+
+// Update handles the list's keys: enter opens the lesson under the cursor,
+// c starts a quiz, s shows the stats, / opens an empty filter box. In the
+// box every key types (q, c and j included) until enter keeps the filter
+// or esc drops it; outside it letters are only ever commands.
 func (m *Model) Update(msg tea.Msg) (screen.Screen, tea.Cmd, screen.Action) {
-	if kp, ok := msg.(tea.KeyPressMsg); ok && !m.list.SettingFilter() {
+	if kp, ok := msg.(tea.KeyPressMsg); ok {
+		m.hint = ""
 		k := m.c.Keys
-		switch {
-		case key.Matches(kp, k.Open):
-			if l := m.Selected(); l != nil {
-				return m, nil, screen.Action{Go: screen.OpenLesson, Lesson: l.ID}
+		if m.list.SettingFilter() {
+			if key.Matches(kp, k.Submit) && len(m.list.VisibleItems()) == 0 {
+				// The list would drop the filter and the next enter
+				// open the first lesson: keep the box open instead.
+				return m, nil, screen.None
 			}
-			return m, nil, screen.None
-		case key.Matches(kp, k.Quiz):
-			return m, nil, screen.Action{Go: screen.StartQuiz}
-		case m.startsFilter(kp):
-			m.list.SetFilterState(list.Filtering)
+		} else {
+			switch {
+			case key.Matches(kp, k.Open):
+				if l := m.Selected(); l != nil {
+					return m, nil, screen.Action{Go: screen.OpenLesson, Lesson: l.ID}
+				}
+				return m, nil, screen.None
+			case key.Matches(kp, k.Quiz):
+				return m, nil, screen.Action{Go: screen.StartQuiz}
+			case key.Matches(kp, k.Stats):
+				return m, nil, screen.Action{Go: screen.ShowStats}
+			case key.Matches(kp, m.list.KeyMap.Filter):
+				// A new filter, not the old one with more typed after
+				// it ("gpu" then /ipv gave "gpuipv", no lesson).
+				m.list.ResetFilter()
+			case m.unbound(kp):
+				m.hint = FilterHint
+				return m, nil, screen.None
+			}
 		}
 	}
 	if p, ok := msg.(tea.PasteMsg); ok {
@@ -181,12 +255,10 @@ func (m *Model) Update(msg tea.Msg) (screen.Screen, tea.Cmd, screen.Action) {
 // MaxFilterPaste is the longest paste the filter takes.
 const MaxFilterPaste = 200
 
-// startsFilter reports whether a key press is a letter or digit that none
-// of the screen's bindings takes (those the help lists), so typing it
-// starts the filter.
-func (m *Model) startsFilter(kp tea.KeyPressMsg) bool {
-	s := kp.String()
-	r := []rune(s)
+// unbound reports whether a key press is a letter or digit that none of
+// the screen's bindings takes.
+func (m *Model) unbound(kp tea.KeyPressMsg) bool {
+	r := []rune(kp.String())
 	if len(r) != 1 || !(unicode.IsLetter(r[0]) || unicode.IsDigit(r[0])) {
 		return false
 	}
@@ -230,21 +302,26 @@ func (m *Model) listView() string {
 	// page dots would take: at 20x6 they left nothing but the dots.
 	compact := h < 10
 	if !compact {
-		lines = append(lines, "", " "+st.Muted.Render(m.status()), "")
+		status := m.status()
+		if m.hint != "" {
+			status = m.hint
+		}
+		lines = append(lines, "", " "+st.Muted.Render(status), "")
 	}
 	items := m.list.VisibleItems()
 	start, end := m.list.Paginator.GetSliceBounds(len(items))
+	d := delegate{c: m.c, progress: m.progress, now: m.now}
 	var b strings.Builder
 	for i := start; i < end; i++ {
 		b.Reset()
-		delegate{c: m.c, due: m.due}.Render(&b, m.list, i, items[i])
+		d.Render(&b, m.list, i, items[i])
 		lines = append(lines, strings.Split(b.String(), "\n")...)
 		if i < end-1 {
 			lines = append(lines, "")
 		}
 	}
 	if len(items) == 0 {
-		lines = append(lines, st.Muted.Render("  no lesson matches"))
+		lines = append(lines, st.Muted.Render("  no lesson matches: esc clears the filter"))
 	}
 	if m.list.Paginator.TotalPages > 1 && !compact {
 		for len(lines) < h-1 {
@@ -257,62 +334,22 @@ func (m *Model) listView() string {
 
 // status is the list's status line: how many lessons, and the filter.
 func (m Model) status() string {
-	n := len(m.list.VisibleItems())
+	n := 0
+	for _, it := range m.list.VisibleItems() {
+		if _, ok := it.(item); ok {
+			n++
+		}
+	}
 	noun := "lessons"
 	if n == 1 {
 		noun = "lesson"
 	}
-	if f := m.list.FilterValue(); f != "" && (m.list.IsFiltered() || m.list.SettingFilter()) {
-		return fmt.Sprintf("“%s” %d %s", f, n, noun)
+	if f := m.Filter(); f != "" {
+		tail := " · esc clears"
+		if m.list.SettingFilter() {
+			tail = " · enter keeps, esc drops"
+		}
+		return fmt.Sprintf("“%s” %d %s%s", f, n, noun, tail)
 	}
 	return fmt.Sprintf("%d %s", n, noun)
-}
-
-// delegate draws a lesson as three lines: title (and due cards), summary,
-// tags. The selected lesson has a bar in the margin, which shows without
-// colour too.
-type delegate struct {
-	c   *common.Common
-	due map[string]int
-}
-
-func (d delegate) Height() int                         { return 3 }
-func (d delegate) Spacing() int                        { return 1 }
-func (d delegate) Update(tea.Msg, *list.Model) tea.Cmd { return nil }
-func (d delegate) Render(w io.Writer, m list.Model, index int, li list.Item) {
-	it, ok := li.(item)
-	if !ok {
-		return
-	}
-	st := d.c.Styles
-	width := m.Width()
-	selected := index == m.Index()
-	bar := "  "
-	title := st.Theme.Text.Bold(true).Render(it.l.Title)
-	if selected {
-		bar = st.Selected.Render("┃ ")
-		title = st.Selected.Render(it.l.Title)
-	}
-	if n := d.due[it.l.ID]; n > 0 {
-		title += "  " + st.Accent.Render(fmt.Sprintf("%d due", n))
-	}
-	if it.l.Visual != "" {
-		title += "  " + st.Muted.Render("▶ live "+it.l.Visual)
-	}
-	tags := "#" + strings.Join(it.l.Tags, " #")
-	if len(it.l.Tags) == 0 {
-		tags = ""
-	}
-	if it.l.User {
-		tags = strings.TrimSpace("your note " + tags)
-	}
-	lines := []string{
-		bar + title,
-		bar + st.Theme.Text.Render(it.l.Summary),
-		bar + st.Muted.Render(tags),
-	}
-	for i, line := range lines {
-		lines[i] = ansi.Truncate(line, max(width, 1), "…")
-	}
-	fmt.Fprint(w, strings.Join(lines, "\n"))
 }

@@ -37,6 +37,7 @@ const (
 	OpenLesson               // open Action.Lesson
 	ShowRun                  // open Action.Lesson's visual on Action.Args, back to here on esc
 	StartQuiz                // a quiz over Action.Lesson, or every lesson when it is ""
+	ShowStats                // the stats of the review log
 )
 
 // Action is what a screen asks the router to do after an update.

@@ -1,0 +1,38 @@
+package ui
+
+import (
+	"time"
+
+	"tutor/internal/review"
+	"tutor/internal/ui/home"
+)
+
+// lessonProgress counts each lesson's cards by where they are, from the
+// quiz service's replayed cards, at now: learned (graduated: in review or
+// relearning), due now, new, and the last answer to any of them.
+func (m Model) lessonProgress(now time.Time) map[string]home.Progress {
+	out := map[string]home.Progress{}
+	seen := map[string]bool{}
+	for _, c := range m.deck("") {
+		if seen[c.ID] {
+			continue
+		}
+		seen[c.ID] = true
+		p := out[c.Lesson]
+		card := m.opts.Quiz.Cards[c.ID]
+		switch card.State {
+		case review.New:
+			p.New++
+		case review.Review, review.Relearning:
+			p.Learned++
+		}
+		if card.IsDue(now) {
+			p.Due++
+		}
+		if card.LastReview.After(p.Studied) {
+			p.Studied = card.LastReview
+		}
+		out[c.Lesson] = p
+	}
+	return out
+}
