@@ -248,6 +248,9 @@ func Trace(e Env, args []string) error {
 			return nil
 		}
 	}
+	if t, ok := v.(textTracer); ok {
+		return traceText(e, name, t, args)
+	}
 	r, err := v.Run(args)
 	if err != nil {
 		return Usagef("trace %s: %v", name, lessons.SanitizeLine(err.Error()))

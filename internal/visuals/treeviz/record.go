@@ -52,46 +52,78 @@ type frame struct {
 // frame per event.
 func record(in input) (*recording, error) {
 	r := newRecording(in)
+	res, c, err := drive(in, func(e machinetree.Event, net *machinetree.SimNetwork, d int) {
+		r.add(e, net.InFlight(), d)
+	}, func(before, picked int) {
+		r.before = append(r.before, before)
+		r.picked = append(r.picked, picked)
+	})
+	if err != nil {
+		return nil, err
+	}
+	r.final = finalText(res, in.tree.Len(), c.Messages())
+	return r, nil
+}
+
+// finalText is the end of a trace: the answer, the number of machines and
+// the number of messages they sent.
+func finalText(res fmt.Stringer, machines int, messages int64) string {
+	return fmt.Sprintf("%s\nmachines %d\nmessages %d", res, machines, messages)
+}
+
+// drive runs the handler on in's tree over the simulated network until
+// nothing is in flight: the first deliveries take --pick's messages, the
+// rest follow --order, and --dup's delivery is made twice. observe, when
+// set, hears every event with the network and the delivery under way
+// (from 1; 0 before the first); delivered, when set, hears of each
+// delivery how many messages were in flight before it and which it took.
+// It returns the root's answer and the cluster, whose Messages counts what
+// the machines sent.
+func drive(in input, observe func(machinetree.Event, *machinetree.SimNetwork, int), delivered func(before, picked int)) (machinetree.Result, *machinetree.Cluster, error) {
+	var res machinetree.Result
 	net := machinetree.NewSimNetwork(in.order, in.seed)
 	if in.dup > 0 {
 		if err := net.DeliverTwice(int64(in.dup)); err != nil {
-			return nil, fmt.Errorf("--dup %d: %w", in.dup, err)
+			return res, nil, fmt.Errorf("--dup %d: %w", in.dup, err)
 		}
 	}
 	c := machinetree.NewCluster(in.tree, net)
 	delivering := 0
-	c.Observe = func(e machinetree.Event) {
-		r.add(e, net.InFlight(), delivering)
+	if observe != nil {
+		c.Observe = func(e machinetree.Event) { observe(e, net, delivering) }
 	}
 	req, err := c.Start(in.op)
 	if err != nil {
-		return nil, err
+		return res, nil, err
 	}
-	for d := 0; net.Len() > 0; d++ {
-		r.before = append(r.before, net.Len())
+	d := 0
+	for ; net.Len() > 0; d++ {
+		before := net.Len()
 		delivering = d + 1
+		i := 0
 		if d < len(in.picks) {
-			if err := net.Deliver(in.picks[d]); err != nil {
-				return nil, fmt.Errorf("--pick %d at delivery %d: %w", in.picks[d], d+1, err)
+			i = in.picks[d]
+			if err := net.Deliver(i); err != nil {
+				return res, nil, fmt.Errorf("--pick %d at delivery %d: %w", i, d+1, err)
 			}
-			r.picked = append(r.picked, in.picks[d])
-			continue
+		} else {
+			i, _ = net.Step()
 		}
-		i, _ := net.Step()
-		r.picked = append(r.picked, i)
+		if delivered != nil {
+			delivered(before, i)
+		}
 	}
-	if len(in.picks) > len(r.picked) {
-		return nil, fmt.Errorf("--pick has %d indexes but the run delivers only %d messages", len(in.picks), len(r.picked))
+	if len(in.picks) > d {
+		return res, nil, fmt.Errorf("--pick has %d indexes but the run delivers only %d messages", len(in.picks), d)
 	}
-	if in.dup > len(r.picked) {
-		return nil, fmt.Errorf("--dup %d: the run delivers only %d messages", in.dup, len(r.picked))
+	if in.dup > d {
+		return res, nil, fmt.Errorf("--dup %d: the run delivers only %d messages", in.dup, d)
 	}
-	res, err := c.Wait(req)
+	res, err = c.Wait(req)
 	if err != nil {
-		return nil, err
+		return res, nil, err
 	}
-	r.final = fmt.Sprintf("%s\nmessages %d", res, c.Messages())
-	return r, nil
+	return res, c, nil
 }
 
 // newRecording lays out the rows of in's tree, top-down.

@@ -13,23 +13,33 @@ import (
 // tree before the first message; the answer once given.
 func (r *recording) State(i int) string {
 	f := &r.frames[i]
-	e := &f.ev
+	return stateText(r.in.tree, &f.ev, f.flight, len(f.flight))
+}
+
+// stateText is the trace text after event e on tree: n messages in
+// flight, listed when flight holds them all, counted when it holds fewer
+// (a streamed trace lists only short queues).
+func stateText(tree *machinetree.Tree, e *machinetree.Event, flight []machinetree.Message, n int) string {
 	if e.Kind == machinetree.EventFinal {
-		return fmt.Sprintf("%s\nmessages %d", e.Result, e.Sent)
+		return finalText(e.Result, tree.Len(), e.Sent)
 	}
 	var b strings.Builder
 	if e.Kind == machinetree.EventSetup {
-		b.WriteString("tree " + r.in.tree.String() + "\n")
+		b.WriteString("tree " + tree.String() + "\n")
 	}
 	b.WriteString("in flight:")
-	if len(f.flight) == 0 {
+	switch {
+	case n == 0:
 		b.WriteString(" none")
-	}
-	for j, m := range f.flight {
-		if j > 0 {
-			b.WriteByte(',')
+	case len(flight) < n:
+		fmt.Fprintf(&b, " %d messages", n)
+	default:
+		for j, m := range flight {
+			if j > 0 {
+				b.WriteByte(',')
+			}
+			fmt.Fprintf(&b, " #%d %s", j, m)
 		}
-		fmt.Fprintf(&b, " #%d %s", j, m)
 	}
 	if e.Machine != machinetree.Client && e.Kind != machinetree.EventSetup {
 		s := e.State

@@ -25,8 +25,14 @@ import (
 	"tutor/solutions/machinetree"
 )
 
-// MaxMachines is the largest tree the picture takes.
+// MaxMachines is the largest tree the picture takes: the app records
+// every frame of a run, and draws one row a machine.
 const MaxMachines = 200
+
+// MaxTraceMachines is the largest tree `tutor trace tree` takes. Its text
+// is written as the solution runs, frame by frame without keeping any
+// (TraceText), so what bounds it is the time the run takes, not memory.
+const MaxTraceMachines = 1_000_000
 
 // usage is the input syntax on one line.
 const usage = "--tree '1(2(4),3)' | --random N [--seed N]  --op count|topology [--order fifo|lifo|random] [--pick 2,0,1] [--dup K]"
@@ -34,8 +40,9 @@ const usage = "--tree '1(2(4),3)' | --random N [--seed N]  --op count|topology [
 // defaultSeed is the seed of an input given without --seed.
 const defaultSeed = 1
 
-// New returns the visualization named "tree".
-func New() visual.Visual { return spec().Visual() }
+// New returns the visualization named "tree". Its `tutor trace` text
+// comes from TraceText, which takes trees up to MaxTraceMachines.
+func New() visual.Visual { return tracer{spec().Visual()} }
 
 // spec is the visualization: its input, its recording, its knobs and its
 // exercises.
@@ -77,9 +84,12 @@ type input struct {
 	dup    int   // the delivery, from 1, the network makes twice; 0 for none
 }
 
-// parse reads the words with a flag.FlagSet; every error is one line
-// naming the bad value.
-func parse(args []string) (input, error) {
+// parse reads the words with a flag.FlagSet for the picture, which takes
+// at most MaxMachines; every error is one line naming the bad value.
+func parse(args []string) (input, error) { return parseWithin(args, MaxMachines) }
+
+// parseWithin is parse for a tree of at most limit machines.
+func parseWithin(args []string, limit int) (input, error) {
 	in := input{seed: defaultSeed}
 	fs := flag.NewFlagSet("tree", flag.ContinueOnError)
 	desc := fs.String("tree", "", "the tree as nested ids, e.g. 1(2(4),3)")
@@ -104,16 +114,19 @@ func parse(args []string) (input, error) {
 			return in, fmt.Errorf("--tree %q: %w", *desc, err)
 		}
 	case set["random"]:
-		if *random < 1 || *random > MaxMachines {
-			return in, fmt.Errorf("--random %d: want 1 to %d machines", *random, MaxMachines)
+		if *random < 1 || *random > limit {
+			return in, fmt.Errorf("--random %d: want 1 to %d machines%s", *random, limit, traceTakesMore(limit))
 		}
 		in.random = *random
 		in.tree = machinetree.Random(*random, *seed)
 	default:
 		return in, fmt.Errorf("no tree: give --tree '1(2(4),3)' or --random N")
 	}
-	if in.tree.Len() > MaxMachines {
-		return in, fmt.Errorf("--tree has %d machines: the picture takes at most %d", in.tree.Len(), MaxMachines)
+	if in.tree.Len() > limit {
+		if limit < MaxTraceMachines {
+			return in, fmt.Errorf("--tree has %d machines: the picture takes at most %d%s", in.tree.Len(), limit, traceTakesMore(limit))
+		}
+		return in, fmt.Errorf("--tree has %d machines: tutor trace takes at most %d", in.tree.Len(), limit)
 	}
 	if in.op, err = machinetree.ParseOp(*op); err != nil {
 		return in, fmt.Errorf("--op: %w", err)
@@ -137,6 +150,15 @@ func parse(args []string) (input, error) {
 	}
 	in.dup = *dup
 	return in, nil
+}
+
+// traceTakesMore is what a refusal at limit adds when tutor trace takes
+// more.
+func traceTakesMore(limit int) string {
+	if limit >= MaxTraceMachines {
+		return ""
+	}
+	return fmt.Sprintf(" (tutor trace tree takes up to %d)", MaxTraceMachines)
 }
 
 // args formats in back into words: the tree (or --random N), the

@@ -111,7 +111,7 @@ func plain(t *testing.T, args []string) string {
 		t.Fatal(err)
 	}
 	net.Run() // copies still in flight after the answer
-	return fmt.Sprintf("%s\nmessages %d", res, c.Messages())
+	return fmt.Sprintf("%s\nmachines %d\nmessages %d", res, in.tree.Len(), c.Messages())
 }
 
 // TestLastFrameIsTheSolutionsOutput is contract point 6 of
@@ -158,7 +158,7 @@ func TestLastFrameIsTheSolutionsOutput(t *testing.T) {
 		}
 	}
 	r, _ := v.Run([]string{"--tree", "1(2(4),3)", "--op", "topology"})
-	if got, want := r.Final(), "{1: {2: {4: {}}, 3: {}}}\nmessages 6"; got != want {
+	if got, want := r.Final(), "{1: {2: {4: {}}, 3: {}}}\nmachines 4\nmessages 6"; got != want {
 		t.Errorf("Final() = %q, want %q", got, want)
 	}
 }
@@ -187,7 +187,7 @@ func TestEveryPickGivesTheSameAnswer(t *testing.T) {
 		}
 		if len(rr.picked) == len(picks) {
 			runs++
-			if rr.Final() != "count 4\nmessages 6" {
+			if rr.Final() != "count 4\nmachines 4\nmessages 6" {
 				t.Errorf("%q: %q", args, rr.Final())
 			}
 			return
