@@ -85,7 +85,7 @@ func (c *memCluster) stats() groupcache.Stats {
 
 // serialRun runs clients Gets of keys[i%len(keys)] on peer i%peers
 // through a Serial, with the peers in down marked down, and returns the
-// trace of events as lines.
+// trace of events as lines: every field a picture draws.
 func serialRun(t *testing.T, clients int, keys []string, down []int) ([]string, *source, *memCluster, []groupcache.Outcome) {
 	t.Helper()
 	s := groupcache.NewSerial()
@@ -106,7 +106,7 @@ func serialRun(t *testing.T, clients int, keys []string, down []int) ([]string, 
 	}
 	var lines []string
 	for _, e := range events {
-		lines = append(lines, fmt.Sprintf("%-5s %-3s %-13s %s: %s", e.Peer[7:], e.Client, e.Step, e.Key, e.Explain))
+		lines = append(lines, fmt.Sprintf("%-5s %-3s %-13s %s: %s | main %v hot %v %+v", e.Peer[7:], e.Client, e.Step, e.Key, e.Explain, e.Main, e.Hot, e.Stats))
 	}
 	return lines, src, c, outs
 }
@@ -141,7 +141,7 @@ func TestSerialRunIsRepeatable(t *testing.T) {
 			if s := c.stats(); len(tc.down) == 0 && s.LocalLoads != 0 {
 				t.Errorf("local loads %d with every peer up", s.LocalLoads)
 			}
-			for i := range 4 {
+			for i := range 29 {
 				again, _, _, _ := serialRun(t, tc.clients, tc.keys, tc.down)
 				if d := firstDiff(first, again); d >= 0 {
 					t.Fatalf("run %d differs from the first at event %d:\n%s\nvs\n%s", i+2, d, at(first, d), at(again, d))

@@ -27,11 +27,14 @@ type Outcome struct {
 // exactly one of them take a step at a time, and returns the events in
 // the order they were let go.
 //
-// The rule: when every goroutine that can run is parked in Observe, the
-// one whose Call comes first in the list takes its step; when none can
-// run (each waits in a held Getter or on a load it joined), the Getter
-// held longest returns. So a crowd of Gets of a cold key all join before
-// the one load finishes.
+// The rule: only one goroutine runs at a time. When every goroutine that
+// can run is parked in Observe, the one whose Call comes first in the
+// list takes its step; when none is parked, the next Call starts; when
+// none can run and every Call has started (each waits in a held Getter or
+// on a load it joined), the Getter held longest returns. So each Call
+// runs until it blocks before the next starts, a crowd of Gets of a cold
+// key all join before the one load finishes, and every Event, its Main,
+// Hot and Stats included, is the same in every run.
 //
 // A Serial is for one Run at a time; make one with NewSerial.
 type Serial struct {
@@ -87,7 +90,8 @@ func (s *Serial) Run(ctx context.Context, calls []Call) ([]Event, []Outcome, err
 	}
 	outcomes := make([]Outcome, len(calls))
 	done := make(chan int)
-	for i, c := range calls {
+	start := func(i int) {
+		c := calls[i]
 		go func() {
 			v, err := c.Group.Get(WithClient(ctx, c.Client), c.Key)
 			outcomes[i] = Outcome{Call: c, Value: v, Err: err}
@@ -98,7 +102,8 @@ func (s *Serial) Run(ctx context.Context, calls []Call) ([]Event, []Outcome, err
 		events   []Event
 		waiting  []parked        // parked in Observe, in arrival order
 		held     []chan struct{} // in a held Getter, in arrival order
-		runnable = len(calls)    // goroutines neither parked nor waiting
+		runnable = 0             // started goroutines not waiting in a Getter or on a load
+		started  = 0             // calls started so far
 		left     = len(calls)    // calls not yet returned
 	)
 	for left > 0 {
@@ -121,6 +126,11 @@ func (s *Serial) Run(ctx context.Context, calls []Call) ([]Event, []Outcome, err
 					runnable += p.e.Waiters // each wakes to StepDedupShared
 				}
 				close(p.resume)
+				continue
+			case started < len(calls):
+				start(started)
+				started++
+				runnable++
 				continue
 			case len(held) > 0:
 				release := held[0]
