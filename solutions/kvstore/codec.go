@@ -34,25 +34,25 @@ func EncodedLen(pairs []Pair) int {
 	return n
 }
 
-// Encode returns the stream of pairs, in one allocation of exactly
-// EncodedLen(pairs) bytes. See AppendPairs for the rules pairs must follow.
+// Encode returns the stream of pairs in a new buffer of exactly
+// EncodedLen(pairs) bytes: AppendEncode onto an empty buffer of that size.
 func Encode(pairs []Pair) ([]byte, error) {
-	return encode(make([]byte, 0, EncodedLen(pairs)), pairs, nil)
+	return AppendEncode(make([]byte, 0, EncodedLen(pairs)), pairs)
 }
 
-// AppendPairs appends the stream of pairs to dst and returns the extended
-// buffer. For each pair it writes the key's byte length as 4 bytes
-// big-endian, the key's bytes, the value's byte length the same way, and
-// the value's bytes. Pairs must be in strictly increasing key order (so a
-// store always gives the same bytes) and each key and value at most MaxLen
-// bytes; otherwise AppendPairs returns dst unchanged and an error naming
-// the first bad pair. It costs O(EncodedLen(pairs)).
+// AppendEncode appends the stream of pairs to dst and returns the extended
+// buffer, as the Append functions of encoding/binary and strconv do: with
+// room in dst (one buffer reused across calls) it allocates nothing. For
+// each pair it writes the key's byte length as 4 bytes big-endian, the key,
+// the value's byte length the same way, and the value. Pairs must be in
+// strictly increasing key order (so a store always gives the same bytes)
+// and each key and value at most MaxLen bytes; otherwise it returns dst
+// unchanged and an error naming the first bad pair. O(EncodedLen(pairs)).
 //
-// Keys and values must also be valid UTF-8, but AppendPairs does not check
+// Keys and values must also be valid UTF-8, but AppendEncode does not check
 // it: checking costs more than copying the bytes. UTF-8 is checked where
-// strings come in (Store.Put) and where bytes come back (DecodePairs, which
-// refuses a stream with invalid UTF-8).
-func AppendPairs(dst []byte, pairs []Pair) ([]byte, error) {
+// strings come in (Store.Put) and where bytes come back (AppendDecode).
+func AppendEncode(dst []byte, pairs []Pair) ([]byte, error) {
 	return encode(dst, pairs, nil)
 }
 
@@ -93,19 +93,19 @@ func encode(dst []byte, pairs []Pair, obs func(Event)) ([]byte, error) {
 	return dst, nil
 }
 
-// DecodePairs parses a stream written by AppendPairs and returns its pairs
-// in stream order. It never trusts a length prefix: a prefix longer than
-// what remains, a stream that ends inside a prefix, invalid UTF-8, or keys
-// out of strictly increasing order give a *CorruptError with the byte
-// offset, and no pairs. An empty stream gives no pairs and no error.
-//
-// All keys and values share one string allocation holding a copy of the
-// stream, and the result slice is sized by a first pass that counts the
-// records, so a successful decode allocates twice whatever the number of
-// pairs. Keeping any one string keeps that whole copy alive. It costs
-// O(len(stream)).
+// DecodePairs parses a stream written by AppendEncode and returns its
+// pairs in stream order: AppendDecode onto a slice sized by counting the
+// records first. It never trusts a length prefix: a prefix longer than
+// what remains, a stream ending inside a prefix, invalid UTF-8, or keys out
+// of strictly increasing order give a *CorruptError with the byte offset,
+// and no pairs. An empty stream gives no pairs and no error. It allocates
+// twice whatever the number of pairs (see AppendDecode); O(len(stream)).
 func DecodePairs(stream []byte) ([]Pair, error) {
-	return decode(stream, nil)
+	pairs, err := AppendDecode(make([]Pair, 0, countRecords(stream)), stream)
+	if err != nil {
+		return nil, err
+	}
+	return pairs, nil
 }
 
 func decode(stream []byte, obs func(Event)) ([]Pair, error) {
@@ -397,7 +397,7 @@ func joinChunks(st Storage, base string, obs func(Event)) ([]byte, Meta, error) 
 
 // checkPair reports why pairs[i] cannot be encoded, or nil: a key or
 // value too long for its prefix, or a key out of order. It does not check
-// UTF-8 (see AppendPairs).
+// UTF-8 (see AppendEncode).
 func checkPair(pairs []Pair, i int) error {
 	p := pairs[i]
 	if uint64(len(p.Key)) > MaxLen || uint64(len(p.Value)) > MaxLen {

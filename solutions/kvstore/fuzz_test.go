@@ -29,13 +29,15 @@ func seedStreams() [][]byte {
 }
 
 // FuzzDecodePairs checks that the decoder never panics, that every error is
-// a *CorruptError pointing inside the input, and that a stream it accepts
-// is canonical: encoding the pairs again gives the same bytes.
+// a *CorruptError pointing inside the input, that a stream it accepts is
+// canonical (encoding the pairs again gives the same bytes), and that the
+// observed decoder and AppendDecode agree on it.
 func FuzzDecodePairs(f *testing.F) {
 	for _, b := range seedStreams() {
 		f.Add(b)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
+		agreeDecoders(t, data)
 		pairs, err := DecodePairs(data)
 		if err != nil {
 			var ce *CorruptError

@@ -71,12 +71,12 @@ func TestEncodeRefuses(t *testing.T) {
 	}
 	for _, tt := range tests {
 		dst := []byte("keep")
-		got, err := AppendPairs(dst, tt.pairs)
+		got, err := AppendEncode(dst, tt.pairs)
 		if err == nil || !strings.Contains(err.Error(), tt.want) {
-			t.Errorf("AppendPairs(%q) error = %v, want %q", tt.pairs, err, tt.want)
+			t.Errorf("AppendEncode(%q) error = %v, want %q", tt.pairs, err, tt.want)
 		}
 		if string(got) != "keep" {
-			t.Errorf("AppendPairs(%q) changed dst to %q", tt.pairs, got)
+			t.Errorf("AppendEncode(%q) changed dst to %q", tt.pairs, got)
 		}
 	}
 }

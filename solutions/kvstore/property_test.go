@@ -271,8 +271,8 @@ func TestNilObserverAllocations(t *testing.T) {
 		t.Errorf("DecodePairs allocates %v times, want 2 (the pairs and one string)", n)
 	}
 	buf := make([]byte, 0, len(stream))
-	if n := testing.AllocsPerRun(100, func() { _, _ = AppendPairs(buf[:0], pairs) }); n != 0 {
-		t.Errorf("AppendPairs into room allocates %v times, want 0", n)
+	if n := testing.AllocsPerRun(100, func() { _, _ = AppendEncode(buf[:0], pairs) }); n != 0 {
+		t.Errorf("AppendEncode into room allocates %v times, want 0", n)
 	}
 }
 

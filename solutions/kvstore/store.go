@@ -108,7 +108,7 @@ func (s *Store) Pairs() []Pair {
 }
 
 // AppendBinary appends the store's stream to b: its pairs in increasing
-// key order in the format of AppendPairs. The same contents always give
+// key order in the format of AppendEncode. The same contents always give
 // the same bytes. It costs O(n log n) for n keys plus the stream's length.
 func (s *Store) AppendBinary(b []byte) ([]byte, error) {
 	pairs := s.Pairs()
