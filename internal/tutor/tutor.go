@@ -28,6 +28,7 @@ import (
 	"tutor/internal/review"
 	"tutor/internal/ui"
 	"tutor/internal/ui/markdown"
+	"tutor/internal/ui/stats"
 	"tutor/internal/visual"
 	"tutor/internal/visuals"
 )
@@ -372,6 +373,7 @@ func App(e Env, o Options, open string, startQuiz bool, quizLesson string) error
 		Quiz:       q,
 		StartQuiz:  startQuiz,
 		QuizLesson: quizLesson,
+		Stats:      func() (stats.Report, error) { return statsReport(o, e, cat) },
 	})
 	_, err = tea.NewProgram(m).Run()
 	return err

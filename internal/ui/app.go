@@ -23,6 +23,7 @@ import (
 	"tutor/internal/ui/markdown"
 	"tutor/internal/ui/quizscreen"
 	scr "tutor/internal/ui/screen"
+	"tutor/internal/ui/stats"
 	"tutor/internal/ui/stepper"
 	"tutor/internal/ui/styles"
 	"tutor/internal/visual"
@@ -44,6 +45,7 @@ const (
 	HomeScreen State = iota
 	LessonScreen
 	QuizScreen
+	StatsScreen
 	numScreens
 )
 
@@ -55,6 +57,8 @@ func (s State) String() string {
 		return "lesson"
 	case QuizScreen:
 		return "quiz"
+	case StatsScreen:
+		return "stats"
 	}
 	return fmt.Sprintf("State(%d)", int(s))
 }
@@ -83,6 +87,9 @@ type Options struct {
 	// every lesson when QuizLesson is "".
 	StartQuiz  bool
 	QuizLesson string
+	// Stats makes the stats screen's report from the review log; it does
+	// I/O and runs in a command. Nil turns the stats screen off.
+	Stats func() (stats.Report, error)
 }
 
 // Model is the root model.
@@ -258,6 +265,13 @@ func (m *Model) navigate(a scr.Action) tea.Cmd {
 		qm, cmd := quizscreen.New(m.c, m.opts.Quiz, m.deck(a.Lesson), title)
 		m.show(QuizScreen, qm)
 		return cmd
+	case scr.ShowStats:
+		if m.opts.Stats == nil {
+			return nil
+		}
+		sm, cmd := stats.New(m.c, m.opts.Stats)
+		m.show(StatsScreen, sm)
+		return cmd
 	}
 	return nil
 }
@@ -286,6 +300,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		to = LessonScreen
 	case quizscreen.SavedMsg:
 		to = QuizScreen
+	case stats.LoadedMsg:
+		to = StatsScreen
 	case tea.KeyPressMsg:
 		if msg.String() == "ctrl+c" {
 			return m, tea.Quit
