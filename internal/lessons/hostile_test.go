@@ -90,7 +90,7 @@ func TestNoteFrontMatterEscapes(t *testing.T) {
 	for _, c := range hostile.Corpus() {
 		q := strconv.QuoteToASCII("t" + c.Text + "u")
 		md := "---\nid: " + q + "\ntitle: " + q + "\nsummary: " + q + "\ntags: [" + q + ", ok]\n---\n# Heading " + c.Text + "\n\nbody " + c.Text + "\n"
-		l, err := parseNote("dir/n"+strings.ReplaceAll(c.Text, "/", "")+".md", []byte(md))
+		l, _, err := parseNote("dir/n"+strings.ReplaceAll(c.Text, "/", "")+".md", []byte(md))
 		if err != nil {
 			t.Fatalf("%s: %v", c.Name, err)
 		}

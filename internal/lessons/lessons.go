@@ -70,6 +70,16 @@ type Item struct {
 	ID string `yaml:"-"`
 	// Lesson is the id of the lesson the item belongs to.
 	Lesson string `yaml:"-"`
+	// IDText, when set, is the text the card id is made from instead of
+	// the prompt: the second and later parts of a long section of a note
+	// ("Q3 › Code (part 2)"), whose front says "(2/3)".
+	IDText string `yaml:"-"`
+	// Former, when set, is the text a note's card id was made from before
+	// card fronts held the path of headings, and FormerID that id: the
+	// review log's records under FormerID count for ID (see
+	// Catalog.FormerIDs).
+	Former   string `yaml:"-"`
+	FormerID string `yaml:"-"`
 }
 
 // Prompt is the text a learner is asked: the front of a recall item or the
@@ -128,14 +138,42 @@ func (c *Catalog) Add(ls ...*Lesson) []error {
 			continue
 		}
 		for i := range l.Items {
-			l.Items[i].Lesson = l.ID
-			l.Items[i].ID = cardID(l.ID, l.Items[i].Prompt())
+			it := &l.Items[i]
+			it.Lesson = l.ID
+			it.ID = cardID(l.ID, cmp.Or(it.IDText, it.Prompt()))
+			if it.Former != "" {
+				it.FormerID = cardID(l.ID, it.Former)
+			}
 		}
 		c.byID[l.ID] = l
 		c.lessons = append(c.lessons, l)
 	}
 	c.sort()
 	return warnings
+}
+
+// FormerIDs maps the card ids that cards of the learner's notes had before
+// card fronts held the path of headings to the ids they have now: a card
+// "Title › Q1 › Logic Framework" was "Title › Logic Framework" when no
+// other heading of its note was "Logic Framework". The review log keeps
+// the records it has; replayed through this map, they count for the card
+// they were about. A former id that is some card's id now is left out.
+func (c *Catalog) FormerIDs() map[string]string {
+	now := map[string]bool{}
+	for _, l := range c.lessons {
+		for _, it := range l.Items {
+			now[it.ID] = true
+		}
+	}
+	m := map[string]string{}
+	for _, l := range c.lessons {
+		for _, it := range l.Items {
+			if it.FormerID != "" && !now[it.FormerID] {
+				m[it.FormerID] = it.ID
+			}
+		}
+	}
+	return m
 }
 
 func (c *Catalog) sort() {

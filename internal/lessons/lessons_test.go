@@ -159,7 +159,7 @@ func TestNotes(t *testing.T) {
 	for _, it := range g.Items {
 		fronts = append(fronts, it.Front+"="+it.Back)
 	}
-	want := "Go notes=intro|Go notes › Slices=A slice is a view of an array.\n\n```go\n# not a heading\n```|Go notes › Maps=Hash tables."
+	want := "Go notes=intro|Go notes › Slices=A slice is a view of an array.\n\n```go\n# not a heading\n```|Go notes › Empty › Maps=Hash tables."
 	if got := strings.Join(fronts, "|"); got != want {
 		t.Errorf("cards:\n got %q\nwant %q", got, want)
 	}
@@ -267,10 +267,11 @@ func FuzzParseNote(f *testing.F) {
 	f.Add([]byte("---\ntitle: x\n---\n## h\nbody\n"))
 	f.Add([]byte("```\n# x\n```\n## y\n\x1b[31mz"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		l, err := parseNote("n.md", data)
+		l, _, err := parseNote("n.md", data)
 		if err != nil {
 			return
 		}
+		checkNothingLost(t, l)
 		for _, s := range append([]string{l.Body, l.Title, l.ID, l.Summary}, func() (out []string) {
 			for _, it := range l.Items {
 				out = append(out, it.Front, it.Back)

@@ -1,6 +1,8 @@
 package lessons
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -12,33 +14,60 @@ import (
 	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
-	"go.yaml.in/yaml/v3"
 )
 
 // MaxNoteSize is the size past which a note file is skipped with a warning.
 const MaxNoteSize = 1 << 20
 
+// DefaultNoteExts are the file name extensions LoadNotes reads as notes,
+// in any case.
+var DefaultNoteExts = []string{"md", "markdown"}
+
+// NoteScan is what ScanNotes found in a notes folder.
+type NoteScan struct {
+	// Notes are the notes read, in path order.
+	Notes []*Lesson
+	// Warnings name each file skipped or read in part, and why.
+	Warnings []error
+	// Other counts the files not read because of their extension, by
+	// extension in lower case with its dot ("" for none).
+	Other map[string]int
+}
+
 // LoadNotes reads the learner's own markdown notes: every *.md and
-// *.markdown file below root in fsys, with or without front matter. Each
-// file becomes a lesson (User is set, Order follows the path), and each
-// heading with text below it becomes a recall card: the heading is the
-// front, the text up to the next heading the back.
+// *.markdown file below root in fsys (see ScanNotes).
+func LoadNotes(fsys fs.FS, root string) ([]*Lesson, []error, error) {
+	scan, err := ScanNotes(fsys, root, DefaultNoteExts)
+	if err != nil {
+		return nil, nil, err
+	}
+	return scan.Notes, scan.Warnings, nil
+}
+
+// ScanNotes reads the learner's own notes: every file below root in fsys
+// whose name ends in a dot and one of exts (in any case), with or without
+// front matter, in path order; folders whose name starts with a dot are
+// skipped. Each file becomes a lesson (User is set, Order follows the
+// path), and each section of it with text becomes a recall card (see
+// noteCards).
 //
 // The text is untrusted: escape sequences and control characters are
 // removed (see Sanitize). A file that cannot be read, is too large or has
-// no text is skipped and named in the warnings; only a root that cannot be
-// read at all is an error.
-func LoadNotes(fsys fs.FS, root string) ([]*Lesson, []error, error) {
+// no text is skipped and named in the warnings, and so is front matter
+// that cannot be read (the note is read without it); only a root that
+// cannot be read at all is an error.
+func ScanNotes(fsys fs.FS, root string, exts []string) (*NoteScan, error) {
 	if _, err := fs.ReadDir(fsys, root); err != nil {
-		return nil, nil, fmt.Errorf("notes folder: %w", err)
+		return nil, fmt.Errorf("notes folder: %w", err)
 	}
-	var (
-		notes    []*Lesson
-		warnings []error
-	)
+	scan := &NoteScan{Other: map[string]int{}}
+	want := map[string]bool{}
+	for _, e := range exts {
+		want["."+strings.ToLower(strings.TrimPrefix(e, "."))] = true
+	}
 	err := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			warnings = append(warnings, errors.New("notes: "+SanitizeLine(err.Error())))
+			scan.Warnings = append(scan.Warnings, errors.New("notes: "+SanitizeLine(err.Error())))
 			if d != nil && d.IsDir() && p != root {
 				return fs.SkipDir
 			}
@@ -51,27 +80,31 @@ func LoadNotes(fsys fs.FS, root string) ([]*Lesson, []error, error) {
 			return nil
 		}
 		ext := strings.ToLower(path.Ext(p))
-		if ext != ".md" && ext != ".markdown" {
+		if !want[ext] {
+			scan.Other[SanitizeLine(ext)]++
 			return nil
 		}
 		data, err := readNote(fsys, p)
 		if err != nil {
-			warnings = append(warnings, fmt.Errorf("notes: %s: %s", SanitizeLine(p), SanitizeLine(err.Error())))
+			scan.Warnings = append(scan.Warnings, fmt.Errorf("notes: %s: %s", SanitizeLine(p), SanitizeLine(err.Error())))
 			return nil
 		}
-		l, err := parseNote(p, data)
+		l, warn, err := parseNote(p, data)
+		if warn != nil {
+			scan.Warnings = append(scan.Warnings, fmt.Errorf("notes: %s: %w", SanitizeLine(p), warn))
+		}
 		if err != nil {
-			warnings = append(warnings, fmt.Errorf("notes: %s: %w", SanitizeLine(p), err))
+			scan.Warnings = append(scan.Warnings, fmt.Errorf("notes: %s: %w", SanitizeLine(p), err))
 			return nil
 		}
-		l.Order = len(notes) + 1
-		notes = append(notes, l)
+		l.Order = len(scan.Notes) + 1
+		scan.Notes = append(scan.Notes, l)
 		return nil
 	})
 	if err != nil {
-		return nil, warnings, err
+		return nil, err
 	}
-	return notes, warnings, nil
+	return scan, nil
 }
 
 // readNote reads the note p of fsys: a regular file (a link is followed)
@@ -128,99 +161,70 @@ func kindOf(m fs.FileMode) string {
 }
 
 var (
-	headingRE = regexp.MustCompile(`^(#{1,6})[ \t]+(.*?)[ \t#]*$`)
-	slugRE    = regexp.MustCompile(`[^a-z0-9]+`)
+	headingRE  = regexp.MustCompile(`^(#{1,6})[ \t]+(.*?)[ \t#]*$`)
+	slugRE     = regexp.MustCompile(`[^a-z0-9]+`)
+	wideSlugRE = regexp.MustCompile(`[^\p{L}\p{N}]+`)
 )
 
-func parseNote(p string, data []byte) (*Lesson, error) {
+// noteSlug is the id of a note without its "my-": the front matter's id,
+// or else its path p without the extension, lowercased, every run of
+// characters other than a-z and 0-9 one "-". A name with none of those
+// (中文笔记.md) keeps its letters and digits of any script instead
+// (中文笔记), and a name with none at all is "note-" and 8 hex digits of
+// its path's SHA-256.
+func noteSlug(id, p string) string {
+	for _, s := range []string{id, strings.TrimSuffix(p, path.Ext(p))} {
+		if slug := strings.Trim(slugRE.ReplaceAllString(strings.ToLower(s), "-"), "-"); slug != "" {
+			return slug
+		}
+	}
+	for _, s := range []string{id, strings.TrimSuffix(p, path.Ext(p))} {
+		if slug := strings.Trim(wideSlugRE.ReplaceAllString(strings.ToLower(s), "-"), "-"); slug != "" {
+			return slug
+		}
+	}
+	sum := sha256.Sum256([]byte(p))
+	return "note-" + hex.EncodeToString(sum[:4])
+}
+
+// parseNote reads the note at path p. warn says what of it was not read
+// (front matter that cannot be read, which is hidden all the same); err
+// says why the note is not a lesson at all.
+//
+// The title is the front matter's title, else the text of the first one-#
+// heading that is a heading (readOutline), else the file name without its
+// extension.
+func parseNote(p string, data []byte) (l *Lesson, warn, err error) {
 	text := Sanitize(string(data))
-	l := &Lesson{Path: p, User: true}
-	if front, body, ok := splitFrontMatter([]byte(text)); ok {
-		var meta struct {
-			ID      string   `yaml:"id"`
-			Title   string   `yaml:"title"`
-			Tags    []string `yaml:"tags"`
-			Summary string   `yaml:"summary"`
+	l = &Lesson{Path: p, User: true}
+	if front, body, format := splitNoteFront([]byte(text)); format != "" {
+		meta, err := readNoteMeta(front, format)
+		if err != nil {
+			warn = fmt.Errorf("its front matter cannot be read (%s): left out, the note is read without it", SanitizeLine(err.Error()))
 		}
-		// Front matter in a learner's note is optional and forgiving:
-		// unknown fields are ignored, and bad YAML keeps the file as text.
-		if yaml.Unmarshal(front, &meta) == nil {
-			// YAML escapes ("\e", "\x9b") make control characters
-			// again after the text was cleaned: clean every field.
-			l.ID, l.Title, l.Summary = SanitizeLine(meta.ID), SanitizeLine(meta.Title), SanitizeLine(meta.Summary)
-			for _, tag := range meta.Tags {
-				if tag = SanitizeLine(tag); tag != "" {
-					l.Tags = append(l.Tags, tag)
-				}
-			}
-			text = string(body)
-		}
+		// YAML escapes ("\e", "\x9b") make control characters again
+		// after the text was cleaned: readNoteMeta cleans every field.
+		l.ID, l.Title, l.Summary, l.Tags = meta.ID, meta.Title, meta.Summary, meta.Tags
+		text = string(body)
 	}
 	if strings.TrimSpace(text) == "" {
-		return nil, errors.New("no text")
+		return nil, warn, errors.New("no text")
 	}
 	l.Body = text
-	base := SanitizeLine(strings.TrimSuffix(path.Base(p), path.Ext(p)))
+	o := readOutline(text)
 	if l.Title == "" {
-		l.Title = base
-		for line := range strings.SplitSeq(text, "\n") {
-			if m := headingRE.FindStringSubmatch(line); m != nil && len(m[1]) == 1 && m[2] != "" {
-				l.Title = SanitizeLine(m[2])
-				break
-			}
-		}
+		l.Title = SanitizeLine(o.title)
 	}
-	if l.ID = slugRE.ReplaceAllString(strings.ToLower(l.ID), "-"); strings.Trim(l.ID, "-") == "" {
-		l.ID = slugRE.ReplaceAllString(strings.ToLower(strings.TrimSuffix(p, path.Ext(p))), "-")
+	if l.Title == "" {
+		l.Title = SanitizeLine(strings.TrimSuffix(path.Base(p), path.Ext(p)))
 	}
-	l.ID = "my-" + strings.Trim(l.ID, "-")
+	l.ID = "my-" + noteSlug(l.ID, p)
 	if l.Summary == "" {
 		l.Summary = "your note " + SanitizeLine(p)
 	}
 	l.Summary = strings.Join(strings.Fields(l.Summary), " ")
-	l.Items = noteCards(l.Title, text)
-	return l, nil
-}
-
-// noteCards makes a recall card of each heading that has text below it,
-// skipping headings inside fenced code blocks.
-func noteCards(title, text string) []Item {
-	var (
-		items   []Item
-		heading string
-		body    []string
-		fence   string
-	)
-	flush := func() {
-		back := strings.TrimSpace(strings.Join(body, "\n"))
-		if heading != "" && back != "" {
-			front := heading
-			if heading != title {
-				front = title + " › " + heading
-			}
-			items = append(items, Item{Kind: Recall, Front: front, Back: back})
-		}
-		body = body[:0]
-	}
-	for line := range strings.SplitSeq(text, "\n") {
-		trimmed := strings.TrimSpace(line)
-		if fence == "" && (strings.HasPrefix(trimmed, "```") || strings.HasPrefix(trimmed, "~~~")) {
-			fence = trimmed[:3]
-		} else if fence != "" && strings.HasPrefix(trimmed, fence) {
-			fence = ""
-		} else if fence == "" {
-			if m := headingRE.FindStringSubmatch(line); m != nil {
-				flush()
-				heading = m[2]
-				continue
-			}
-		}
-		if heading != "" {
-			body = append(body, line)
-		}
-	}
-	flush()
-	return items
+	l.Items = noteCards(l.Title, o)
+	return l, warn, nil
 }
 
 // Sanitize makes untrusted text safe to print on a terminal. It keeps

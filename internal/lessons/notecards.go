@@ -1,0 +1,248 @@
+package lessons
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// MaxCardRows is how long a note's card may be before it is split: rows of
+// 76 columns, about two screens of a quiz at 80x24. A section longer than
+// that becomes several cards, "(1/3)", "(2/3)", "(3/3)", split at blank
+// lines outside code blocks.
+const MaxCardRows = 40
+
+// section is the text under one heading of a note, up to the next heading.
+type section struct {
+	// path is the headings the text is under, outermost first; empty for
+	// the text before the first heading.
+	path  []string
+	lines []string
+}
+
+// outline is a note read into its sections in one pass over its lines.
+type outline struct {
+	// title is the text of the first one-# heading that is a heading (see
+	// isCommentHeading), or "".
+	title    string
+	sections []section
+}
+
+// readOutline splits text at its headings. Lines inside ``` or ~~~ fences
+// are never headings, nor are comments in unfenced code
+// (isCommentHeading): those stay in the text of their section, escaped
+// (\#) so that they show as text. It reads each line a bounded number of
+// times.
+func readOutline(text string) outline {
+	lines := strings.Split(text, "\n")
+	var (
+		o        outline
+		fence    string
+		levels   []int    // the levels of the open headings, outermost first
+		texts    []string // and their texts
+		cur      section
+		prevComm bool
+		chainEnd int
+		hasTitle bool
+	)
+	for i, line := range lines {
+		trimmed := strings.TrimSpace(line)
+		switch {
+		case fence != "":
+			if strings.HasPrefix(trimmed, fence) {
+				fence = ""
+			}
+			cur.lines = append(cur.lines, line)
+			prevComm = false
+			continue
+		case strings.HasPrefix(trimmed, "```") || strings.HasPrefix(trimmed, "~~~"):
+			fence = trimmed[:3]
+			cur.lines = append(cur.lines, line)
+			prevComm = false
+			continue
+		}
+		level, htext := headingLine(line)
+		htext = SanitizeLine(htext)
+		if level == 0 {
+			cur.lines = append(cur.lines, line)
+			prevComm = false
+			continue
+		}
+		if isCommentHeading(lines, i, level, htext, prevComm, &chainEnd) {
+			cur.lines = append(cur.lines, `\`+line)
+			prevComm = true
+			continue
+		}
+		prevComm = false
+		o.sections = append(o.sections, cur)
+		for len(levels) > 0 && levels[len(levels)-1] >= level {
+			levels, texts = levels[:len(levels)-1], texts[:len(texts)-1]
+		}
+		levels, texts = append(levels, level), append(texts, htext)
+		cur = section{path: append([]string(nil), texts...)}
+		if level == 1 && !hasTitle && htext != "" {
+			o.title, hasTitle = htext, true
+		}
+	}
+	o.sections = append(o.sections, cur)
+	return o
+}
+
+// noteCards makes the recall cards of a note titled title: one for each
+// section with text (see readOutline), whose front is the title and the
+// path of headings it is under, "Title › Q3 › Logic Framework" (a heading
+// that is the title is left out of the path), and whose back is the text.
+//
+// Nothing written is lost: the text before the first heading is a card
+// whose front is the title, and so is the text under a one-# heading that
+// is the title (the two are one card when both are there); the text
+// directly under a heading with sub-headings is a card of that heading;
+// two sections with one path are told apart by " (2)", " (3)" after the
+// second and third; and a section longer than MaxCardRows is split into
+// parts, all kept.
+//
+// Each item's IDText is the text its card id is made from when it is not
+// the front (the parts after the first of a split section), and Former is
+// the text the card id was made from before fronts held the heading path
+// ("Title › Logic Framework"), when that was this card alone.
+func noteCards(title string, o outline) []Item {
+	type card struct {
+		front, former string
+		lines         []string
+	}
+	var cards []*card
+	byFront := map[string]*card{}
+	count := map[string]int{}
+	leaves := map[string]int{}
+	for _, s := range o.sections {
+		if len(s.path) > 0 && hasText(s.lines) {
+			leaves[s.path[len(s.path)-1]]++
+		}
+	}
+	for _, s := range o.sections {
+		if !hasText(s.lines) {
+			continue
+		}
+		var path []string
+		for _, h := range s.path {
+			if h != title {
+				path = append(path, h)
+			}
+		}
+		front := strings.Join(append([]string{title}, path...), " › ")
+		if len(path) == 0 {
+			if c := byFront[front]; c != nil {
+				// The text before the first heading and the text under
+				// the title: one card.
+				c.lines = append(append(c.lines, ""), trimBlank(s.lines)...)
+				continue
+			}
+		}
+		count[front]++
+		if n := count[front]; n > 1 {
+			front = fmt.Sprintf("%s (%d)", front, n)
+		}
+		c := &card{front: front, lines: trimBlank(s.lines)}
+		if len(s.path) > 0 {
+			leaf := s.path[len(s.path)-1]
+			former := title + " › " + leaf
+			if leaf == title {
+				former = title
+			}
+			if leaves[leaf] == 1 && former != front {
+				c.former = former
+			}
+		}
+		byFront[front] = c
+		cards = append(cards, c)
+	}
+	var items []Item
+	for _, c := range cards {
+		parts := splitRows(fenceCode(c.lines), MaxCardRows)
+		for k, part := range parts {
+			it := Item{Kind: Recall, Front: c.front, Back: strings.Join(part, "\n")}
+			if len(parts) > 1 {
+				it.Front = fmt.Sprintf("%s (%d/%d)", c.front, k+1, len(parts))
+				// The first part keeps the id the whole section had, so
+				// a section that grows past the limit keeps its history.
+				it.IDText = c.front
+				if k > 0 {
+					it.IDText = fmt.Sprintf("%s (part %d)", c.front, k+1)
+				}
+			}
+			if k == 0 {
+				it.Former = c.former
+			}
+			items = append(items, it)
+		}
+	}
+	return items
+}
+
+// hasText reports whether any of lines is not blank.
+func hasText(lines []string) bool {
+	for _, l := range lines {
+		if strings.TrimSpace(l) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// trimBlank drops the blank lines at both ends of lines, and the spaces at
+// the end of the last.
+func trimBlank(lines []string) []string {
+	for len(lines) > 0 && strings.TrimSpace(lines[0]) == "" {
+		lines = lines[1:]
+	}
+	for len(lines) > 0 && strings.TrimSpace(lines[len(lines)-1]) == "" {
+		lines = lines[:len(lines)-1]
+	}
+	return lines
+}
+
+// rows is how many rows of 76 columns line takes.
+func rows(line string) int {
+	return max(1, (ansi.StringWidth(line)+75)/76)
+}
+
+// splitRows splits lines into parts of at most limit rows where it can: at
+// blank lines outside ``` and ~~~ fences. A block with no such line in it
+// longer than the limit stays whole. Each part is trimmed of blank lines
+// at its ends. It reads each line once.
+func splitRows(lines []string, limit int) [][]string {
+	var (
+		parts      [][]string
+		start      int // the current part starts here
+		cut        = -1
+		used, upTo int // rows from start to cut, and to the line before i
+		fence      string
+	)
+	for i, line := range lines {
+		t := strings.TrimSpace(line)
+		switch {
+		case fence != "":
+			if strings.HasPrefix(t, fence) {
+				fence = ""
+			}
+		case strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~"):
+			fence = t[:3]
+		case t == "":
+			cut, used = i, upTo
+		}
+		upTo += rows(line)
+		if upTo > limit && cut > start {
+			parts = append(parts, trimBlank(lines[start:cut]))
+			start, upTo, cut = cut+1, upTo-used-1, -1
+		}
+	}
+	parts = append(parts, trimBlank(lines[start:]))
+	out := parts[:0]
+	for _, p := range parts {
+		if len(p) > 0 {
+			out = append(out, p)
+		}
+	}
+	return out
+}

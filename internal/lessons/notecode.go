@@ -1,0 +1,196 @@
+package lessons
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Notes copied from blogs and editors often hold code that is not fenced:
+// a Python script pasted as it was, whose "# comment" lines are headings
+// to a markdown reader. These are the rules that tell such lines apart,
+// for the titles and fronts of cards (see isCommentHeading) and for
+// fencing the code in a card's back (see fenceCode).
+
+var (
+	// codeLineRE matches a line that reads as a statement of Python, or of
+	// a language with braces, rather than as prose.
+	codeLineRE = regexp.MustCompile(`^\s*(` +
+		`(def|class)\s+\w+.*:\s*(#.*)?$` + // def f(x):
+		`|(for\s+.+\s+in\s+.+|(if|elif|while|with|except)\b.*|else|try|finally)\s*:\s*(#.*)?$` + // for i in x:
+		`|(import\s+[\w.]+|from\s+[\w.]+\s+import\s+\S)` + // import x
+		`|return(\s+[^ ]+){0,2}\s*$|return\s.*[\[\](){}+*/%<>=,]` + // return x
+		`|(pass|break|continue)\s*(#.*)?$|(raise|yield|assert|print|lambda|nonlocal|global)\b[ (]` +
+		`|@[\w.]+(\(.*\))?\s*$` + // @decorator
+		`|[A-Za-z_][\w.]*(\[[^\]]*\])*(\s*,\s*[A-Za-z_][\w.]*(\[[^\]]*\])*)*\s*(\+|-|\*|/|//|%|\*\*|\||&|\^|<<|>>)?=\s*[^=\s]` + // x, y = ...
+		`|[A-Za-z_][\w.]*\(.*\)\s*;?\s*(#.*)?$` + // f(x)
+		`|>>>\s` + // a REPL prompt
+		`|.*[{;]\s*$|[}\])]+[;,]?\s*$` + // C, Java, Go
+		`)`)
+	// codeTextRE matches heading text that reads as code: an assignment,
+	// braces, a semicolon, a backslash, an arrow, a list of numbers, or a
+	// name and a colon before a literal ("output: [", "input: (").
+	codeTextRE = regexp.MustCompile(`[={};\\]|->|\[\s*[-\d('"].*,|^\w+:\s*[\[({'"]`)
+)
+
+// looksLikeCode reports whether line reads as a line of code.
+func looksLikeCode(line string) bool {
+	if strings.TrimSpace(line) == "" || isListItem(line) && !strings.HasPrefix(strings.TrimSpace(line), "*") {
+		return false
+	}
+	return codeLineRE.MatchString(line)
+}
+
+// isListItem reports whether line starts a markdown list item.
+func isListItem(line string) bool {
+	t := strings.TrimLeft(line, " \t")
+	if len(t) >= 2 && (t[0] == '-' || t[0] == '*' || t[0] == '+') && (t[1] == ' ' || t[1] == '\t') {
+		return true
+	}
+	i := 0
+	for i < len(t) && i < 9 && t[i] >= '0' && t[i] <= '9' {
+		i++
+	}
+	return i > 0 && i+1 < len(t) && (t[i] == '.' || t[i] == ')') && (t[i+1] == ' ' || t[i+1] == '\t')
+}
+
+// headingLine reads an ATX heading: one to six # at the start of the line,
+// then a space or a tab (or nothing), the text, and optional closing #s.
+// It returns the level and the text, or 0.
+func headingLine(line string) (int, string) {
+	m := headingRE.FindStringSubmatch(line)
+	if m == nil {
+		if t := strings.TrimRight(line, " \t"); t != "" && len(t) <= 6 && strings.Trim(t, "#") == "" {
+			return len(t), "" // "##" alone: an empty heading
+		}
+		return 0, ""
+	}
+	return len(m[1]), m[2]
+}
+
+// isCommentHeading reports whether the heading at lines[i] (of level and
+// text) is a comment in unfenced code rather than a heading. It is when:
+//
+//   - its text reads as code (codeTextRE: "output: [(2, -1), ...]",
+//     "x = 1", "f(x)");
+//   - the line directly above it reads as code, or is such a comment;
+//   - it is a one-# line, and the first line below it and the one-# lines
+//     directly under it reads as code.
+//
+// A blank line between a heading and the code keeps it a heading.
+// chainEnd is the caller's memory of where the run of heading lines that
+// holds lines[i] ends, so that a file of a million headings is read once.
+func isCommentHeading(lines []string, i, level int, text string, prevComment bool, chainEnd *int) bool {
+	if codeTextRE.MatchString(text) || prevComment {
+		return true
+	}
+	if i > 0 && looksLikeCode(lines[i-1]) {
+		return true
+	}
+	if level != 1 {
+		return false
+	}
+	if *chainEnd <= i {
+		j := i + 1
+		for j < len(lines) {
+			if l, _ := headingLine(lines[j]); l != 1 {
+				break
+			}
+			j++
+		}
+		*chainEnd = j
+	}
+	return *chainEnd < len(lines) && looksLikeCode(lines[*chainEnd])
+}
+
+// fenceCode puts ``` fences around each run of unfenced code in a card's
+// back (lines is the back, a line an entry), so that it renders as code
+// and not as a paragraph: a run starts at a line that reads as code and
+// not as prose (looksLikeCode), goes on over the lines that read as code,
+// are indented, or are comments, and over blank lines between such lines,
+// and needs two lines that read as code. Lines already fenced, list items
+// and quotes are left alone. It reads each line a bounded number of times.
+func fenceCode(lines []string) []string {
+	out := make([]string, 0, len(lines)+4)
+	fence := ""
+	for i := 0; i < len(lines); {
+		line := lines[i]
+		trimmed := strings.TrimSpace(line)
+		if fence != "" {
+			if strings.HasPrefix(trimmed, fence) {
+				fence = ""
+			}
+			out = append(out, line)
+			i++
+			continue
+		}
+		if strings.HasPrefix(trimmed, "```") || strings.HasPrefix(trimmed, "~~~") {
+			fence = trimmed[:3]
+			out = append(out, line)
+			i++
+			continue
+		}
+		if !looksLikeCode(line) || strings.HasPrefix(line, "    ") || strings.HasPrefix(line, "\t") {
+			out = append(out, line)
+			i++
+			continue
+		}
+		// A run: code lines, indented lines, # comments, and blank lines
+		// followed by more of these. Where it ends does not depend on
+		// where it starts, so a run too short to fence is passed over
+		// whole.
+		end, code := i, 0
+	run:
+		for j := i; j < len(lines); j++ {
+			l := lines[j]
+			t := strings.TrimSpace(l)
+			switch {
+			case t == "":
+			case strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~"):
+				break run
+			case looksLikeCode(l):
+				code++
+				end = j + 1
+			case strings.HasPrefix(t, "#") || strings.HasPrefix(t, `\#`) || strings.HasPrefix(l, " ") || strings.HasPrefix(l, "\t"):
+				end = j + 1
+			default:
+				break run
+			}
+		}
+		if code < 2 {
+			out = append(out, lines[i:end]...)
+			i = end
+			continue
+		}
+		// The comments directly above the code belong to it.
+		first := len(out)
+		for first > 0 && strings.HasPrefix(out[first-1], `\#`) {
+			first--
+		}
+		run := append(append([]string(nil), out[first:]...), lines[i:end]...)
+		out = append(out[:first], "```"+codeLanguage(run))
+		for _, l := range run {
+			// The escape that keeps a comment from being a heading is
+			// not needed, and would show, inside a fence.
+			if strings.HasPrefix(l, `\#`) {
+				l = l[1:]
+			}
+			out = append(out, l)
+		}
+		out = append(out, "```")
+		i = end
+	}
+	return out
+}
+
+var pythonRE = regexp.MustCompile(`^\s*(def |class |import |from |elif |print\(|for .* in .*:)|:\s*(#.*)?$`)
+
+// codeLanguage guesses the language of a run of code for highlighting:
+// python when a line reads as Python, else none.
+func codeLanguage(lines []string) string {
+	for _, l := range lines {
+		if pythonRE.MatchString(l) {
+			return "python"
+		}
+	}
+	return ""
+}
