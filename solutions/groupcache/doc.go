@@ -94,6 +94,10 @@
 //     then the earliest started). Then the whole run is one fixed
 //     sequence of events.
 //
+// Serial is this recipe as a type: Hold wraps the Getter, Observe is the
+// gate, and Run takes the list of calls and returns the events in their
+// fixed order.
+//
 // The Getter's context carries the client id of the Get that caused the
 // load (Client), which a driver can use to name the load it holds.
 package groupcache

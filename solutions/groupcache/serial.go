@@ -27,15 +27,21 @@ type Outcome struct {
 // exactly one of them take a step at a time, and returns the events in
 // the order they were let go.
 //
-// The rule: only one goroutine runs at a time. When every goroutine that
-// can run is parked in Observe, the one whose Call comes first in the
-// list takes its step; when none is parked, the next Call starts; when
-// none can run and every Call has started (each waits in a held Getter or
-// on a load it joined), the Getter held longest returns. So each Call
-// runs until it blocks before the next starts, a crowd of Gets of a cold
-// key all join before the one load finishes, and every Event, its Main,
-// Hot and Stats included, is the same in every run.
+// The rule: one goroutine runs at a time. When every goroutine that can
+// run is parked in Observe, the one whose Call comes first in the list
+// takes its step; when none is parked, the next Call starts; when none
+// can run and every Call has started (each waits in a held Getter or on a
+// load it joined), the Getter held longest returns. So each Call runs
+// until it blocks before the next starts, a crowd of Gets of a cold key
+// all join before the one load finishes, and every Event, its Main, Hot
+// and Stats included, is the same in every run.
 //
+// One exception to "one at a time", which does not change any event: a
+// StepFlightDone, once let go, wakes the load's joiners while its leader
+// goes on, and until each parks again (the joiners at StepDedupShared)
+// they run at once; they only read the peer's state in that stretch, so
+// what they report is fixed. Use the events Run returns rather than
+// wrapping Observe, or make the wrapper safe for concurrent use.//
 // A Serial is for one Run at a time; make one with NewSerial.
 type Serial struct {
 	index   map[string]int // client id to its call's index
