@@ -44,6 +44,7 @@ const usageOptions = `
 options (before the command):
   --notes DIR    also load the markdown notes in DIR
   --state DIR    keep the review log in DIR (default: $XDG_STATE_HOME/tutor)
+  --ext md,txt   the file name extensions of those notes (default md,markdown)
   --light        assume a light terminal background
   --version      print the version
   --help         print this help
@@ -91,10 +92,18 @@ func dispatch(args []string, e tutor.Env) error {
 	flags.SetOutput(io.Discard)
 	flags.StringVar(&g.Notes, "notes", "", "")
 	flags.StringVar(&g.State, "state", "", "")
+	var extErr error
+	flags.Func("ext", "", func(v string) error {
+		g.Ext, extErr = tutor.ParseExt(v)
+		return extErr
+	})
 	flags.BoolVar(&g.Light, "light", false, "")
 	version := flags.Bool("version", false, "")
 	if err := flags.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
+		if extErr != nil {
+			return extErr
+		}
 			printUsage(e.Stdout)
 			return nil
 		}

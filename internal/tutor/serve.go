@@ -41,8 +41,9 @@ type ServeOptions struct {
 // ServeApp returns the serve.App that gives each learner the app over the
 // catalog cat, with their own review log in their folder.
 func ServeApp(cat *lessons.Catalog, notices []string, now func() time.Time) serve.App {
+	former := cat.FormerIDs()
 	return func(dir string, environ []string) (tea.Model, io.Closer, error) {
-		q, more := quizService(Options{State: dir}, Env{Now: now})
+		q, more := quizService(Options{State: dir, formerIDs: former}, Env{Now: now})
 		m := ui.New(ui.Options{
 			Catalog: cat,
 			Plain:   slices.ContainsFunc(environ, func(kv string) bool { return strings.HasPrefix(kv, "NO_COLOR=") && kv != "NO_COLOR=" }),
@@ -69,6 +70,7 @@ func Serve(e Env, o Options, so ServeOptions) error {
 	if err != nil {
 		return err
 	}
+	sayNotices(e, notices)
 	state := o.State
 	if state == "" {
 		if state, err = review.DefaultDir(); err != nil {

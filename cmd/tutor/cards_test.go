@@ -1,0 +1,63 @@
+package main
+
+import (
+	"os"
+	"strings"
+	"testing"
+)
+
+const corpus = "../../internal/lessons/testdata/notes"
+
+// TestCardsKeepShippedIDs: every card id the shipped lessons had when
+// tutor cards came (testdata/shipped-card-ids.txt) is still a card. The
+// review log keys answers by card id, so an id that goes away orphans
+// every learner's history of that card. Adding cards is fine; to retire
+// one on purpose, take its line out of the file and say so in the commit.
+func TestCardsKeepShippedIDs(t *testing.T) {
+	code, out, errs := cli(t, "cards")
+	if code != 0 || errs != "" {
+		t.Fatalf("cards: exit %d, stderr %q", code, errs)
+	}
+	have := map[string]bool{}
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		f := strings.Split(line, "\t")
+		if len(f) != 3 || f[0] == "" || f[1] == "" || f[2] == "" {
+			t.Fatalf("not three fields: %q", line)
+		}
+		have[f[1]] = true
+	}
+	want, err := os.ReadFile("testdata/shipped-card-ids.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range strings.Fields(string(want)) {
+		if !have[id] {
+			t.Errorf("the card %s is gone: its reviews no longer count", id)
+		}
+	}
+}
+
+func TestCardsOfNotes(t *testing.T) {
+	code, out, errs := cli(t, "--notes", corpus, "cards", "my-hugo-tcp-handshake")
+	want := "my-hugo-tcp-handshake\tmy-hugo-tcp-handshake/93fae48d968b\tTCP handshake › Three packets\n" +
+		"my-hugo-tcp-handshake\tmy-hugo-tcp-handshake/1efda5191f88\tTCP handshake › Why not two\n" +
+		"my-hugo-tcp-handshake\tmy-hugo-tcp-handshake/eb68c4fb17cd\tTCP handshake › SYN cookies\n"
+	if code != 0 || out != want {
+		t.Errorf("cards of one note: exit %d\n%s\nwant\n%s", code, out, want)
+	}
+	// What --notes found and skipped is said once, on stderr.
+	wantErr := "tutor: --notes " + corpus + ": 10 notes, 369 cards; 1 other file not read (1 .txt): --ext md,markdown,txt reads it as notes too\n" +
+		"tutor: notes: jekyll/broken-front-matter.md: its front matter cannot be read (yaml: line 3: found unexpected end of stream): left out, the note is read without it\n"
+	if errs != wantErr {
+		t.Errorf("stderr\n%s\nwant\n%s", errs, wantErr)
+	}
+	code, out, errs = cli(t, "--notes", corpus, "--ext", "md,markdown,txt", "cards")
+	if code != 0 || !strings.Contains(out, "my-reading-list\tmy-reading-list/") || !strings.Contains(errs, ": 11 notes, ") || strings.Contains(errs, "not read") {
+		t.Errorf("--ext txt: exit %d, stderr %q", code, errs)
+	}
+	for _, args := range [][]string{{"cards", "a", "b"}, {"cards", "tpc"}, {"--ext", "md,,", "cards"}} {
+		if code, _, errs := cli(t, args...); code != 2 || strings.Count(errs, "\n") != 1 {
+			t.Errorf("%q: exit %d, stderr %q", args, code, errs)
+		}
+	}
+}
