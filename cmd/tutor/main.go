@@ -11,6 +11,7 @@
 //	tutor trace <visual> [input]   a run as plain text, one block a step
 //	tutor quiz [lesson] [--new N] [--max N]
 //	                               a quiz session: due cards, then new ones
+//	tutor quiz --predict <lesson>  predict each next step of the lesson's run
 //	tutor --notes DIR ...          also load the markdown notes in DIR
 //	tutor --state DIR ...          keep the review log in DIR
 //	tutor --version | --help
@@ -44,7 +45,6 @@ const usageOptions = `
 options (before the command):
   --notes DIR    also load the markdown notes in DIR
   --state DIR    keep the review log in DIR (default: $XDG_STATE_HOME/tutor)
-  --ext md,txt   the file name extensions of those notes (default md,markdown)
   --light        assume a light terminal background
   --version      print the version
   --help         print this help
@@ -92,18 +92,10 @@ func dispatch(args []string, e tutor.Env) error {
 	flags.SetOutput(io.Discard)
 	flags.StringVar(&g.Notes, "notes", "", "")
 	flags.StringVar(&g.State, "state", "", "")
-	var extErr error
-	flags.Func("ext", "", func(v string) error {
-		g.Ext, extErr = tutor.ParseExt(v)
-		return extErr
-	})
 	flags.BoolVar(&g.Light, "light", false, "")
 	version := flags.Bool("version", false, "")
 	if err := flags.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-		if extErr != nil {
-			return extErr
-		}
 			printUsage(e.Stdout)
 			return nil
 		}
@@ -167,7 +159,9 @@ func init() {
 			"                               a quiz session: due cards first, then new ones;\n" +
 			"                               --new: new cards a day (20), --max: cards in the\n" +
 			"                               session (50; 0: no cap); the defaults can be set\n" +
-			"                               in $XDG_CONFIG_HOME/tutor/config (new = N, max = N)",
+			"                               in $XDG_CONFIG_HOME/tutor/config (new = N, max = N)\n" +
+			"tutor quiz --predict <lesson>  the lesson's run, asking what happens before each\n" +
+			"                               step; the answers are reviews of its predict card",
 		run: quiz})
 	register(command{name: "serve", order: 90,
 		usage: "tutor serve [--listen 127.0.0.1:2222] [--authorized-keys FILE] ...\n" +

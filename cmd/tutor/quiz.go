@@ -9,10 +9,12 @@ import (
 )
 
 // quiz parses the words of tutor quiz: at most one lesson id, before or
-// after --new N (new cards a day) and --max N (cards in the session).
+// after --new N (new cards a day) and --max N (cards in the session); or
+// --predict and a lesson id, for the lesson's run in predict mode.
 func quiz(args []string, g tutor.Options, e tutor.Env) error {
 	flags := flag.NewFlagSet("quiz", flag.ContinueOnError)
 	flags.SetOutput(io.Discard)
+	predict := flags.Bool("predict", false, "")
 	var newErr, maxErr error
 	flags.Func("new", "", func(v string) error {
 		g.Quiz.New, newErr = tutor.ParseQuizFlag("new", v)
@@ -46,6 +48,15 @@ func quiz(args []string, g tutor.Options, e tutor.Env) error {
 			return usagef("quiz: unexpected %q (tutor quiz [lesson] [--new N] [--max N])", args[0])
 		}
 		args = flags.Args()
+	}
+	if *predict {
+		switch {
+		case id == "":
+			return usagef("quiz --predict needs a lesson id (tutor quiz --predict <lesson>)")
+		case g.Quiz.New != nil || g.Quiz.Max != nil:
+			return usagef("quiz --predict takes no --new or --max: it asks every step of one run")
+		}
+		return tutor.Predict(e, g, id)
 	}
 	return tutor.App(e, g, "", true, id)
 }

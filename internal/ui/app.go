@@ -87,6 +87,8 @@ type Options struct {
 	// every lesson when QuizLesson is "".
 	StartQuiz  bool
 	QuizLesson string
+	// Predict opens the lesson Open with its visual in predict mode.
+	Predict bool
 	// Stats makes the stats screen's report from the review log; it does
 	// I/O and runs in a command. Nil turns the stats screen off.
 	Stats func() (stats.Report, error)
@@ -118,6 +120,9 @@ func New(opts Options) Model {
 	m.restyle()
 	if opts.Open != "" {
 		m.start = m.navigate(scr.Action{Go: scr.OpenLesson, Lesson: opts.Open})
+		if l := m.Lesson(); l != nil && opts.Predict {
+			m.start = tea.Batch(m.start, l.Predict())
+		}
 	}
 	if opts.StartQuiz {
 		m.start = tea.Batch(m.start, m.navigate(scr.Action{Go: scr.StartQuiz, Lesson: opts.QuizLesson}))
@@ -206,7 +211,7 @@ func (m Model) lookupVisual(name string) (visual.Visual, bool) {
 func (m Model) deck(id string) []quiz.Card {
 	return quiz.Deck(m.opts.Catalog, id, func(l *lessons.Lesson) []visual.ExerciseKind {
 		if v, ok := m.lookupVisual(l.Visual); ok {
-			return v.Exercises()
+			return m.exercisesOf(v)
 		}
 		return nil
 	})
@@ -296,8 +301,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, m.resize()
 		}
 		return m, nil
-	case lesson.RenderedMsg, stepper.RanMsg, stepper.TickMsg:
+	case lesson.RenderedMsg, stepper.RanMsg, stepper.TickMsg, stepper.SavedMsg:
 		to = LessonScreen
+	case stepper.PredictedMsg:
+		return m, m.predicted(msg)
 	case quizscreen.SavedMsg:
 		to = QuizScreen
 	case stats.LoadedMsg:

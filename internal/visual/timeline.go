@@ -224,9 +224,11 @@ func (s Strip) Column(i int) int {
 }
 
 // KindGlyphs are the marks of the kinds, kind k taking
-// KindGlyphs[k%len(KindGlyphs)]: every one a single column wide in every
-// terminal, none a letter a kind's name could be mistaken for.
-var KindGlyphs = []string{"●", "■", "▲", "◆", "○", "□", "△", "◇", "+", "x", "*", "=", "#", "%", "&", "@", "~", "÷", "¤", "§"}
+// KindGlyphs[k%len(KindGlyphs)]: geometric shapes, each a single column
+// wide, none a letter or digit a kind's name or a picture's text could be
+// mistaken for. Runs with more kinds than marks reuse them; the caret
+// line under the timeline names the kind.
+var KindGlyphs = []string{"●", "■", "▲", "◆", "○", "□", "△", "◇", "▼", "▽", "◀", "◁", "▪", "▫", "◈", "◉", "◎", "◐", "◑", "◢"}
 
 // KindGlyph is the mark of kind k.
 func KindGlyph(k int) string { return KindGlyphs[k%len(KindGlyphs)] }

@@ -133,6 +133,17 @@ func New(c *common.Common, l *lessons.Lesson, v visual.Visual, args []string) (*
 	return m, cmd
 }
 
+// Predict turns the visual pane's predict mode on and gives it focus
+// (tutor quiz --predict); nothing when the lesson has no visual.
+func (m *Model) Predict() tea.Cmd {
+	if m.vis == nil {
+		return nil
+	}
+	m.focus = VisualPane
+	m.memo.ok = false
+	return m.vis.StartPredict()
+}
+
 // Lesson is the lesson on screen.
 func (m Model) Lesson() *lessons.Lesson { return m.lesson }
 
@@ -156,7 +167,7 @@ func (m Model) NoteLines() int {
 
 // Capturing reports whether a text box has the keyboard.
 func (m Model) Capturing() bool {
-	return m.inSearch || (m.vis != nil && m.vis.Editing())
+	return m.inSearch || (m.vis != nil && m.vis.Capturing())
 }
 
 func (m Model) wide() bool { return m.vis != nil && m.c.Width >= WideWidth }
@@ -293,8 +304,8 @@ func (m Model) ShortBindings() []key.Binding {
 	if m.inSearch {
 		return []key.Binding{k.Submit, k.Cancel}
 	}
-	if m.vis != nil && m.vis.Editing() {
-		return []key.Binding{k.Submit, k.Cancel}
+	if m.vis != nil && m.vis.Capturing() {
+		return m.vis.CaptureBindings()
 	}
 	if m.vis == nil {
 		return []key.Binding{k.Down, k.Up, k.Search, k.Quiz, k.Back, k.Help}
@@ -348,7 +359,7 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		}
 		// The size changed during the render: render the size wanted now.
 		return m, m.ensureNote()
-	case stepper.TickMsg, stepper.RanMsg:
+	case stepper.TickMsg, stepper.RanMsg, stepper.SavedMsg:
 		if m.vis == nil {
 			return m, nil
 		}
@@ -420,11 +431,12 @@ func (m Model) updateKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		return m, nil
 	}
 	if m.vis != nil {
-		if m.vis.Editing() {
+		if m.vis.Capturing() {
 			return m.updateStepper(msg)
 		}
-		// The visual's keys act whatever pane has focus, except scrolling.
-		if !isScroll(k, msg) {
+		// The visual's keys act whatever pane has focus, except scrolling,
+		// which scrolls the focused pane (g and G: the first and last step).
+		if !isScroll(k, msg) || m.focus == VisualPane {
 			before := m.vis.Frame()
 			s, cmd, used := m.vis.Update(msg)
 			if used {
@@ -432,7 +444,7 @@ func (m Model) updateKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 				if s.Frame() != before || s.Editing() {
 					m.srcFollow = true
 				}
-				if s.Editing() && !m.wide() {
+				if (s.Capturing() || s.Predicting()) && !m.wide() {
 					m.focus = VisualPane
 				}
 				return m, cmd

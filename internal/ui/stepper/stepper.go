@@ -1,8 +1,14 @@
 // Package stepper is the visual pane: it records a visual.Visual's run on
 // an input, steps through the frames of the run forward and back, plays
 // them at a speed, turns the visual's knobs, and lets the learner edit the
-// input. Every recording happens in a tea.Cmd that returns a RanMsg, never
-// in Update. A refused input leaves the last good run on screen with the
+// input. Under its status line a timeline of the whole run shows where
+// each kind of step is (timeline.go); keys jump to the first and last
+// step, to step N, to the next or previous step of the current one's kind
+// and to the next step that changes the answer (jump.go); the picture
+// scrolls when the pane has focus (scroll.go); and in predict mode the
+// learner says what happens next before each step is shown (predict.go).
+// Every recording happens in a tea.Cmd that returns a RanMsg, never in
+// Update. A refused input leaves the last good run on screen with the
 // reason beside it.
 package stepper
 
@@ -63,6 +69,26 @@ type Model struct {
 	// full is set by an update that dropped a key the full input box
 	// could not take, and changed nothing else.
 	full bool
+
+	// tl is the timeline of run, made where run was recorded.
+	tl *visual.Timeline
+	// notice is what the last jump key found instead of a step ("no
+	// later step of this kind"), until the next key.
+	notice string
+	// going is set while the go-to-step prompt (goTo) has the keyboard;
+	// goErr is why the number typed was not taken.
+	going bool
+	goTo  textinput.Model
+	goErr string
+	// scrolled is set when the learner has scrolled the picture: it
+	// shows lines top... of the frame drawn tall. A step clears it, and
+	// the picture follows the step again.
+	scrolled bool
+	top      int
+	pm       predictState
+	// memo is what View keeps between frames: the box it drew the
+	// picture in, the tall picture of a frame, the timeline's marks.
+	memo *paneMemo
 }
 
 // landing says where a new run puts the frame on screen.
@@ -81,6 +107,7 @@ type TickMsg struct{ gen int }
 type RanMsg struct {
 	id  int64
 	run visual.Run
+	tl  *visual.Timeline
 	err error
 }
 
@@ -92,11 +119,15 @@ var recordings atomic.Int64
 // default input when args is nil). A refused input falls back to the
 // default input and keeps the reason to show.
 func New(v visual.Visual, km keys.Map, args []string) (Model, tea.Cmd) {
-	m := Model{v: v, keys: km, speed: 1}
+	m := Model{v: v, keys: km, speed: 1, memo: &paneMemo{}}
 	m.input = textinput.New()
 	m.input.Prompt = "input> "
 	m.input.CharLimit = InputLimit
 	common.SteadyCursor(&m.input)
+	m.goTo = textinput.New()
+	m.goTo.Prompt = "go to step: "
+	m.goTo.CharLimit = 12
+	common.SteadyCursor(&m.goTo)
 	if args == nil {
 		args = v.DefaultArgs()
 	}
@@ -117,7 +148,11 @@ func (m *Model) record(then landing, rec func() (visual.Run, error)) tea.Cmd {
 	m.wait, m.then = id, then
 	return func() tea.Msg {
 		r, err := rec()
-		return RanMsg{id: id, run: r, err: err}
+		var tl *visual.Timeline
+		if r != nil {
+			tl = visual.NewTimeline(r) // O(steps): here, not in Update
+		}
+		return RanMsg{id: id, run: r, tl: tl, err: err}
 	}
 }
 
@@ -173,10 +208,40 @@ func (m Model) Step() (visual.Frame, bool) {
 }
 
 // Bindings are the pane's keys for the help view, the visual's knobs last.
+// The first and last step are the scrolling keys g and G (home and end),
+// which reach the pane when it has focus.
 func (m Model) Bindings() []key.Binding {
-	b := []key.Binding{m.keys.StepBack, m.keys.StepForward, m.keys.Play, m.keys.Faster, m.keys.Slower, m.keys.Restart, m.keys.Edit}
+	k := m.keys
+	b := []key.Binding{k.StepBack, k.StepForward, k.Play, k.Faster, k.Slower, k.Restart, k.Edit,
+		relabel(k.Top, "first step"), relabel(k.Bottom, "last step"), k.GoToStep, k.NextKind, k.PrevKind, k.NextChange, k.Predict}
 	return append(b, m.v.Knobs()...)
 }
+
+// relabel is b with another description, for a key that does one thing
+// in the visual pane and another elsewhere.
+func relabel(b key.Binding, desc string) key.Binding {
+	return key.NewBinding(key.WithKeys(b.Keys()...), key.WithHelp(b.Help().Key, desc))
+}
+
+// Capturing reports whether the pane wants every key, q, esc and ? too:
+// the input box or the go-to-step prompt is open, or a prediction waits
+// for its answer.
+func (m Model) Capturing() bool { return m.editing || m.going || m.pm.asking() }
+
+// CaptureBindings are the keys of what has the keyboard while Capturing,
+// for the footer.
+func (m Model) CaptureBindings() []key.Binding {
+	if m.pm.asking() {
+		return m.pm.bindings(m.keys)
+	}
+	return []key.Binding{m.keys.Submit, m.keys.Cancel}
+}
+
+// Timeline is the run's timeline, nil when there is no run.
+func (m Model) Timeline() *visual.Timeline { return m.tl }
+
+// Notice is what the last jump key found instead of a step, or "".
+func (m Model) Notice() string { return m.notice }
 
 func (m *Model) tick() tea.Cmd {
 	gen, every := m.gen, Speeds[m.speed].Every
@@ -194,7 +259,12 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd, bool) {
 		}
 		m.wait = 0
 		if msg.run != nil {
-			m.run = msg.run
+			m.run, m.tl = msg.run, msg.tl
+			if m.tl == nil || m.tl.Len() != m.run.Len() {
+				m.tl = visual.NewTimeline(m.run)
+			}
+			m.scrolled = false
+			m.pm.drop()
 		}
 		m.err = ""
 		if msg.err != nil {
@@ -211,7 +281,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd, bool) {
 				m.input.Blur()
 			}
 		}
-		return m, nil, true
+		return m, m.askIfPredicting(), true
 	case TickMsg:
 		if !m.playing || msg.gen != m.gen || m.run == nil {
 			return m, nil, true
@@ -221,10 +291,23 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd, bool) {
 			return m, nil, true
 		}
 		m.frame++
+		m.scrolled = false
 		return m, m.tick(), true
+	case SavedMsg:
+		m.pm.saveErr = ""
+		if msg.Err != nil {
+			m.pm.saveErr = lessons.SanitizeLine(msg.Err.Error())
+		}
+		return m, nil, true
 	case tea.KeyPressMsg:
-		if m.editing {
+		m.notice = ""
+		switch {
+		case m.editing:
 			return m.updateInput(msg)
+		case m.going:
+			return m.updateGoTo(msg)
+		case m.pm.asking():
+			return m.updateAnswer(msg)
 		}
 		return m.updateKey(msg)
 	case tea.PasteMsg:
@@ -258,15 +341,31 @@ func (m Model) updateKey(msg tea.KeyPressMsg) (Model, tea.Cmd, bool) {
 		last = m.run.Len() - 1
 	}
 	switch {
+	case m.pm.on && key.Matches(msg, k.StepForward, k.Play):
+		// In predict mode the next step is asked before it is shown.
+		m.playing = false
+		return m, m.ask(), true
 	case key.Matches(msg, k.StepForward):
-		m.playing = false
-		m.frame = min(m.frame+1, last)
+		m.jump(min(m.frame+1, last))
 	case key.Matches(msg, k.StepBack):
-		m.playing = false
-		m.frame = max(m.frame-1, 0)
-	case key.Matches(msg, k.Restart):
-		m.playing = false
-		m.frame = 0
+		m.jump(max(m.frame-1, 0))
+	case key.Matches(msg, k.Restart), key.Matches(msg, k.Top):
+		m.jump(0)
+	case key.Matches(msg, k.Bottom):
+		m.jump(last)
+	case key.Matches(msg, k.Up, k.Down, k.PageUp, k.PageDown):
+		m.scroll(msg)
+	case key.Matches(msg, k.GoToStep):
+		if m.run == nil {
+			return m, nil, true
+		}
+		m.going, m.playing, m.goErr = true, false, ""
+		m.goTo.SetValue("")
+		return m, m.goTo.Focus(), true
+	case key.Matches(msg, k.NextKind, k.PrevKind, k.NextChange):
+		m.jumpKey(msg)
+	case key.Matches(msg, k.Predict):
+		return m, m.togglePredict(), true
 	case key.Matches(msg, k.Play):
 		if m.run == nil {
 			return m, nil, true
@@ -347,52 +446,59 @@ func (m Model) Status() string {
 	switch {
 	case m.wait != 0:
 		state = "recording…"
+	case m.pm.on:
+		state = "predicting"
 	case m.playing:
 		state = "playing"
 	}
 	return fmt.Sprintf("%s · step %d/%d · %s · %s %s", m.v.Name(), m.frame+1, m.run.Len(), f.Step, state, Speeds[m.speed].Label)
 }
 
-// View draws the pane in width x height: the status, the picture, the
-// explanation of the step, and the input line (or the input box, or the
-// reason the last input was refused).
+// The timeline takes a line under the status from TimelineRows rows of
+// pane up, and its second line (the caret under the current step, and
+// what the step's mark holds) from CaretRows up.
+const (
+	TimelineRows = 7
+	CaretRows    = 10
+)
+
+// View draws the pane in width x height: the status, the timeline, the
+// picture, the explanation of the step (or the question of predict mode),
+// and the input line (or the input box, the go-to-step prompt, the
+// predictions so far, or the reason the last input was refused).
 func (m Model) View(width, height int, st styles.Styles) string {
 	if width < 1 || height < 1 {
 		return ""
 	}
-	status := st.Accent.Render(m.Status())
-	var explain, foot string
-	if f, ok := m.Step(); ok {
-		// An explanation may quote the input (a key, a grant id).
-		explain = common.Wrap(lessons.Sanitize(f.Explain), width)
+	status := m.Status()
+	if m.scrolled {
+		status += m.scrollNote()
 	}
-	switch {
-	case m.editing:
-		m.input.SetWidth(max(width-len(m.input.Prompt)-1, 1))
-		foot = m.input.View()
-		if m.err != "" {
-			foot += "\n" + st.Error.Render("refused: "+m.err)
-		}
-	case m.err != "":
-		foot = st.Error.Render("refused: " + m.err)
-	default:
-		foot = st.Muted.Render("input: " + lessons.SanitizeLine(visual.JoinArgs(m.Args())))
-	}
-	foot = common.Wrap(foot, width)
+	status = st.Accent.Render(status)
+	explain := m.explainView(width, st)
+	foot := common.Wrap(m.footView(width, st), width)
 	explainLines := strings.Count(explain, "\n") + 1
 	footLines := strings.Count(foot, "\n") + 1
 	// Small panes drop the foot, then cut the explanation.
 	if height < 6 {
 		foot, footLines = "", 0
 	}
-	if explainLines > max(height/3, 1) {
-		explain = common.Fit(explain, width, max(height/3, 1))
-		explainLines = max(height/3, 1)
+	room := max(height/3, 1)
+	if m.pm.asking() {
+		room = max(height-1-footLines-2, 1) // the question before the picture
 	}
-	pic := height - 1 - explainLines - footLines
-	parts := []string{status}
+	if explainLines > room {
+		explain = common.Fit(explain, width, room)
+		explainLines = room
+	}
+	var tl []string
+	if m.tl != nil && height >= TimelineRows {
+		tl = m.timelineView(width, height >= CaretRows, st)
+	}
+	pic := height - 1 - len(tl) - explainLines - footLines
+	parts := append([]string{status}, tl...)
 	if pic > 0 && m.run != nil {
-		parts = append(parts, common.Fit(m.run.Render(m.frame, width, pic, st.Theme), width, pic))
+		parts = append(parts, common.Fit(m.picture(width, pic, st.Theme), width, pic))
 	}
 	if explain != "" {
 		parts = append(parts, st.Theme.Text.Render(explain))
@@ -401,4 +507,53 @@ func (m Model) View(width, height int, st styles.Styles) string {
 		parts = append(parts, foot)
 	}
 	return common.Fit(strings.Join(parts, "\n"), width, height)
+}
+
+// explainView is what goes under the picture: the step's explanation, the
+// question of predict mode, or the verdict on a prediction with the
+// explanation of the step it revealed.
+func (m Model) explainView(width int, st styles.Styles) string {
+	if m.pm.asking() {
+		return m.questionView(width, st)
+	}
+	f, ok := m.Step()
+	if !ok {
+		return ""
+	}
+	// An explanation may quote the input (a key, a grant id).
+	text := lessons.Sanitize(f.Explain)
+	text = common.Wrap(text, width)
+	if v := m.pm.verdictAt(m.frame); v != "" {
+		// The verdict keeps to one line, cut with …, over the step.
+		text = common.Fit(v, width, 1) + "\n" + text
+	}
+	return text
+}
+
+// footView is the last line: the input of the run, the input box or the
+// go-to-step prompt, a refusal, a jump's notice, or predict mode's count.
+func (m Model) footView(width int, st styles.Styles) string {
+	switch {
+	case m.editing:
+		m.input.SetWidth(max(width-len(m.input.Prompt)-1, 1))
+		foot := m.input.View()
+		if m.err != "" {
+			foot += "\n" + st.Error.Render("refused: "+m.err)
+		}
+		return foot
+	case m.going:
+		m.goTo.SetWidth(max(width-len(m.goTo.Prompt)-1, 1))
+		foot := m.goTo.View()
+		if m.goErr != "" {
+			foot += "\n" + st.Error.Render(m.goErr)
+		}
+		return foot
+	case m.err != "":
+		return st.Error.Render("refused: " + m.err)
+	case m.notice != "":
+		return st.Accent.Render(m.notice)
+	case m.pm.on:
+		return m.predictFoot(st)
+	}
+	return st.Muted.Render("input: " + lessons.SanitizeLine(visual.JoinArgs(m.Args())))
 }

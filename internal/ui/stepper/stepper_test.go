@@ -718,7 +718,7 @@ func TestBindings(t *testing.T) {
 	for _, k := range b {
 		got = append(got, k.Help().Key)
 	}
-	want := "←/h →/l space + - r e ] [ }"
+	want := "←/h →/l space + - r e g G : . , a P ] [ }"
 	if strings.Join(got, " ") != want {
 		t.Errorf("Bindings() = %q, want %q", strings.Join(got, " "), want)
 	}

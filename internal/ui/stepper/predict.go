@@ -1,0 +1,227 @@
+package stepper
+
+import (
+	"fmt"
+	"hash/fnv"
+	"strconv"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"tutor/internal/lessons"
+	"tutor/internal/ui/common"
+	"tutor/internal/ui/keys"
+	"tutor/internal/ui/styles"
+	"tutor/internal/visual"
+)
+
+// PredictedMsg is one answer of predict mode, for the review log: the
+// visual's predict card (visual.PredictCard) answered right or wrong
+// after Took. The pane returns it from a command; the app grades it Good
+// or Again, appends the record and answers with a SavedMsg.
+type PredictedMsg struct {
+	Card  string
+	Right bool
+	Took  time.Duration
+}
+
+// SavedMsg says whether the record of a prediction was saved; Err is why
+// not.
+type SavedMsg struct{ Err error }
+
+// now is the pane's clock, for the time an answer took.
+var now = time.Now
+
+// predictState is predict mode: whether it is on, the question waiting
+// for its answer, the count of answers, and the verdict on the last one.
+type predictState struct {
+	on       bool
+	q        visual.Question
+	has      bool // q waits for its answer
+	shownAt  time.Time
+	asked    int
+	right    int
+	verdict  verdict
+	saveErr  string
+	lastNote string // why no question was asked
+}
+
+// verdict is the last answer: right or not, what was chosen, and the
+// frame it revealed.
+type verdict struct {
+	ok    bool
+	frame int
+	right  bool
+	choice int
+	chose  string
+}
+
+func (p *predictState) asking() bool { return p.on && p.has }
+
+// drop forgets the question waiting, unanswered (the learner moved away,
+// or the run changed).
+func (p *predictState) drop() { p.has = false }
+
+// verdictAt is the line that says how the answer that revealed frame i
+// went, or "".
+func (p *predictState) verdictAt(i int) string {
+	if !p.on || !p.verdict.ok || p.verdict.frame != i {
+		return ""
+	}
+	if p.verdict.right {
+		return "✓ predicted"
+	}
+	return "✗ not predicted · you chose " + strconv.Itoa(p.verdict.choice+1) + ": " + lessons.SanitizeLine(p.verdict.chose)
+}
+
+// bindings are the keys while a question waits: a number for each choice,
+// esc to leave predict mode.
+func (p *predictState) bindings(k keys.Map) []key.Binding {
+	n := len(p.q.Choices)
+	var ks []string
+	for i := 1; i <= n; i++ {
+		ks = append(ks, strconv.Itoa(i))
+	}
+	choose := key.NewBinding(key.WithKeys(ks...), key.WithHelp("1-"+strconv.Itoa(n), "choose"))
+	return []key.Binding{choose, relabel(k.Cancel, "stop predicting")}
+}
+
+// Predicting reports whether predict mode is on.
+func (m Model) Predicting() bool { return m.pm.on }
+
+// Predictions are the answers given in predict mode and how many were
+// right.
+func (m Model) Predictions() (right, asked int) { return m.pm.right, m.pm.asked }
+
+// Question is the question waiting for its answer, and false when none is.
+func (m Model) Question() (visual.Question, bool) { return m.pm.q, m.pm.asking() }
+
+// StartPredict turns predict mode on: the next step is asked before it is
+// shown (as soon as there is a run).
+func (m *Model) StartPredict() tea.Cmd {
+	if m.pm.on {
+		return nil
+	}
+	return m.togglePredict()
+}
+
+// togglePredict turns predict mode on (asking about the next step at once)
+// or off.
+func (m *Model) togglePredict() tea.Cmd {
+	if m.pm.on {
+		m.pm.on, m.pm.has = false, false
+		return nil
+	}
+	m.pm.on, m.playing = true, false
+	return m.ask()
+}
+
+// askIfPredicting asks about the next step when predict mode is on and
+// nothing is asked yet: after a new run.
+func (m *Model) askIfPredicting() tea.Cmd {
+	if !m.pm.on || m.pm.has {
+		return nil
+	}
+	return m.ask()
+}
+
+// ask puts up the question about the step after the one on screen; at the
+// last step, or when the run offers nothing to choose from, it steps on
+// (there is nothing to predict) and the foot says why.
+func (m *Model) ask() tea.Cmd {
+	m.pm.lastNote = ""
+	if m.run == nil || m.tl == nil {
+		return nil
+	}
+	if m.frame >= m.run.Len()-1 {
+		m.pm.lastNote = "the run is over"
+		return nil
+	}
+	q, ok := visual.Predict(m.run, m.tl, m.frame, seedOf(m.run))
+	if !ok {
+		m.frame++
+		m.pm.lastNote = "only one thing could happen next: shown"
+		return nil
+	}
+	m.pm.q, m.pm.has, m.pm.shownAt = q, true, now()
+	m.scrolled = false
+	return nil
+}
+
+// seedOf makes a run's questions the same however often they are asked.
+func seedOf(r visual.Run) uint64 {
+	h := fnv.New64a()
+	h.Write([]byte(visual.JoinArgs(r.Args())))
+	return h.Sum64()
+}
+
+// updateAnswer is a key while a question waits: a choice's number answers
+// it, esc (or P) leaves predict mode, ← steps back without answering.
+func (m Model) updateAnswer(msg tea.KeyPressMsg) (Model, tea.Cmd, bool) {
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Cancel), key.Matches(msg, k.Predict):
+		m.pm.on, m.pm.has = false, false
+		return m, nil, true
+	case key.Matches(msg, k.StepBack):
+		m.jump(max(m.frame-1, 0))
+		return m, nil, true
+	}
+	c, err := strconv.Atoi(msg.String())
+	if err != nil || c < 1 || c > len(m.pm.q.Choices) {
+		return m, nil, true // a key that is no choice: the question stays
+	}
+	return m.answer(c - 1)
+}
+
+// answer judges choice c by the solution's own next event, shows that
+// event's frame, and returns the command that hands the answer to the
+// review log.
+func (m Model) answer(c int) (Model, tea.Cmd, bool) {
+	q := m.pm.q
+	right := c == q.Answer
+	m.pm.has = false
+	m.pm.asked++
+	if right {
+		m.pm.right++
+	}
+	m.frame = q.At + 1
+	m.pm.verdict = verdict{ok: true, frame: m.frame, right: right, choice: c, chose: q.Choices[c]}
+	msg := PredictedMsg{Card: visual.PredictCard(m.v.Name()), Right: right, Took: max(now().Sub(m.pm.shownAt), 0)}
+	return m, func() tea.Msg { return msg }, true
+}
+
+// questionView is the question waiting: what happens after this step, and
+// the choices, numbered, each wrapped under its number.
+func (m Model) questionView(width int, st styles.Styles) string {
+	q := m.pm.q
+	head := fmt.Sprintf("What happens after step %d? Press 1-%d:", q.At+1, len(q.Choices))
+	lines := []string{st.Accent.Render(common.Wrap(head, width))}
+	for i, c := range q.Choices {
+		num := strconv.Itoa(i+1) + " "
+		body := common.Wrap(lessons.Sanitize(c), max(width-len(num), 1))
+		body = strings.ReplaceAll(body, "\n", "\n"+strings.Repeat(" ", len(num)))
+		lines = append(lines, st.Accent.Render(num)+body)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// predictFoot is predict mode's line: the count so far, and what the next
+// key does.
+func (m Model) predictFoot(st styles.Styles) string {
+	count := fmt.Sprintf("predict: %d of %d predicted", m.pm.right, m.pm.asked)
+	next := " · → next question · P stop"
+	switch {
+	case m.pm.asking():
+		next = ""
+	case m.pm.lastNote != "":
+		next = " · " + m.pm.lastNote + " · P stop"
+	}
+	line := st.Accent.Render(count) + st.Muted.Render(next)
+	if m.pm.saveErr != "" {
+		line += "\n" + st.Error.Render("answers are not being saved: "+m.pm.saveErr)
+	}
+	return line
+}

@@ -1,0 +1,254 @@
+package stepper
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"tutor/internal/quiz"
+	"tutor/internal/review"
+	"tutor/internal/visual"
+	"tutor/internal/visuals"
+)
+
+// predictAll answers every question of m's run in predict mode, right
+// when right(k) says so for the k-th answer, checking each answer's
+// screen and message; it returns the pane and the messages.
+func predictAll(t *testing.T, m Model, right func(k int) bool, limit int) (Model, []PredictedMsg) {
+	t.Helper()
+	name := m.Visual().Name()
+	var msgs []PredictedMsg
+	for k := 0; k < limit; k++ {
+		q, ok := m.Question()
+		if !ok {
+			break
+		}
+		// The oracle: the run's own next frame, not the question's
+		// Answer field.
+		truth := m.Run().Frame(q.At + 1).Explain
+		want := -1
+		for i, c := range q.Choices {
+			if c == truth {
+				if want >= 0 {
+					t.Fatalf("%s: the true next event is offered twice: %q", name, q.Choices)
+				}
+				want = i
+			}
+		}
+		if want < 0 {
+			t.Fatalf("%s step %d: the true next event %q is not among %q", name, q.At+1, truth, q.Choices)
+		}
+		s := view(m, 80, 30)
+		if !strings.Contains(s, fmt.Sprintf("What happens after step %d?", q.At+1)) {
+			t.Fatalf("%s: the question is not on screen:\n%s", name, s)
+		}
+		pick := want
+		if !right(k) {
+			pick = (want + 1) % len(q.Choices)
+		}
+		var cmd tea.Cmd
+		m, cmd = feed(t, m, keyPress(fmt.Sprint(pick+1)))
+		if cmd == nil {
+			t.Fatalf("%s: an answer gave no command", name)
+		}
+		msg, ok := cmd().(PredictedMsg)
+		if !ok || msg.Card != name+".predict" || msg.Right != (pick == want) || msg.Took < 0 {
+			t.Fatalf("%s: answered %d (right %d): %+v", name, pick, want, msg)
+		}
+		msgs = append(msgs, msg)
+		if m.Frame() != q.At+1 {
+			t.Fatalf("%s: after the answer the pane shows frame %d, want %d", name, m.Frame(), q.At+1)
+		}
+		r, n := m.Predictions()
+		s = view(m, 80, 30)
+		verdict := "✓ predicted"
+		if !msg.Right {
+			verdict = "✗ not predicted · you chose " + fmt.Sprint(pick+1)
+		}
+		if !strings.Contains(s, verdict) || !strings.Contains(s, fmt.Sprintf("predict: %d of %d predicted", r, n)) || n != k+1 {
+			t.Fatalf("%s after answer %d (%d of %d): lacks %q or the count:\n%s", name, k+1, r, n, verdict, s)
+		}
+		m = press(t, m, "l")
+	}
+	return m, msgs
+}
+
+// newService is a quiz service on a review log in a fresh folder, with
+// the clock at *now.
+func newService(t *testing.T, now *time.Time) (*quiz.Service, string) {
+	t.Helper()
+	dir := t.TempDir()
+	log, err := review.OpenLog(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { log.Close() })
+	return &quiz.Service{Log: log, Sched: review.DefaultScheduler(), Cards: map[string]review.Card{}, Now: func() time.Time { return *now }}, dir
+}
+
+func TestPredictEveryVisual(t *testing.T) {
+	for _, v := range visuals.All() {
+		t.Run(v.Name(), func(t *testing.T) {
+			now := time.Date(2026, 3, 14, 9, 0, 0, 0, time.UTC)
+			svc, dir := newService(t, &now)
+			m := open(t, v, nil)
+			m = press(t, m, "P")
+			if !m.Predicting() || !m.Capturing() {
+				t.Fatalf("P: predicting %v, capturing %v", m.Predicting(), m.Capturing())
+			}
+			// Right, right, wrong, and so on.
+			m, msgs := predictAll(t, m, func(k int) bool { return k%3 != 2 }, 40)
+			if len(msgs) < 2 {
+				t.Fatalf("only %d questions in the default run of %d steps", len(msgs), m.Run().Len())
+			}
+			for _, msg := range msgs {
+				now = now.Add(time.Minute)
+				if err := svc.Save(svc.Predicted(msg.Card, msg.Right, msg.Took)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			// The log holds one review of the predict card per answer,
+			// Good when right, Again when wrong.
+			recs, warns, err := review.ReadLog(dir)
+			if err != nil || len(warns) > 0 || len(recs) != len(msgs) {
+				t.Fatalf("the log: %d records of %d answers, %v, %v", len(recs), len(msgs), warns, err)
+			}
+			for i, r := range recs {
+				want := review.Again
+				if msgs[i].Right {
+					want = review.Good
+				}
+				if r.Card != visual.PredictCard(v.Name()) || r.Grade != want {
+					t.Errorf("record %d: %s graded %v, want %s %v", i, r.Card, r.Grade, visual.PredictCard(v.Name()), want)
+				}
+			}
+			// The scheduler replays them: the same card state as the
+			// answers gave, and the card is due again soon after a lapse.
+			cards := review.Replay(review.DefaultScheduler(), recs)
+			c := cards[visual.PredictCard(v.Name())]
+			if c.Reps != len(msgs) || c != svc.Cards[visual.PredictCard(v.Name())] {
+				t.Errorf("replayed %+v, the service holds %+v", c, svc.Cards[visual.PredictCard(v.Name())])
+			}
+			if c.Due.After(now.Add(24 * time.Hour)) {
+				t.Errorf("after %d answers with misses, due %v", len(msgs), c.Due)
+			}
+			due := review.Queue([]string{visual.PredictCard(v.Name())}, cards, now.Add(25*time.Hour), 0)
+			if len(due) != 1 {
+				t.Errorf("the predict card is not in the queue a day later: %v", due)
+			}
+			// And a deck of the visual's lesson now holds it: a session
+			// a day later asks it as an exercise, which its own answer
+			// passes.
+			kinds := svc.PredictKinds(v)
+			if len(kinds) != 1 || kinds[0].ID != visual.PredictCard(v.Name()) {
+				t.Fatalf("PredictKinds = %v", kinds)
+			}
+			now = now.Add(25 * time.Hour)
+			svc.Rand = newRand()
+			ss := svc.Start([]quiz.Card{{ID: kinds[0].ID, Lesson: "x", Kind: &kinds[0]}})
+			if cur, ok := ss.Current(); !ok || cur.ID != kinds[0].ID {
+				t.Fatalf("the session does not ask the predict card: %v %v", cur, ok)
+			}
+			ex := ss.Exercise()
+			if right, _, graded, rec := ss.Submit(ex.Answer); !right || !graded || rec.Card != kinds[0].ID {
+				t.Errorf("the exercise refused its own answer %q:\n%s", ex.Answer, ex.Question)
+			}
+		})
+	}
+}
+
+func TestPredictKeys(t *testing.T) {
+	m := open(t, manyVisual, []string{"--n", "12"})
+	m = press(t, m, "P")
+	q, ok := m.Question()
+	if !ok || q.At != 0 {
+		t.Fatalf("P asks nothing: %v %+v", ok, q)
+	}
+	if s := view(m, 60, 24); !strings.Contains(s, "predicting") || !strings.Contains(s, "1 step ") {
+		t.Errorf("the question:\n%s", s)
+	}
+	// Keys that are not a choice leave the question up; a number past
+	// the choices too.
+	for _, k := range []string{"q", "?", "9", "0", "l", "space", "a", "."} {
+		m = press(t, m, k)
+		if _, ok := m.Question(); !ok || m.Frame() != 0 {
+			t.Fatalf("%s while asked: question %v, frame %d", k, ok, m.Frame())
+		}
+	}
+	// Answer: the frame is shown, and l asks the next one.
+	m, msgs := predictAll(t, m, func(int) bool { return true }, 1)
+	if q, ok := m.Question(); len(msgs) != 1 || !ok || q.At != 1 {
+		t.Fatalf("after an answer and l: %d answers, question %v %+v", len(msgs), ok, q)
+	}
+	// ← steps back without answering; the question is dropped.
+	m = press(t, m, "left")
+	if _, ok := m.Question(); ok || m.Frame() != 0 || !m.Predicting() {
+		t.Errorf("left: question %v, frame %d, predicting %v", ok, m.Frame(), m.Predicting())
+	}
+	// space asks, as l does.
+	m = press(t, m, "space")
+	if q, ok := m.Question(); !ok || q.At != 0 || m.Playing() {
+		t.Fatalf("space in predict mode: %v %+v, playing %v", ok, q, m.Playing())
+	}
+	m = press(t, m, "left")
+	// Jumps drop nothing answered; G to the end: the run is over.
+	m = press(t, m, "G", "l")
+	if _, ok := m.Question(); ok || !strings.Contains(view(m, 80, 24), "the run is over") {
+		t.Errorf("l at the end:\n%s", view(m, 80, 24))
+	}
+	// esc leaves predict mode; the count is kept for the next time.
+	m = press(t, m, "g", "l", "esc")
+	if m.Predicting() || m.Capturing() {
+		t.Errorf("esc: predicting %v, capturing %v", m.Predicting(), m.Capturing())
+	}
+	if r, n := m.Predictions(); r != 1 || n != 1 {
+		t.Errorf("predictions %d of %d", r, n)
+	}
+	m = press(t, m, "P", "P")
+	if m.Predicting() {
+		t.Error("P twice left predict mode on")
+	}
+	// A save that failed is said in the pane.
+	m = press(t, m, "P")
+	m, _ = feed(t, m, SavedMsg{Err: fmt.Errorf("disk full")})
+	m, _ = feed(t, m, keyPress("1"))
+	if s := view(m, 80, 24); !strings.Contains(s, "answers are not being saved: disk full") {
+		t.Errorf("a failed save is not shown:\n%s", s)
+	}
+	m, _ = feed(t, m, SavedMsg{})
+	if s := view(m, 80, 24); strings.Contains(s, "not being saved") {
+		t.Errorf("a good save did not clear the notice:\n%s", s)
+	}
+}
+
+func TestPredictOneStepRun(t *testing.T) {
+	m := open(t, manyVisual, []string{"--n", "1"})
+	m = press(t, m, "P")
+	if _, ok := m.Question(); ok || !strings.Contains(view(m, 60, 20), "the run is over") {
+		t.Errorf("a run of one step:\n%s", view(m, 60, 20))
+	}
+	// A run whose steps all explain the same offers no choice: it steps.
+	c := open(t, sameVisual, nil)
+	c = press(t, c, "P")
+	if _, ok := c.Question(); ok || c.Frame() != 1 || !strings.Contains(view(c, 80, 20), "only one thing could happen next") {
+		t.Errorf("nothing to choose from: frame %d\n%s", c.Frame(), view(c, 80, 20))
+	}
+}
+
+// sameVisual's three frames all say the same.
+var sameVisual = visual.Spec[int, same]{
+	Name: "same", Source: "kvstore/codec.go", Default: []string{"--n", "3"},
+	Parse:  nFlag("same", 10),
+	Format: func(n int) []string { return []string{"--n", fmt.Sprint(n)} },
+	Record: func(n int) (same, error) { return same{tall{n}}, nil },
+}.Visual()
+
+type same struct{ tall }
+
+func (same) Frame(i int) visual.Frame { return visual.Frame{Step: "row", Explain: "the same again."} }
+
+func newRand() *rand.Rand { return rand.New(rand.NewPCG(1, 2)) }
