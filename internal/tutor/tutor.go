@@ -59,20 +59,24 @@ type Env struct {
 type Options struct {
 	// Notes is a folder of the learner's markdown notes, or "".
 	Notes string
+	// Ext are the file name extensions of the notes in Notes (--ext), or
+	// nil for lessons.DefaultNoteExts.
+	Ext []string
 	// State is the folder of the review log, or "" for the default.
 	State string
 	// Light assumes a light terminal background.
 	Light bool
 	// Quiz is the caps given to tutor quiz (see config.go).
 	Quiz QuizFlags
-	// Predict opens the lesson of App with its visual in predict mode
-	// (tutor quiz --predict; see Predict).
-	Predict bool
+
+	// formerIDs maps the notes' former card ids to their ids now, for
+	// quizService (see lessons.Catalog.FormerIDs).
+	formerIDs map[string]string
 }
 
 // List prints the lesson ids and titles, one a line.
 func List(e Env, o Options) error {
-	cat, _, err := Catalog(o)
+	cat, err := catalogSaid(e, o)
 	if err != nil {
 		return err
 	}
@@ -106,16 +110,18 @@ func Catalog(o Options) (*lessons.Catalog, []string, error) {
 		if !fi.IsDir() {
 			return nil, nil, Usagef("--notes %s: not a folder", shown)
 		}
-		notes, warnings, err := lessons.LoadNotes(lessons.DirFS(o.Notes), ".")
+		exts := o.Ext
+		if len(exts) == 0 {
+			exts = lessons.DefaultNoteExts
+		}
+		scan, err := lessons.ScanNotes(lessons.DirFS(o.Notes), ".", exts)
 		if err != nil {
 			return nil, nil, Usagef("--notes %s: %v", shown, lessons.SanitizeLine(err.Error()))
 		}
-		warnings = append(warnings, cat.Add(notes...)...)
+		warnings := append(scan.Warnings, cat.Add(scan.Notes...)...)
+		notices = append(notices, notesSummary(shown, scan, exts))
 		for _, w := range warnings {
 			notices = append(notices, lessons.SanitizeLine(w.Error()))
-		}
-		if len(notes) == 0 {
-			notices = append(notices, fmt.Sprintf("--notes %s: no markdown notes found", shown))
 		}
 	}
 	return cat, notices, nil
@@ -151,7 +157,7 @@ func suggest(id string, ids []string) string {
 func Render(e Env, o Options, id string, width int, plain bool) error {
 	l, err := lessons.LoadLesson(content.Lessons, id)
 	if o.Notes != "" || errors.Is(err, fs.ErrNotExist) {
-		cat, _, cerr := Catalog(o)
+		cat, cerr := catalogSaid(e, o)
 		if cerr != nil {
 			return cerr
 		}
@@ -326,7 +332,7 @@ func quizService(o Options, e Env) (*quiz.Service, []string) {
 		}
 		notices = append(notices, lessons.SanitizeLine(w.String()))
 	}
-	q.Replay(recs)
+	q.Replay(migrateRecords(recs, o.formerIDs))
 	return q, notices
 }
 
@@ -345,6 +351,8 @@ func App(e Env, o Options, open string, startQuiz bool, quizLesson string) error
 		}
 		open = l.ID
 	}
+	sayNotices(e, notices)
+	o.formerIDs = cat.FormerIDs()
 	if quizLesson != "" {
 		l, err := Lookup(cat, quizLesson)
 		if err != nil {
@@ -376,7 +384,6 @@ func App(e Env, o Options, open string, startQuiz bool, quizLesson string) error
 		Quiz:       q,
 		StartQuiz:  startQuiz,
 		QuizLesson: quizLesson,
-		Predict:    o.Predict,
 		Stats:      func() (stats.Report, error) { return statsReport(o, e, cat) },
 	})
 	_, err = tea.NewProgram(m).Run()
