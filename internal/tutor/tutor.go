@@ -68,6 +68,9 @@ type Options struct {
 	Light bool
 	// Quiz is the caps given to tutor quiz (see config.go).
 	Quiz QuizFlags
+	// Predict opens the lesson of App with its visual in predict mode
+	// (tutor quiz --predict; see Predict).
+	Predict bool
 
 	// formerIDs maps the notes' former card ids to their ids now, for
 	// quizService (see lessons.Catalog.FormerIDs).
@@ -344,6 +347,8 @@ func App(e Env, o Options, open string, startQuiz bool, quizLesson string) error
 	if err != nil {
 		return err
 	}
+	sayNotices(e, notices)
+	o.formerIDs = cat.FormerIDs()
 	if open != "" {
 		l, err := Lookup(cat, open)
 		if err != nil {
@@ -351,8 +356,6 @@ func App(e Env, o Options, open string, startQuiz bool, quizLesson string) error
 		}
 		open = l.ID
 	}
-	sayNotices(e, notices)
-	o.formerIDs = cat.FormerIDs()
 	if quizLesson != "" {
 		l, err := Lookup(cat, quizLesson)
 		if err != nil {
@@ -385,6 +388,7 @@ func App(e Env, o Options, open string, startQuiz bool, quizLesson string) error
 		StartQuiz:  startQuiz,
 		QuizLesson: quizLesson,
 		Stats:      func() (stats.Report, error) { return statsReport(o, e, cat) },
+		Predict:    o.Predict,
 	})
 	_, err = tea.NewProgram(m).Run()
 	return err
