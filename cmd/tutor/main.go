@@ -44,6 +44,7 @@ usage:
 const usageOptions = `
 options (before the command):
   --notes DIR    also load the markdown notes in DIR
+  --ext md,txt   the file name extensions of those notes (default md,markdown)
   --state DIR    keep the review log in DIR (default: $XDG_STATE_HOME/tutor)
   --light        assume a light terminal background
   --version      print the version
@@ -91,10 +92,18 @@ func dispatch(args []string, e tutor.Env) error {
 	flags := flag.NewFlagSet("tutor", flag.ContinueOnError)
 	flags.SetOutput(io.Discard)
 	flags.StringVar(&g.Notes, "notes", "", "")
+	var extErr error
+	flags.Func("ext", "", func(v string) error {
+		g.Ext, extErr = tutor.ParseExt(v)
+		return extErr
+	})
 	flags.StringVar(&g.State, "state", "", "")
 	flags.BoolVar(&g.Light, "light", false, "")
 	version := flags.Bool("version", false, "")
 	if err := flags.Parse(args); err != nil {
+		if extErr != nil {
+			return extErr
+		}
 		if errors.Is(err, flag.ErrHelp) {
 			printUsage(e.Stdout)
 			return nil
