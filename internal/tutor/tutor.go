@@ -378,6 +378,8 @@ func App(e Env, o Options, open string, startQuiz bool, quizLesson string) error
 	// What happens to answers first: the list shows three notices and
 	// counts the rest.
 	notices = append(more, notices...)
+	places, warns := loadPlaces(o)
+	notices = append(notices, warns...)
 	m := ui.New(ui.Options{
 		Catalog:    cat,
 		Open:       open,
@@ -387,9 +389,12 @@ func App(e Env, o Options, open string, startQuiz bool, quizLesson string) error
 		Quiz:       q,
 		StartQuiz:  startQuiz,
 		QuizLesson: quizLesson,
+		Resume:     places,
+		SaveResume: savePlaces(o),
 		Stats:      func() (stats.Report, error) { return statsReport(o, e, cat) },
 		Predict:    o.Predict,
 	})
-	_, err = tea.NewProgram(m).Run()
+	final, err := tea.NewProgram(m).Run()
+	saveAtExit(e, o, final)
 	return err
 }

@@ -16,6 +16,7 @@ import (
 
 	"tutor/internal/lessons"
 	"tutor/internal/quiz"
+	"tutor/internal/resume"
 	"tutor/internal/ui/common"
 	"tutor/internal/ui/home"
 	"tutor/internal/ui/keys"
@@ -92,6 +93,12 @@ type Options struct {
 	// Stats makes the stats screen's report from the review log; it does
 	// I/O and runs in a command. Nil turns the stats screen off.
 	Stats func() (stats.Report, error)
+	// Resume is where the learner was in each lesson, by lesson id: a
+	// lesson opens there, and home offers the one left last first.
+	// SaveResume saves the places changed when a lesson is left (in a
+	// command); nil saves nothing. See Places.
+	Resume     map[string]resume.Place
+	SaveResume func(map[string]resume.Place) error
 }
 
 // Model is the root model.
@@ -108,6 +115,8 @@ type Model struct {
 	// start is what the screen New opened asked to do first (record a
 	// visual's run, show a card); Init returns it.
 	start tea.Cmd
+	// resume is where the learner was in each lesson (resume.go).
+	resume *resumeState
 }
 
 // New builds the app.
@@ -219,6 +228,7 @@ func (m Model) deck(id string) []quiz.Card {
 
 // refreshDue counts the due cards per lesson for the home screen.
 func (m *Model) refreshDue() {
+	m.refreshContinue()
 	if m.opts.Quiz == nil {
 		return
 	}
@@ -256,7 +266,7 @@ func (m *Model) navigate(a scr.Action) tea.Cmd {
 			return nil
 		}
 		v, _ := m.lookupVisual(l.Visual)
-		lm, rec := lesson.New(m.c, l, v, a.Args)
+		lm, rec := m.openLesson(a, l, v)
 		m.show(LessonScreen, lm)
 		return tea.Batch(rec, lm.Resize())
 	case scr.StartQuiz:
@@ -339,7 +349,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	s, cmd, act := s.Update(msg)
 	m.screens[to] = s
-	return m, tea.Batch(cmd, m.navigate(act))
+	return m, tea.Batch(cmd, m.leave(act), m.navigate(act))
 }
 
 // View draws the active screen, or the help, on the alternate screen.

@@ -9,7 +9,8 @@ import (
 
 // lessonProgress counts each lesson's cards by where they are, from the
 // quiz service's replayed cards, at now: learned (graduated: in review or
-// relearning), due now, new, and the last answer to any of them.
+// relearning), due now, new, and the last time one was answered or the
+// lesson was left.
 func (m Model) lessonProgress(now time.Time) map[string]home.Progress {
 	out := map[string]home.Progress{}
 	seen := map[string]bool{}
@@ -33,6 +34,13 @@ func (m Model) lessonProgress(now time.Time) map[string]home.Progress {
 			p.Studied = card.LastReview
 		}
 		out[c.Lesson] = p
+	}
+	// A lesson read or stepped through was studied too.
+	for id, pl := range m.resumes().places {
+		if p, ok := out[id]; ok && pl.At.After(p.Studied) {
+			p.Studied = pl.At
+			out[id] = p
+		}
 	}
 	return out
 }

@@ -28,7 +28,9 @@ type Model struct {
 	progress map[string]Progress
 	now      time.Time
 	resume   *Continue
-	notices  []string
+	// stale is set when the continue line changed under a kept filter.
+	stale   bool
+	notices []string
 	// hint is a one-off line in place of the status: a letter no key
 	// takes says how to filter.
 	hint string
@@ -109,20 +111,33 @@ func (m *Model) SetProgress(p map[string]Progress, now time.Time) {
 func (m *Model) Progress(id string) Progress { return m.progress[id] }
 
 // SetContinue offers c first in the list (nil: nothing to continue). The
-// cursor stays on the line it was on; a new continue line takes it.
-func (m *Model) SetContinue(c *Continue) tea.Cmd {
-	had := m.resume != nil
+// cursor stays on the lesson it was on; a new continue line takes it.
+// While a filter is kept the list is left as it is (the continue line is
+// never a match) and takes the line once the filter is cleared.
+func (m *Model) SetContinue(c *Continue) {
 	m.resume = c
-	idx := m.list.GlobalIndex()
-	cmd := m.list.SetItems(m.items())
-	switch {
-	case m.list.IsFiltered() || m.list.SettingFilter():
-	case !had && m.resume != nil && len(m.list.Items()) > 0 && m.isResume(0):
-		m.list.Select(0)
-	case had && !m.isResume(0):
-		m.list.Select(max(idx-1, 0))
+	if m.list.FilterState() != list.Unfiltered {
+		m.stale = true
+		return
 	}
-	return cmd
+	m.relist()
+}
+
+// relist puts the items back in the list: the continue line, then the
+// lessons.
+func (m *Model) relist() {
+	m.stale = false
+	had := m.isResume(0)
+	idx := m.list.GlobalIndex()
+	m.list.SetItems(m.items()) // unfiltered: no command
+	switch now := m.isResume(0); {
+	case now && !had:
+		m.list.Select(0)
+	case had && !now:
+		m.list.Select(max(idx-1, 0))
+	default:
+		m.list.Select(idx)
+	}
 }
 
 // Continuing is the lesson the continue line offers, or nil.
@@ -249,6 +264,9 @@ func (m *Model) Update(msg tea.Msg) (screen.Screen, tea.Cmd, screen.Action) {
 	}
 	var cmd tea.Cmd
 	m.list, cmd = m.list.Update(msg)
+	if m.stale && m.list.FilterState() == list.Unfiltered {
+		m.relist()
+	}
 	return m, cmd, screen.None
 }
 
