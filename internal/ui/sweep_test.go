@@ -1,0 +1,416 @@
+package ui
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"tutor/internal/lessons"
+	"tutor/internal/quiz"
+	"tutor/internal/review"
+	"tutor/internal/ui/keys"
+	"tutor/internal/ui/markdown"
+	"tutor/internal/ui/uitest"
+	"tutor/internal/visual"
+	"tutor/internal/visuals"
+)
+
+// sweepSizes are the sizes every screen is drawn at: the common ones, the
+// smallest and the largest, and odd ones between.
+var sweepSizes = [][2]int{
+	{20, 6}, {23, 7}, {37, 11}, {40, 12}, {59, 17}, {60, 20}, {80, 24}, {99, 29},
+	{100, 30}, {120, 40}, {137, 41}, {160, 48}, {300, 100},
+}
+
+// A sweepScreen is one screen of the app in one state, built from scratch.
+type sweepScreen struct {
+	name string
+	open func(t *testing.T) Model
+	// panes are the lesson's panes, focused in turn with tab at each
+	// size; nil for a screen drawn as it opens.
+	panes []string
+	// text is what the screen is drawn from beyond what it shows whole at
+	// 300x100 (a note's every line, a visual's source).
+	text []string
+}
+
+// knownCut is a cut the sweep finds in a screen another engineer is
+// fixing: the screen, the size and the chunk cut at the edge. Each is in
+// /tmp/sweep-findings.md for the lead. The sweep fails on a cut not listed
+// here, and on a listed one it no longer finds, so the table stays true.
+type knownCut struct{ screen, size, chunk string }
+
+var knownCuts = []knownCut{
+	// The credits legend's last entry, "query [x] this step", runs into
+	// the frame's edge (internal/visuals/creditviz, legends; fixed in the
+	// working tree, not yet committed, as this is written).
+	{"lesson credits note", "120x40", "thi"},
+	{"lesson credits visual", "120x40", "thi"},
+	{"lesson credits source", "120x40", "thi"},
+	{"lesson credits last note", "120x40", "thi"},
+	{"lesson credits last visual", "120x40", "thi"},
+	{"lesson credits last source", "120x40", "thi"},
+	// The TCP header "[client CLOSED] [server LISTEN] t=0ms" is cut to
+	// t=0 by tcpviz's fit, which truncates with no tail
+	// (internal/visuals/tcpviz/draw.go).
+	{"lesson tcp visual", "37x11", "t=0"},
+	{"lesson tcp last visual", "37x11", "t=2"},
+}
+
+// drawnWords are words the screens write flush against an edge on their
+// own, never followed by more text: whole, though no wider drawing shows
+// them (creditviz's "+2 more" where rows do not fit).
+var drawnWords = []string{"more"}
+
+// sentinel is a fixture whose long texts are single chunks joined by
+// hyphens, so that a cut anywhere in them lands inside a chunk, where
+// uitest.Cuts sees it.
+func sentinel(t testing.TB) *lessons.Catalog {
+	t.Helper()
+	title := "Sentinel-title-of-a-lesson-long-enough-to-be-cut-at-every-width-below-three-hundred-columns-so-the-sweep-sees-each-cut-whether-or-not-it-says-so"
+	note := "# " + title + "\n\n" +
+		"A paragraph of ordinary words that wraps at every width, with `code` and **bold** words, and one chunk too long for a narrow pane: " + strings.Repeat("sentinel-", 12) + "end.\n\n" +
+		"## A second heading with many words so that it wraps in a narrow note pane\n\n" +
+		"- a list item that is long enough to wrap inside a narrow note pane, twice or more\n- a short one\n\n" +
+		"```\n" + strings.Repeat("code-row-", 30) + "end\nsecond row\n```\n\n" +
+		"| column-one-header | column-two-header-that-is-long | three |\n|---|---|---|\n| cell-one | " + strings.Repeat("cell-", 20) + "two | 3 |\n\n" +
+		"## Handshake\n\nSYN, SYN-ACK, ACK.\n"
+	fsys := fstest.MapFS{
+		"lessons/long.md": {Data: []byte("---\nid: long\ntitle: " + title + "\ntags: [" + strings.Repeat("tag-", 12) + "one, two]\norder: 1\nsummary: " +
+			strings.Repeat("summary-", 30) + "end\n---\n" + note)},
+		"lessons/long.quiz.yaml": {Data: []byte("- kind: recall\n  front: " + strings.Repeat("front-", 20) + "end of a question long enough to wrap?\n  back: " + strings.Repeat("back-", 30) + "end of the answer.\n" +
+			"- kind: choice\n  question: Which " + strings.Repeat("choice-", 15) + "one?\n  choices: [" + strings.Repeat("first-", 20) + "choice, second, third]\n  answer: 0\n  explain: Because " + strings.Repeat("reason-", 20) + "end.\n")},
+		"lessons/count.md":        {Data: []byte("---\nid: count\ntitle: Counting-lesson-with-a-live-visual-and-a-title-long-enough-to-be-cut\ntags: [loops]\norder: 2\nvisual: counter\nsummary: A loop that counts.\n---\n" + note)},
+		"lessons/count.quiz.yaml": {Data: []byte("- kind: recall\n  front: What does x start at?\n  back: Zero.\n")},
+	}
+	cat, err := lessons.Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cat
+}
+
+func sweepQuiz() *quiz.Service {
+	return &quiz.Service{
+		Sched: review.DefaultScheduler(), Cards: map[string]review.Card{},
+		Now: func() time.Time { return epoch }, Rand: rand.New(rand.NewPCG(7, 8)),
+	}
+}
+
+// sweepScreens are every screen in the states a learner sees: the home
+// list, each lesson with its visual (the note focused and the visual, at
+// its first and last step), a lesson without a visual, the help over each
+// screen, and the quiz's question, answer, exercise and summary.
+func sweepScreens(t *testing.T) []sweepScreen {
+	real := realCatalog(t)
+	fix := sentinel(t)
+	notice := "reviews.jsonl:3: skipped a corrupt line: " + strings.Repeat("notice-", 20) + "end"
+	// The screens of one lesson share its renders of the note: each
+	// width is rendered once, not once a screen.
+	notes := map[string]*markdown.Cache{}
+	app := func(opts Options) Model {
+		if opts.Catalog == nil {
+			opts.Catalog = fix
+		}
+		opts.Visuals = []visual.Visual{counter}
+		if opts.Catalog == real {
+			opts.Visuals = visuals.All()
+		}
+		opts.Plain = true
+		m := New(opts)
+		if notes[opts.Open] == nil {
+			notes[opts.Open] = &markdown.Cache{}
+		}
+		m.c.Notes = notes[opts.Open]
+		return sized(t, runCmd(t, m, m.Init(), 0), 120, 40)
+	}
+	var ss []sweepScreen
+	add := func(name string, open func(t *testing.T) Model, text ...string) {
+		ss = append(ss, sweepScreen{name: name, open: open, text: text})
+	}
+	lesson := func(name string, open func(t *testing.T) Model, text ...string) {
+		ss = append(ss, sweepScreen{name: name, open: open, text: text, panes: []string{"note", "visual", "source"}})
+	}
+	add("home", func(t *testing.T) Model { return app(Options{Notices: []string{notice}}) })
+	add("home real", func(t *testing.T) Model { return app(Options{Catalog: real}) })
+	add("help home", func(t *testing.T) Model { return press(t, app(Options{}), "?") })
+	// Each lesson of the catalog: the real notes, and every registered
+	// visual, at its first step and its last.
+	for _, l := range real.Lessons() {
+		text := []string{wholeNote(t, l.Body)}
+		if l.Visual == "" {
+			add("lesson "+l.ID, func(t *testing.T) Model { return app(Options{Catalog: real, Open: l.ID}) }, text...)
+			continue
+		}
+		v, ok := visuals.Lookup(l.Visual)
+		if !ok {
+			t.Fatalf("lesson %s: no visual %q", l.ID, l.Visual)
+		}
+		_, src := v.Source()
+		text = append(text, src)
+		open := func(t *testing.T) Model { return app(Options{Catalog: real, Open: l.ID}) }
+		last := func(t *testing.T) Model { return stepToEnd(t, open(t)) }
+		lesson("lesson "+l.ID, open, text...)
+		lesson("lesson "+l.ID+" last", last, text...)
+	}
+	fixNote := wholeNote(t, mustLesson(t, fix, "long").Body)
+	add("lesson long", func(t *testing.T) Model { return app(Options{Open: "long"}) }, fixNote)
+	lesson("lesson count", func(t *testing.T) Model { return press(t, app(Options{Open: "count"}), "l", "l") }, fixNote, counterSource)
+	add("lesson count search", func(t *testing.T) Model {
+		return press(t, typeText(t, press(t, app(Options{Open: "count"}), "/"), "handshake"), "enter")
+	}, fixNote, counterSource)
+	add("lesson count edit", func(t *testing.T) Model { return press(t, app(Options{Open: "count"}), "tab", "e") }, fixNote, counterSource)
+	add("help lesson", func(t *testing.T) Model { return press(t, app(Options{Open: "count"}), "?") })
+	quizApp := func(keys ...string) func(t *testing.T) Model {
+		return func(t *testing.T) Model {
+			return press(t, app(Options{Quiz: sweepQuiz(), StartQuiz: true, QuizLesson: ""}), keys...)
+		}
+	}
+	// The fixture's deck, in the order the session asks it: the long
+	// recall card, the counting exercise, the long choice card, the
+	// counting recall card.
+	add("quiz question", quizApp())
+	add("quiz answer", quizApp("space"))
+	add("quiz exercise", quizApp("space", "3"))
+	add("quiz exercise answered", quizApp("space", "3", "9", "9", "enter"))
+	add("quiz choice", quizApp("space", "3", "9", "9", "enter", "enter"))
+	add("quiz choice answered", quizApp("space", "3", "9", "9", "enter", "enter", "1"))
+	add("quiz summary", quizApp("space", "3", "9", "9", "enter", "esc"))
+	add("help quiz", quizApp("?"))
+	return ss
+}
+
+func mustLesson(t *testing.T, cat *lessons.Catalog, id string) *lessons.Lesson {
+	t.Helper()
+	l, ok := cat.Lookup(id)
+	if !ok {
+		t.Fatalf("no lesson %q", id)
+	}
+	return l
+}
+
+// wholeNote is the note rendered where nothing of it is cut.
+func wholeNote(t *testing.T, body string) string {
+	t.Helper()
+	out, err := markdown.Render(body, 1000, "notty")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// stepToEnd steps the lesson's run to its last frame.
+func stepToEnd(t *testing.T, m Model) Model {
+	t.Helper()
+	s := m.Lesson().Stepper()
+	if s == nil || s.Run() == nil {
+		t.Fatal("no run to step")
+	}
+	for range s.Run().Len() - 1 {
+		m = press(t, m, "l")
+	}
+	return m
+}
+
+// TestSweepEverySizeCutsNothing draws every screen of sweepScreens at
+// every size of sweepSizes and fails on any line of the View that is wider
+// than the screen, on a View that is not exactly the screen's height, and
+// on any line cut without an ellipsis.
+//
+// The rule for a cut is uitest.Cuts': a line is split into panes at their
+// borders; a pane whose text reaches its last column must end in "…", in
+// drawing (no letter or digit), in a word the screen is drawn from whole,
+// or in a piece of a word that the next row goes on with (a word longer
+// than the pane, hard-wrapped). The words the screen is drawn from are
+// those the same screen shows at 300x100, plus its note rendered 1000
+// columns wide and its visual's source: an independent drawing of the same
+// text, where nothing needs cutting; and those it shows with more text
+// after them in their pane at any size. The fixtures' long titles, summaries,
+// tags and cards are single hyphenated chunks, so that a cut anywhere in
+// them lands inside a chunk and shows.
+func TestSweepEverySizeCutsNothing(t *testing.T) {
+	found := map[knownCut][]string{}
+	for _, sc := range sweepScreens(t) {
+		t.Run(sc.name, func(t *testing.T) {
+			m := sc.open(t)
+			m = sized(t, m, 300, 100)
+			words := uitest.NewWords(append(append(sc.text, drawnWords...), m.Render())...)
+			// Draw every size first: the words a screen shows with more
+			// text after them, at any size, are whole.
+			type drawn struct{ name, size, out string }
+			var screens []drawn
+			for _, sz := range sweepSizes {
+				w, h := sz[0], sz[1]
+				m = sized(t, m, w, h)
+				for i, p := range append(sc.panes, "")[:max(len(sc.panes), 1)] {
+					name := sc.name
+					if p != "" {
+						name += " " + p
+						if i > 0 {
+							m = press(t, m, "tab")
+						}
+					}
+					out := m.Render()
+					checkBox(t, name, out, w, h)
+					words.AddInner(out)
+					screens = append(screens, drawn{name, fmt.Sprintf("%dx%d", w, h), out})
+				}
+				if len(sc.panes) > 0 {
+					m = press(t, m, "tab") // back to the note
+				}
+			}
+			for _, d := range screens {
+				for _, c := range uitest.Cuts(d.out, words) {
+					k := knownCut{d.name, d.size, c.Chunk}
+					found[k] = append(found[k], fmt.Sprintf("row %d col %d: %q", c.Row, c.Col, strings.TrimRight(c.Line, " ")))
+				}
+			}
+		})
+	}
+	known := map[knownCut]bool{}
+	for _, k := range knownCuts {
+		known[k] = true
+		if _, ok := found[k]; !ok {
+			t.Errorf("known cut %+v is not found any more: remove it from knownCuts", k)
+		}
+	}
+	for k, where := range found {
+		if !known[k] {
+			t.Errorf("%s at %s: %q cut without an ellipsis:\n\t%s", k.screen, k.size, k.chunk, strings.Join(where, "\n\t"))
+		}
+	}
+}
+
+// knownLeak is a key that reaches the screen under an overlay, in a
+// screen another engineer is fixing; see knownCut.
+type knownLeak struct{ overlay, key string }
+
+var knownLeaks = []knownLeak{}
+
+// An overlay is something that takes the keyboard over a screen: open
+// opens it on a fresh app, isOpen reports whether it still is, and close
+// closes it without touching the screen under it.
+type overlay struct {
+	name   string
+	open   func(t *testing.T) Model
+	isOpen func(m Model) bool
+	close  []string
+}
+
+// sweepKeys are every key of the app's key map and some letters, digits
+// and signs none of its bindings takes, a visual's knob among them.
+func sweepKeys(t *testing.T) []string {
+	var ks []string
+	seen := map[string]bool{}
+	for _, b := range keys.Default().All() {
+		for _, k := range b.Keys() {
+			if !seen[k] {
+				seen[k] = true
+				ks = append(ks, k)
+			}
+		}
+	}
+	for _, k := range strings.Split("a d i m o p t u w x y z A B Q Z 0 5 9 ] [ ~ ; '", " ") {
+		if !seen[k] {
+			seen[k] = true
+			ks = append(ks, k)
+		}
+	}
+	for _, k := range ks {
+		if got := uitest.Press(k).String(); got != k {
+			t.Fatalf("the key %q is pressed as %q", k, got)
+		}
+	}
+	return ks
+}
+
+// TestSweepOverlaysKeepKeys opens each overlay (the help over every
+// screen, the search box, the run's input box, the home filter) and, for
+// every key of sweepKeys, presses it, closes the overlay if it is still
+// open, and fails unless the screen under it draws as it did before the
+// overlay opened: no key reached it.
+func TestSweepOverlaysKeepKeys(t *testing.T) {
+	opts := func(o Options) Options { o.Plain = true; return o }
+	app := func(t *testing.T, o Options, ks ...string) Model {
+		return press(t, sized(t, newApp(t, opts(o)), 80, 24), ks...)
+	}
+	help := func(m Model) bool { return m.helpOn }
+	capturing := func(m Model) bool { return m.capturing() }
+	overlays := []overlay{
+		{"help home", func(t *testing.T) Model { return app(t, Options{}) }, help, []string{"esc"}},
+		{"help lesson note", func(t *testing.T) Model { return app(t, Options{Open: "count"}) }, help, []string{"esc"}},
+		{"help lesson visual", func(t *testing.T) Model { return app(t, Options{Open: "count"}, "tab") }, help, []string{"esc"}},
+		{"help quiz", func(t *testing.T) Model { return app(t, Options{Quiz: sweepQuiz(), StartQuiz: true}) }, help, []string{"esc"}},
+		{"search box", func(t *testing.T) Model { return app(t, Options{Open: "count"}) }, capturing, []string{"esc"}},
+		{"input box", func(t *testing.T) Model { return app(t, Options{Open: "count"}, "tab") }, capturing, []string{"esc"}},
+		{"home filter", func(t *testing.T) Model { return app(t, Options{}) }, capturing, []string{"esc"}},
+	}
+	opener := map[string]string{"search box": "/", "input box": "e", "home filter": "/"}
+	ks := sweepKeys(t)
+	leaks := map[knownLeak]string{}
+	for _, o := range overlays {
+		t.Run(o.name, func(t *testing.T) {
+			openKey := opener[o.name]
+			if openKey == "" {
+				openKey = "?"
+			}
+			base := o.open(t)
+			before := base.Render()
+			m := base
+			for _, k := range ks {
+				m = press(t, m, openKey)
+				if !o.isOpen(m) {
+					t.Fatalf("%s does not open the %s", openKey, o.name)
+				}
+				m = update(t, m, uitest.Press(k))
+				if o.isOpen(m) {
+					m = press(t, m, o.close...)
+				}
+				if o.isOpen(m) {
+					t.Fatalf("%v does not close the %s", o.close, o.name)
+				}
+				if after := m.Render(); after != before {
+					leaks[knownLeak{o.name, k}] = firstDiff(before, after)
+					m = o.open(t) // start again from a screen no key reached
+				}
+			}
+		})
+	}
+	known := map[knownLeak]bool{}
+	for _, k := range knownLeaks {
+		known[k] = true
+		if _, ok := leaks[k]; !ok {
+			t.Errorf("known leak %+v is not found any more: remove it from knownLeaks", k)
+		}
+	}
+	for k, diff := range leaks {
+		if !known[k] {
+			t.Errorf("%s: the key %q reached the screen under it: %s", k.overlay, k.key, diff)
+		}
+	}
+}
+
+// firstDiff is the first line where two screens differ.
+func firstDiff(a, b string) string {
+	al, bl := strings.Split(screenOf(a), "\n"), strings.Split(screenOf(b), "\n")
+	for i := range max(len(al), len(bl)) {
+		var x, y string
+		if i < len(al) {
+			x = al[i]
+		}
+		if i < len(bl) {
+			y = bl[i]
+		}
+		if x != y {
+			return fmt.Sprintf("line %d was %q, is %q", i, strings.TrimRight(x, " "), strings.TrimRight(y, " "))
+		}
+	}
+	return "only the escape sequences differ"
+}
+
+func screenOf(s string) string { return ansi.Strip(s) }
