@@ -8,6 +8,7 @@ import (
 
 	"github.com/charmbracelet/x/exp/golden"
 
+	"tutor/internal/lessons"
 	"tutor/internal/quiz"
 	"tutor/internal/resume"
 	"tutor/internal/review"
@@ -19,12 +20,26 @@ import (
 // with go test ./internal/ui -run TestGoldenHomeProgress -update.
 func TestGoldenHomeProgress(t *testing.T) {
 	cat := realCatalog(t)
+	for _, sz := range [][2]int{{80, 24}, {160, 48}} {
+		w, h := sz[0], sz[1]
+		t.Run(itoa(w)+"x"+itoa(h), func(t *testing.T) {
+			opts := progressOptions(cat)
+			opts.Catalog, opts.Plain = cat, true
+			golden.RequireEqual(t, runProgram(t, New(opts), w, h, "continue"))
+		})
+	}
+}
+
+// progressOptions are a quiz service and places for a learner some weeks
+// into cat: the first lessons studied from a month ago, each card answered
+// whenever it came due (one answer in six forgotten) until a last day a
+// few days back, and two lessons left part way.
+func progressOptions(cat *lessons.Catalog) Options {
 	s := review.DefaultScheduler()
 	cards := map[string]review.Card{}
 	r := rand.New(rand.NewPCG(9, 9))
-	// The first lessons studied from a month ago, each card answered
-	// whenever it came due, one answer in six forgotten.
-	for i, it := range cat.Items()[:70] {
+	items := cat.Items()
+	for i, it := range items[:min(70, len(items))] {
 		at := epoch.Add(-time.Duration(30*24-i*6) * time.Hour)
 		c := review.Card{}
 		last := epoch.Add(-time.Duration(1+r.IntN(6*24)) * time.Hour) // the last day studied
@@ -43,11 +58,5 @@ func TestGoldenHomeProgress(t *testing.T) {
 		"kvstore": {Note: 0.3, Args: []string{"--put", "A=BC"}, Step: 6, Steps: 29, Pane: resume.Visual, Source: true, At: epoch.Add(-2 * time.Hour)},
 		"tcp":     {Note: 0.1, Step: 0, Steps: 40, Pane: resume.Note, At: epoch.Add(-50 * time.Hour)},
 	}
-	for _, sz := range [][2]int{{80, 24}, {160, 48}} {
-		w, h := sz[0], sz[1]
-		t.Run(itoa(w)+"x"+itoa(h), func(t *testing.T) {
-			m := New(Options{Catalog: cat, Plain: true, Quiz: q, Resume: places})
-			golden.RequireEqual(t, runProgram(t, m, w, h, "continue"))
-		})
-	}
+	return Options{Quiz: q, Resume: places}
 }

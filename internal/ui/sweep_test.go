@@ -15,6 +15,7 @@ import (
 	"tutor/internal/review"
 	"tutor/internal/ui/keys"
 	"tutor/internal/ui/markdown"
+	"tutor/internal/ui/stats"
 	"tutor/internal/ui/uitest"
 	"tutor/internal/visual"
 	"tutor/internal/visuals"
@@ -139,6 +140,19 @@ func sweepScreens(t *testing.T) []sweepScreen {
 	add("home", func(t *testing.T) Model { return app(Options{Notices: []string{notice}}) })
 	add("home real", func(t *testing.T) Model { return app(Options{Catalog: real}) })
 	add("help home", func(t *testing.T) Model { return press(t, app(Options{}), "?") })
+	add("home progress", func(t *testing.T) Model {
+		opts := progressOptions(real)
+		opts.Catalog = real
+		return app(opts)
+	})
+	rep := statsReport(t)
+	statsScreen := func(keys ...string) func(t *testing.T) Model {
+		return func(t *testing.T) Model {
+			return press(t, app(Options{Catalog: real, Stats: func() (stats.Report, error) { return rep, nil }}), keys...)
+		}
+	}
+	add("stats", statsScreen("s"))
+	add("stats bottom", statsScreen("s", "G"))
 	// Each lesson of the catalog: the real notes, and every registered
 	// visual, at its first step and its last.
 	for _, l := range real.Lessons() {
