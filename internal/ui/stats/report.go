@@ -182,7 +182,7 @@ func forecast(s review.Stats, w int, st styles.Styles) []string {
 	for _, n := range s.Forecast {
 		top = max(top, n)
 	}
-	room := max(w-20, 4)
+	room := min(max(w-20, 4), 60) // a longer bar says nothing more
 	var lines []string
 	for i, n := range s.Forecast {
 		day := s.Now.AddDate(0, 0, i)
