@@ -178,6 +178,8 @@ func sweepScreens(t *testing.T) []sweepScreen {
 	add("lesson count search", func(t *testing.T) Model {
 		return press(t, typeText(t, press(t, app(Options{Open: "count"}), "/"), "handshake"), "enter")
 	}, fixNote, counterSource)
+	add("lesson count contents", func(t *testing.T) Model { return press(t, app(Options{Open: "count"}), "T", "j", "j") }, fixNote, counterSource)
+	add("lesson long contents", func(t *testing.T) Model { return press(t, app(Options{Open: "long"}), "T", "j", "j") }, fixNote)
 	add("lesson count edit", func(t *testing.T) Model { return press(t, app(Options{Open: "count"}), "tab", "e") }, fixNote, counterSource)
 	add("help lesson", func(t *testing.T) Model { return press(t, app(Options{Open: "count"}), "?") })
 	quizApp := func(keys ...string) func(t *testing.T) Model {
@@ -223,7 +225,7 @@ func stepToEnd(t *testing.T, m Model) Model {
 	t.Helper()
 	s := m.Lesson().Stepper()
 	if s == nil || s.Run() == nil {
-		t.Fatal("no run to step")
+		t.Fatalf("%s: no run to step (%s)", m.Lesson().Lesson().ID, s.Err())
 	}
 	for range s.Run().Len() - 1 {
 		m = press(t, m, "l")
@@ -344,7 +346,8 @@ func sweepKeys(t *testing.T) []string {
 }
 
 // TestSweepOverlaysKeepKeys opens each overlay (the help over every
-// screen, the search box, the run's input box, the home filter) and, for
+// screen, the search box, the run's input box, the home filter, the note's
+// contents) and, for
 // every key of sweepKeys, presses it, closes the overlay if it is still
 // open, and fails unless the screen under it draws as it did before the
 // overlay opened: no key reached it.
@@ -355,6 +358,7 @@ func TestSweepOverlaysKeepKeys(t *testing.T) {
 	}
 	help := func(m Model) bool { return m.helpOn }
 	capturing := func(m Model) bool { return m.capturing() }
+	contents := func(m Model) bool { return m.state == LessonScreen && m.Lesson().Contents() }
 	overlays := []overlay{
 		{"help home", func(t *testing.T) Model { return app(t, Options{}) }, help, []string{"esc"}},
 		{"help lesson note", func(t *testing.T) Model { return app(t, Options{Open: "count"}) }, help, []string{"esc"}},
@@ -363,8 +367,10 @@ func TestSweepOverlaysKeepKeys(t *testing.T) {
 		{"search box", func(t *testing.T) Model { return app(t, Options{Open: "count"}) }, capturing, []string{"esc"}},
 		{"input box", func(t *testing.T) Model { return app(t, Options{Open: "count"}, "tab") }, capturing, []string{"esc"}},
 		{"home filter", func(t *testing.T) Model { return app(t, Options{}) }, capturing, []string{"esc"}},
+		{"contents", func(t *testing.T) Model { return app(t, Options{Open: "count"}) }, contents, []string{"esc"}},
+		{"contents wide", func(t *testing.T) Model { return sized(t, app(t, Options{Open: "count"}, "tab"), 120, 40) }, contents, []string{"esc"}},
 	}
-	opener := map[string]string{"search box": "/", "input box": "e", "home filter": "/"}
+	opener := map[string]string{"search box": "/", "input box": "e", "home filter": "/", "contents": "T", "contents wide": "T"}
 	ks := sweepKeys(t)
 	leaks := map[knownLeak]string{}
 	for _, o := range overlays {
@@ -382,10 +388,12 @@ func TestSweepOverlaysKeepKeys(t *testing.T) {
 					t.Fatalf("%s does not open the %s", openKey, o.name)
 				}
 				m = update(t, m, uitest.Press(k))
-				if o.isOpen(m) {
+				// ? over the contents opens the help above it: esc
+				// closes one at a time.
+				for i := 0; i < 3 && (o.isOpen(m) || m.helpOn); i++ {
 					m = press(t, m, o.close...)
 				}
-				if o.isOpen(m) {
+				if o.isOpen(m) || m.helpOn {
 					t.Fatalf("%v does not close the %s", o.close, o.name)
 				}
 				if after := m.Render(); after != before {

@@ -91,6 +91,7 @@ type Model struct {
 	query    string // the search the matches are of; esc in the box restores it
 	// searchErr says why the search box did not take a paste or keys.
 	searchErr string
+	toc       contents
 
 	// memo is the last View, shared by the copies Update makes, valid
 	// until a message changes something; quiet is set by an update that
@@ -116,6 +117,7 @@ func New(c *common.Common, l *lessons.Lesson, v visual.Visual, args []string) (*
 	m := &Model{c: c, lesson: l, note: viewport.New(), srcFollow: true, memo: &viewMemo{}}
 	m.note.KeyMap = viewport.KeyMap{} // keys are handled here, from the app's map
 	m.note.SoftWrap = false
+	m.toc.heads = markdown.Headings(l.Body)
 	m.search = textinput.New()
 	m.search.Prompt = "/"
 	m.search.CharLimit = SearchLimit
@@ -282,6 +284,7 @@ func (m *Model) showNote(k markdown.Key, text string) {
 	m.plain = strings.Split(ansi.Strip(text), "\n")
 	total := m.note.TotalLineCount()
 	m.note.SetYOffset(int(math.Round(m.anchor * float64(total))))
+	m.toc.setRender(m.lines)
 	m.findMatches()
 }
 
@@ -290,7 +293,7 @@ func (m Model) Bindings() [][]key.Binding {
 	k := m.c.Keys
 	groups := [][]key.Binding{
 		{k.Focus, k.FocusBack, k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
-		{k.Search, k.NextMatch, k.PrevMatch, k.Quiz, k.Back, k.Help, k.Quit},
+		{k.Search, k.NextMatch, k.PrevMatch, k.Contents, k.Quiz, k.Back, k.Help, k.Quit},
 	}
 	if m.vis != nil {
 		groups = append(groups, append(m.vis.Bindings(), k.Source))
@@ -301,6 +304,9 @@ func (m Model) Bindings() [][]key.Binding {
 // ShortBindings are the few keys the footer shows.
 func (m Model) ShortBindings() []key.Binding {
 	k := m.c.Keys
+	if m.toc.open {
+		return m.contentsBindings()
+	}
 	if m.inSearch {
 		return []key.Binding{k.Submit, k.Cancel}
 	}
@@ -308,7 +314,7 @@ func (m Model) ShortBindings() []key.Binding {
 		return m.vis.CaptureBindings()
 	}
 	if m.vis == nil {
-		return []key.Binding{k.Down, k.Up, k.Search, k.Quiz, k.Back, k.Help}
+		return []key.Binding{k.Down, k.Up, k.Search, k.Contents, k.Quiz, k.Back, k.Help}
 	}
 	return []key.Binding{k.Focus, k.StepForward, k.StepBack, k.Play, k.Edit, k.Source, k.Back, k.Help}
 }
@@ -316,7 +322,7 @@ func (m Model) ShortBindings() []key.Binding {
 // Update handles the lesson screen's messages: esc (when no text box has
 // the keyboard) goes back, c starts a quiz over the lesson.
 func (m *Model) Update(msg tea.Msg) (screen.Screen, tea.Cmd, screen.Action) {
-	if kp, ok := msg.(tea.KeyPressMsg); ok && !m.Capturing() {
+	if kp, ok := msg.(tea.KeyPressMsg); ok && !m.Capturing() && !m.toc.open {
 		switch {
 		case key.Matches(kp, m.c.Keys.Back):
 			return m, nil, screen.Action{Go: screen.Back}
@@ -406,6 +412,9 @@ func (m Model) updateStepper(msg tea.Msg) (Model, tea.Cmd) {
 
 func (m Model) updateKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	k := m.c.Keys
+	if m.toc.open {
+		return m.updateContents(msg)
+	}
 	if m.inSearch {
 		switch {
 		case key.Matches(msg, k.Cancel):
@@ -428,6 +437,10 @@ func (m Model) updateKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 			m.search, cmd = m.search.Update(msg)
 			return m, cmd
 		}
+		return m, nil
+	}
+	if key.Matches(msg, k.Contents) && (m.vis == nil || !m.vis.Capturing()) {
+		m.openContents()
 		return m, nil
 	}
 	if m.vis != nil {
@@ -597,7 +610,11 @@ func (m Model) view(w, h int) string {
 	st := m.c.Styles
 	lay := m.layout()
 	var left, right []string
-	if lay.note.w > 0 {
+	switch {
+	case lay.note.w > 0 && m.toc.open:
+		_, ih := inner(lay.note)
+		left = m.pane(NotePane, lay.note, m.contentsTitle(), m.contentsView(ih))
+	case lay.note.w > 0:
 		left = m.pane(NotePane, lay.note, m.noteTitle(), m.noteView(lay.note))
 	}
 	if lay.vis.w > 0 {

@@ -174,7 +174,7 @@ func Render(md string, width int, style string) (out string, err error) {
 	for i, line := range lines {
 		line = trimRightSpace(line)
 		if ansi.StringWidth(line) > width {
-			line = ansi.Truncate(line, width, "")
+			line = ansi.Truncate(line, width, "…")
 		}
 		lines[i] = line
 	}
@@ -429,4 +429,94 @@ func (c *Cache) Done(k Key) {
 	if b, ok := c.busy[k.Doc]; ok && b == k {
 		delete(c.busy, k.Doc)
 	}
+}
+
+// Heading is a heading of a note: its level (1 for #) and its text.
+type Heading struct {
+	Level int
+	Text  string
+}
+
+var (
+	atxRE     = regexp.MustCompile(`^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$`)
+	linkRE    = regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`)
+	markupRE  = regexp.MustCompile("[`*_\u00a0]")
+	hashesRE  = regexp.MustCompile(`^#{1,6} `)
+	spaceRunR = regexp.MustCompile(`\s+`)
+)
+
+// Headings returns the ATX headings of md (lines that start with one to
+// six #), outside fenced code blocks, in order. It takes time in
+// proportion to md.
+func Headings(md string) []Heading {
+	var hs []Heading
+	fence := ""
+	for line := range strings.SplitSeq(md, "\n") {
+		trimmed := strings.TrimSpace(line)
+		switch {
+		case fence != "":
+			if strings.HasPrefix(trimmed, fence) {
+				fence = ""
+			}
+			continue
+		case strings.HasPrefix(trimmed, "```"), strings.HasPrefix(trimmed, "~~~"):
+			fence = trimmed[:3]
+			continue
+		}
+		if m := atxRE.FindStringSubmatch(line); m != nil && strings.TrimSpace(m[2]) != "" {
+			hs = append(hs, Heading{Level: len(m[1]), Text: strings.TrimSpace(m[2])})
+		}
+	}
+	return hs
+}
+
+// Plain is the heading's text as a reader sees it: links as their text,
+// without emphasis and code marks.
+func (h Heading) Plain() string {
+	s := linkRE.ReplaceAllString(h.Text, "$1")
+	s = strings.NewReplacer("`", "", "**", "", "__", "", "*", "").Replace(s)
+	return strings.TrimSpace(spaceRunR.ReplaceAllString(s, " "))
+}
+
+// plainHeading is a heading's text or a rendered line as HeadingLines
+// compares them: links as their text, without emphasis and code marks or
+// no-break spaces (glamour pads inline code with them), spaces collapsed.
+func plainHeading(s string) string {
+	s = linkRE.ReplaceAllString(s, "$1")
+	s = markupRE.ReplaceAllString(s, " ")
+	return strings.TrimSpace(spaceRunR.ReplaceAllString(s, " "))
+}
+
+// HeadingLines returns the line of a rendered note (lines, escape
+// sequences allowed) where each of hs starts, in order, or -1 for a heading
+// not found. A heading starts on the first line after the last heading
+// found that holds the start of its text: with its level's # marks for
+// levels 2 to 6 (glamour's standard styles show them), with or without
+// them for level 1 (the dark and light styles show a title bar). It takes
+// one pass over lines.
+func HeadingLines(lines []string, hs []Heading) []int {
+	at := make([]int, len(hs))
+	from := 0
+	for i, h := range hs {
+		at[i] = -1
+		want := plainHeading(h.Text)
+		marks := strings.Repeat("#", h.Level) + " "
+		for j := from; j < len(lines); j++ {
+			line := strings.TrimSpace(strings.ReplaceAll(ansi.Strip(lines[j]), "\u00a0", " "))
+			if line == marks[:h.Level] && j+1 < len(lines) {
+				// A narrow note puts the marks on a line of their own
+				// when the first word does not fit beside them.
+				line = marks + strings.TrimSpace(ansi.Strip(lines[j+1]))
+			}
+			has := strings.HasPrefix(line, marks)
+			if !has && (h.Level > 1 || hashesRE.MatchString(line)) {
+				continue
+			}
+			if got := plainHeading(strings.TrimPrefix(line, marks)); got != "" && strings.HasPrefix(want, got) {
+				at[i], from = j, j+1
+				break
+			}
+		}
+	}
+	return at
 }

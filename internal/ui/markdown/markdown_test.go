@@ -1,10 +1,14 @@
 package markdown
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"tutor/content"
+	"tutor/internal/lessons"
 )
 
 const doc = "# Title\n\nA paragraph long enough to wrap at narrow widths, with `code` and **bold** words in it.\n\n```go\nfunc f() {\n\treturn // a tab-indented line that is long enough to pass forty\n}\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"
@@ -102,6 +106,91 @@ func TestCodeLinesAreCutNotWrapped(t *testing.T) {
 					break
 				}
 			}
+		}
+	}
+}
+
+func TestHeadings(t *testing.T) {
+	md := "# Title\n\ntext # not a heading\n\n## Second `code` and **bold** ##\n\n```\n# in code\n```\n\n####### seven is not one\n#no space\n   ### Indented [link](http://x) here\n#\n"
+	got := Headings(md)
+	want := []Heading{{1, "Title"}, {2, "Second `code` and **bold**"}, {3, "Indented [link](http://x) here"}}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("Headings = %v, want %v", got, want)
+	}
+}
+
+// TestHeadingLinesShippedNotes finds every heading of every shipped note
+// in its render, in every style, at widths from 20 to 160: each on a line
+// of its own after the one before, holding its first word; and at each
+// level from 2 the lines found are exactly the lines that start with that
+// level's # marks in the plain style (glamour's own marking, an oracle
+// independent of the matching).
+func TestHeadingLinesShippedNotes(t *testing.T) {
+	cat, err := lessons.Load(content.Lessons)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ls := range cat.Lessons() {
+		id := ls.ID
+		hs := Headings(ls.Body)
+		if len(hs) < 3 {
+			t.Fatalf("%s: %d headings", id, len(hs))
+		}
+		for _, style := range []string{"notty", "dark", "light"} {
+			widths := map[string][]int{"notty": {20, 33, 117}, "dark": {27}, "light": {160}}[style]
+			for _, w := range widths {
+				out, err := Render(ls.Body, w, style)
+				if err != nil {
+					t.Fatal(err)
+				}
+				lines := strings.Split(out, "\n")
+				at := HeadingLines(lines, hs)
+				prev := -1
+				for i, n := range at {
+					first := strings.Fields(plainHeading(hs[i].Text))[0]
+					if n <= prev {
+						t.Fatalf("%s %s at %d: heading %q found on line %d (after %d)", id, style, w, hs[i].Text, n, prev)
+					}
+					text := ansi.Strip(lines[n])
+					if strings.Trim(text, " #") == "" && n+1 < len(lines) {
+						text = ansi.Strip(lines[n+1]) // the marks alone, the text below
+					}
+					if !strings.Contains(text, first[:min(len(first), w/3)]) {
+						t.Fatalf("%s %s at %d: heading %q found on line %d (after %d)", id, style, w, hs[i].Text, n, prev)
+					}
+					prev = n
+				}
+				if style != "notty" {
+					continue
+				}
+				var marked, found []int
+				for j, line := range lines {
+					if p := strings.TrimSpace(ansi.Strip(line)); strings.HasPrefix(p, "## ") || strings.HasPrefix(p, "### ") || p == "##" || p == "###" {
+						marked = append(marked, j)
+					}
+				}
+				for i, n := range at {
+					if hs[i].Level == 2 || hs[i].Level == 3 {
+						found = append(found, n)
+					}
+				}
+				if fmt.Sprint(marked) != fmt.Sprint(found) {
+					t.Errorf("%s at %d: lines marked ## or ### %v, headings found on %v", id, w, marked, found)
+				}
+			}
+		}
+	}
+}
+
+func TestHeadingPlain(t *testing.T) {
+	for in, want := range map[string]string{
+		"Second `code` and **bold**":  "Second code and bold",
+		"[RFC 9293](https://x) §3.10": "RFC 9293 §3.10",
+		"snake_case and *emphasis*":   "snake_case and emphasis",
+		"  名字  and   __strong__ text": "名字 and strong text",
+	} {
+		if got := (Heading{2, in}).Plain(); got != want {
+			t.Errorf("Plain(%q) = %q, want %q", in, got, want)
 		}
 	}
 }
