@@ -14,6 +14,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
+	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 
 	"tutor/internal/lessons"
@@ -59,13 +60,17 @@ type Model struct {
 	saveNote string // saving works again after unsaved answers
 	unsaved  int    // answers whose save failed
 	saved    int
+	// rendered is the recall card on screen, rendered; back is the
+	// viewport its back scrolls in.
+	rendered *cardRender
+	back     viewport.Model
 }
 
 // New starts a session over deck, titled title (a lesson's title or "all
 // lessons"). The command focuses the answer box when the first card is an
 // exercise.
 func New(c *common.Common, svc *quiz.Service, deck []quiz.Card, title string) (*Model, tea.Cmd) {
-	m := &Model{c: c, svc: svc, sess: svc.Start(deck), title: title, input: textinput.New()}
+	m := &Model{c: c, svc: svc, sess: svc.Start(deck), title: title, input: textinput.New(), back: newBackViewport()}
 	if err := svc.SaveErr(); err != nil {
 		m.saveErr = "answers are not being saved: " + err.Error()
 	}
@@ -84,6 +89,8 @@ func (m *Model) Saved() int { return m.saved }
 // showCard prepares the current card.
 func (m *Model) showCard() tea.Cmd {
 	m.revealed, m.cursor, m.picked, m.right, m.correct, m.hint = false, 0, -1, -1, false, ""
+	m.rendered = nil
+	m.back.GotoTop()
 	c, ok := m.sess.Current()
 	if !ok {
 		m.finish()
@@ -214,6 +221,9 @@ func (m *Model) updateRecall(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return nil
 	}
+	if m.scrollBack(msg) {
+		return nil
+	}
 	if g, ok := m.gradeKey(msg); ok {
 		save := m.grade(g)
 		return tea.Batch(save, m.next())
@@ -301,9 +311,28 @@ func (m *Model) Help() (string, [][]key.Binding) {
 	k := m.c.Keys
 	return "quiz", [][]key.Binding{
 		{k.Reveal, k.Grade1, k.Grade2, k.Grade3, k.Grade4},
+		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
 		{k.Up, k.Down, k.Open, k.Submit, k.Next, k.Watch},
 		{k.Back, k.Help},
 	}
+}
+
+// tail is what the screen says under the card about saving answers.
+func (m *Model) tail() string {
+	st, w := m.c.Styles, m.c.Width
+	switch {
+	case m.saveErr != "":
+		return "\n\n" + common.Wrap(st.Error.Render(" "+m.saveErr), w)
+	case m.saveNote != "":
+		return "\n\n" + common.Wrap(st.Muted.Render(" "+m.saveNote), w)
+	}
+	return ""
+}
+
+// room is the rows the card has: the screen less the header, its gap, the
+// footer and the tail.
+func (m *Model) room() int {
+	return max(m.c.Height-1, 1) - 2 - strings.Count(m.tail(), "\n")
 }
 
 // View draws the session: the card, or the score at the end.
@@ -312,12 +341,7 @@ func (m *Model) View() string {
 	st := c.Styles
 	w := c.Width
 	var b strings.Builder
-	head := " Quiz"
-	if s.phase != finished && s.sess.Len() > 0 {
-		head += fmt.Sprintf(" · card %d of %d · %d right", s.sess.Pos()+1, s.sess.Len(), s.sess.Right)
-	}
-	head += " · " + s.title
-	b.WriteString(st.Header.Render(head) + "\n\n")
+	b.WriteString(s.header(w) + "\n\n")
 	body := ""
 	var keysLine []key.Binding
 	k := c.Keys
@@ -329,32 +353,31 @@ func (m *Model) View() string {
 		body = s.summary()
 		leave := key.NewBinding(key.WithKeys("enter", "esc"), key.WithHelp("enter/esc", "leave the quiz"))
 		keysLine = []key.Binding{leave}
-	default:
-		card, _ := s.sess.Current()
-		body, keysLine = s.cardView(card)
 	}
-	var tail string
+	tail := s.tail()
+	room := s.room()
+	card, asked := s.sess.Current()
+	var lines []string
 	switch {
-	case s.saveErr != "":
-		tail = "\n\n" + common.Wrap(st.Error.Render(" "+s.saveErr), w)
-	case s.saveNote != "":
-		tail = "\n\n" + common.Wrap(st.Muted.Render(" "+s.saveNote), w)
-	}
-	// A card taller than the screen keeps its top while it asks and its end
-	// (the verdict, the explanation, a hint on the answer's form) once it is
-	// answered or revealed, or a hint is shown.
-	lines := strings.Split(common.Indent(common.Wrap(body, max(w-4, 1))), "\n")
-	room := max(c.Height-1, 1) - 2 - strings.Count(tail, "\n")
-	if len(lines) > room && room > 1 && (s.phase == answered || s.revealed || (s.phase == asking && s.hint != "")) {
-		lines = append([]string{st.Muted.Render(" ↑ …")}, lines[len(lines)-room+1:]...)
+	case s.sess.Len() > 0 && s.phase != finished && asked && card.Item != nil && card.Item.Kind == lessons.Recall:
+		// A recall card keeps its front in view and scrolls its back.
+		body, keysLine = s.recallView(card, room)
+		lines = strings.Split(body, "\n")
+	default:
+		if s.sess.Len() > 0 && s.phase != finished {
+			body, keysLine = s.cardView(card)
+		}
+		// A card taller than the screen keeps its top while it asks and
+		// its end (the verdict, the explanation, a hint on the answer's
+		// form) once it is answered, or a hint is shown.
+		lines = strings.Split(common.Indent(common.Wrap(body, max(w-4, 1))), "\n")
+		if len(lines) > room && room > 1 && (s.phase == answered || (s.phase == asking && s.hint != "")) {
+			lines = append([]string{st.Muted.Render(" ↑ …")}, lines[len(lines)-room+1:]...)
+		}
 	}
 	b.WriteString(strings.Join(lines, "\n") + tail)
 	out := common.Fit(b.String(), w, max(c.Height-1, 1))
-	var parts []string
-	for _, kb := range keysLine {
-		parts = append(parts, kb.Help().Key+" "+st.Muted.Render(kb.Help().Desc))
-	}
-	return out + "\n" + common.Fit(" "+strings.Join(parts, st.Muted.Render(" · ")), w, 1)
+	return out + "\n" + s.footer(keysLine, w)
 }
 
 func (s *Model) cardView(card quiz.Card) (string, []key.Binding) {
@@ -371,22 +394,6 @@ func (s *Model) cardView(card quiz.Card) (string, []key.Binding) {
 	}
 	b.WriteString(st.Muted.Render(fmt.Sprintf("[%s] %s", kind, card.Lesson)) + "\n\n")
 	switch {
-	case card.Item != nil && card.Item.Kind == lessons.Recall:
-		b.WriteString(st.Accent.Render(card.Item.Front) + "\n\n")
-		if !s.revealed {
-			b.WriteString(st.Muted.Render("think of the answer, then press space"))
-			return b.String(), []key.Binding{k.Reveal, s.backKey()}
-		}
-		b.WriteString(card.Item.Back + "\n\n")
-		prev := s.sess.Preview()
-		names := []string{"again", "hard", "good", "easy"}
-		var btns []string
-		for i, n := range names {
-			// No-break spaces keep a button on one line when the row wraps.
-			btns = append(btns, strings.ReplaceAll(fmt.Sprintf("[%d %s · %s]", i+1, n, when(prev[i])), " ", "\u00a0"))
-		}
-		b.WriteString(strings.Join(btns, "  "))
-		return b.String(), []key.Binding{k.Grade1, k.Grade2, k.Grade3, k.Grade4, s.backKey()}
 	case card.Item != nil:
 		it := card.Item
 		b.WriteString(st.Accent.Render(it.Question) + "\n\n")

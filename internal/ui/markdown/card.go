@@ -1,0 +1,284 @@
+package markdown
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"charm.land/glamour/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// Card renders the front or the back of a quiz card to fit width columns,
+// as Render renders a note (the same glamour styles, limits and cleaning),
+// with what a card of a learner's own notes needs besides:
+//
+//   - a line break between two lines of Chinese, Japanese or Korean text in
+//     a paragraph is kept, as CJK markdown renderers keep it (notes written
+//     one line per thought stay so), where other lines of a paragraph are
+//     joined with a space; in a list item, CJK lines are joined without
+//     one;
+//   - a line that holds CJK text is wrapped at character boundaries
+//     (glamour wraps only at spaces, so a mixed line broke early, before a
+//     whole run of CJK), and CJK closing punctuation never starts a line;
+//   - <br> breaks a line of a paragraph, and in a table row, where glamour
+//     drops it and glues the two texts, it becomes " · ".
+//
+// Like Render, Card is pure CPU work; a card is short, so the quiz screen
+// calls it when a card is shown or the screen is resized.
+func Card(md string, width int, style string) (out string, err error) {
+	width = max(width, 1)
+	if why := Complexity(md); why != "" {
+		return Plain(md, why, width), nil
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			out, err = "", fmt.Errorf("markdown: the renderer failed on this card: %v", r)
+		}
+	}()
+	r, err := glamour.NewTermRenderer(
+		styleOption(style),
+		glamour.WithWordWrap(max(width-2, 8)),
+		glamour.WithTableWrap(true),
+		glamour.WithPreservedNewLines(),
+	)
+	if err != nil {
+		return "", fmt.Errorf("markdown: %w", err)
+	}
+	md = strings.ReplaceAll(md, "\t", "    ")
+	// glamour's paragraphs hold width-6 columns: 2 of margin on each side of
+	// a wrap width 2 short of the width.
+	md = CutCodeLines(CardLines(md, max(width-6, 4)), max(width-8, 4))
+	out, err = glamourRender(r, md)
+	if err != nil {
+		return "", fmt.Errorf("markdown: %w", err)
+	}
+	out = onlySGR(out)
+	lines := strings.Split(strings.Trim(out, "\n"), "\n")
+	for i, line := range lines {
+		line = trimRightSpace(line)
+		if ansi.StringWidth(line) > width {
+			line = ansi.Truncate(line, width, "")
+		}
+		lines[i] = line
+	}
+	return strings.Join(lines, "\n"), nil
+}
+
+var (
+	brRE         = regexp.MustCompile(`(?i)<br\s*/?>`)
+	cardBlockRE  = regexp.MustCompile("^(#{1,6}([ \t]|$)|>|\\||```|~~~|[-*_]{3,}[ \t]*$|<|    |\t)")
+	hardBreakEnd = regexp.MustCompile(`(  |\\)$`)
+)
+
+// CardLines prepares markdown for glamour's preserved line breaks: it
+// joins the lines of each paragraph and list item with a space, except
+// where the text on either side of the break is CJK or the break is hard
+// (two spaces, a backslash or <br> at the end of the line), and wraps each
+// paragraph line that holds CJK text to width columns (see WrapCJK). In a
+// table row, <br> becomes " · ". Fenced code is left alone. It reads each
+// line once.
+func CardLines(md string, width int) string {
+	lines := strings.Split(md, "\n")
+	out := make([]string, 0, len(lines))
+	fence := ""
+	// open is the index in out of the line a paragraph or list item goes
+	// on, or -1; para reports a paragraph (its lines are wrapped).
+	open, para := -1, false
+	closePara := func() {
+		if open >= 0 && para && hasCJK(out[open]) {
+			out[open] = WrapCJK(out[open], width)
+		}
+		open, para = -1, false
+	}
+	for _, line := range lines {
+		trimmed := strings.TrimSpace(line)
+		switch {
+		case fence != "":
+			if strings.HasPrefix(trimmed, fence) {
+				fence = ""
+			}
+			out = append(out, line)
+			continue
+		case strings.HasPrefix(trimmed, "```") || strings.HasPrefix(trimmed, "~~~"):
+			closePara()
+			fence = trimmed[:3]
+			out = append(out, line)
+			continue
+		case trimmed == "":
+			closePara()
+			out = append(out, line)
+			continue
+		case strings.HasPrefix(trimmed, "|"):
+			closePara()
+			out = append(out, brRE.ReplaceAllString(line, " · "))
+			continue
+		case listItemRE.MatchString(trimmed):
+			closePara()
+			out = append(out, line)
+			open = len(out) - 1
+			continue
+		case open < 0 && cardBlockRE.MatchString(line):
+			out = append(out, line)
+			continue
+		}
+		text := brRE.ReplaceAllString(line, "\n")
+		if open < 0 {
+			out = append(out, text)
+			open, para = len(out)-1, true
+			continue
+		}
+		if cardBlockRE.MatchString(trimmed) {
+			closePara()
+			out = append(out, line)
+			continue
+		}
+		prev := out[open]
+		switch {
+		case hardBreakEnd.MatchString(prev), strings.HasSuffix(prev, "\n"):
+			out[open] = strings.TrimRight(strings.TrimSuffix(prev, `\`), " \n") + "\n" + strings.TrimLeft(text, " ")
+		case cjkEdge(prev, text) && !para:
+			// glamour does not indent the line after a break in a list
+			// item: join CJK text as it is written, without a space.
+			out[open] = strings.TrimRight(prev, " ") + strings.TrimLeft(text, " ")
+		case cjkEdge(prev, text):
+			out[open] = strings.TrimRight(prev, " ") + "\n" + strings.TrimLeft(text, " ")
+		default:
+			out[open] = strings.TrimRight(prev, " ") + " " + strings.TrimLeft(text, " ")
+		}
+	}
+	closePara()
+	return strings.Join(out, "\n")
+}
+
+// isCJK reports the characters of Chinese, Japanese and Korean text, their
+// punctuation and full-width forms: the text between which a line break is
+// kept and a line may break.
+func isCJK(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) ||
+		(r >= 0x3000 && r <= 0x303f) || (r >= 0xff00 && r <= 0xffef)
+}
+
+func hasCJK(s string) bool {
+	for _, r := range s {
+		if isCJK(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// cjkEdge reports whether the break between the lines a and b has CJK
+// text on either side.
+func cjkEdge(a, b string) bool {
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(a, " "))
+	first, _ := utf8.DecodeRuneInString(strings.TrimLeft(b, " "))
+	return isCJK(last) || isCJK(first)
+}
+
+// noLineStart is the CJK punctuation that must not begin a line.
+const noLineStart = "，。、；：？！）」』】〕》〉”’・ー…—～,.;:?!)]}"
+
+// WrapCJK wraps s, each of its lines, to width columns: at spaces, and
+// between any two CJK characters, as CJK text is written without spaces.
+// A CJK closing punctuation mark never starts a line: the character before
+// it goes down with it. A word wider than width stays whole (glamour cuts
+// it). It takes time in proportion to s.
+func WrapCJK(s string, width int) string {
+	var out []string
+	for line := range strings.SplitSeq(s, "\n") {
+		out = append(out, wrapCJKLine(line, max(width, 2)))
+	}
+	return strings.Join(out, "\n")
+}
+
+func wrapCJKLine(line string, width int) string {
+	// Units: a CJK character alone, or a run of other characters but
+	// spaces; space before a unit is where the line may break.
+	type unit struct {
+		text  string
+		space bool // a space before it
+		cjk   bool
+	}
+	var units []unit
+	space := false
+	for i := 0; i < len(line); {
+		r, size := utf8.DecodeRuneInString(line[i:])
+		switch {
+		case r == ' ':
+			space = true
+			i += size
+		case isCJK(r):
+			units = append(units, unit{line[i : i+size], space, true})
+			space = false
+			i += size
+		default:
+			j := i
+			for j < len(line) {
+				r2, s2 := utf8.DecodeRuneInString(line[j:])
+				if r2 == ' ' || isCJK(r2) {
+					break
+				}
+				j += s2
+			}
+			units = append(units, unit{line[i:j], space, false})
+			space = false
+			i = j
+		}
+	}
+	var (
+		b    strings.Builder
+		cur  []unit // the units of the current line
+		used int
+	)
+	lineWidth := func(us []unit) int {
+		w := 0
+		for k, u := range us {
+			if k > 0 && u.space {
+				w++
+			}
+			w += ansi.StringWidth(u.text)
+		}
+		return w
+	}
+	emit := func(us []unit) {
+		for k, u := range us {
+			if k > 0 && u.space {
+				b.WriteByte(' ')
+			}
+			b.WriteString(u.text)
+		}
+	}
+	for _, u := range units {
+		w := ansi.StringWidth(u.text)
+		gap := 0
+		if len(cur) > 0 && u.space {
+			gap = 1
+		}
+		// Between two units with no space, only a CJK character on either
+		// side is a place to break.
+		breakable := u.space || u.cjk || (len(cur) > 0 && cur[len(cur)-1].cjk)
+		if len(cur) > 0 && used+gap+w > width && breakable {
+			carry := 0
+			if strings.Contains(noLineStart, u.text) && len(cur) > 1 {
+				carry = 1 // the character before the mark goes down too
+			}
+			emit(cur[:len(cur)-carry])
+			b.WriteByte('\n')
+			cur = append([]unit(nil), cur[len(cur)-carry:]...)
+			if len(cur) > 0 {
+				cur[0].space = false
+			}
+			u.space = false
+			cur = append(cur, u)
+			used = lineWidth(cur)
+			continue
+		}
+		cur = append(cur, u)
+		used += gap + w
+	}
+	emit(cur)
+	return b.String()
+}

@@ -1,0 +1,94 @@
+package markdown
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+func plainCard(t *testing.T, md string, width int) []string {
+	t.Helper()
+	out, err := Card(md, width, "notty")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lines []string
+	for _, l := range strings.Split(ansi.Strip(out), "\n") {
+		lines = append(lines, strings.TrimSpace(l))
+	}
+	return lines
+}
+
+// TestCardKeepsCJKLines: notes written one line per thought keep their
+// lines (glamour joined them with spaces into one wall), English lines of
+// a paragraph are still joined, and a list item's CJK lines join without a
+// space.
+func TestCardKeepsCJKLines(t *testing.T) {
+	got := strings.Join(plainCard(t, "进程是资源分配的最小单位。\n线程是调度的最小单位。\n\nEnglish lines\nare joined.\n\n- 第一点\n  第二行\n", 80), "|")
+	want := "进程是资源分配的最小单位。|线程是调度的最小单位。||English lines are joined.||• 第一点第二行"
+	if got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+}
+
+// TestCardWrapsCJKAtCharacters: a mixed line fills its width, breaking
+// inside a run of CJK text rather than before it (glamour broke at the
+// space before 左右指针向中间移动 and left the line short), and no line
+// starts with closing punctuation.
+func TestCardWrapsCJKAtCharacters(t *testing.T) {
+	md := "Two pointers 双指针 is used when the array is sorted 排序之后 we move left and right 左右指针向中间移动 until they meet，最后相遇。\n"
+	for _, width := range []int{20, 30, 40, 57, 80} {
+		lines := plainCard(t, md, width)
+		text := width - 6
+		for i, l := range lines {
+			if w := ansi.StringWidth(l); w > text {
+				t.Errorf("width %d: line %q is %d wide, more than %d", width, l, w, text)
+			}
+			if r, _ := utf8.DecodeRuneInString(l); strings.ContainsRune("，。、）", r) {
+				t.Errorf("width %d: line %q starts with closing punctuation", width, l)
+			}
+			// Every line but the last is full: the next word or character
+			// would not have fitted.
+			if i+1 < len(lines) && lines[i+1] != "" {
+				next, _ := utf8.DecodeRuneInString(lines[i+1])
+				room := text - ansi.StringWidth(l)
+				if isCJK(next) && room >= 2+2 {
+					t.Errorf("width %d: line %q broke early, before %q", width, l, lines[i+1])
+				}
+			}
+		}
+		if got := strings.ReplaceAll(strings.Join(lines, ""), " ", ""); got != strings.ReplaceAll(strings.TrimSpace(md), " ", "") {
+			t.Errorf("width %d: text changed: %q", width, got)
+		}
+	}
+}
+
+func TestCardBreaks(t *testing.T) {
+	got := strings.Join(plainCard(t, "| a | b |\n|---|---|\n| one<br>two | x<BR/>y |\n\nline one<br>line two\nand three\n", 60), "|")
+	for _, want := range []string{"one · two", "x · y", "|line one|line two and three"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("%q lacks %q", got, want)
+		}
+	}
+}
+
+func FuzzWrapCJK(f *testing.F) {
+	f.Add("Two pointers 双指针 is used 左右指针向中间移动 until，最后。", 10)
+	f.Add("中文，。", 2)
+	f.Fuzz(func(t *testing.T, s string, width int) {
+		if !utf8.ValidString(s) || strings.ContainsAny(s, "\n\t\x1b") || width < 2 || width > 200 {
+			return
+		}
+		out := WrapCJK(s, width)
+		if strings.ReplaceAll(strings.ReplaceAll(out, "\n", ""), " ", "") != strings.ReplaceAll(s, " ", "") {
+			t.Fatalf("WrapCJK(%q, %d) = %q: the text changed", s, width, out)
+		}
+		for _, l := range strings.Split(out, "\n") {
+			if ansi.StringWidth(l) > width && strings.Contains(strings.TrimSpace(l), " ") {
+				t.Fatalf("WrapCJK(%q, %d): line %q is wider and could break", s, width, l)
+			}
+		}
+	})
+}
