@@ -103,13 +103,13 @@ func (d delegate) resume(it resumeItem, selected bool) []string {
 	if selected {
 		title = st.Selected.Render(head)
 	}
-	detail := fmt.Sprintf("the note at %d%%", it.c.Note)
+	detail := fmt.Sprintf("the note at %d%%, the run and the panes as they were", it.c.Note)
 	if it.c.Steps == 0 {
 		detail = "the note where you left it"
 	}
 	return []string{
 		bar + title,
-		bar + st.Theme.Text.Render(detail+", the panes as they were"),
+		bar + st.Theme.Text.Render(detail),
 		bar + st.Muted.Render("left "+Ago(it.c.At, d.now)+" · enter continues"),
 	}
 }
