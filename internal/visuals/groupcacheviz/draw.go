@@ -375,7 +375,7 @@ func clientMark(c clientState) string {
 		return "·"
 	case groupcache.StepDedupJoin:
 		return "◌"
-	case groupcache.StepLoadSource:
+	case groupcache.StepLoadSource, groupcache.StepCacheMain, groupcache.StepLoadError:
 		return "◆"
 	case groupcache.StepReply:
 		if c.err {

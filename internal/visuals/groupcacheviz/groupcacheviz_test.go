@@ -2,10 +2,12 @@ package groupcacheviz
 
 import (
 	"bytes"
+	"context"
 	"flag"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
@@ -425,5 +427,43 @@ func BenchmarkRender(b *testing.B) {
 	for b.Loop() {
 		_ = r.Render(i%r.Len(), 80, 24, th)
 		i++
+	}
+}
+
+// BenchmarkPlainGets is the floor of BenchmarkRecord: the same rounds of
+// Gets on the same cluster, run by plain goroutines with no observer and
+// no Serial driver, so the ratio is what recording a run step by step
+// costs.
+func BenchmarkPlainGets(b *testing.B) {
+	in, _ := parse(spec.Default)
+	for b.Loop() {
+		var transport groupcache.MemTransport
+		src := new(countingSource)
+		var groups []*groupcache.Group
+		for i := range in.peers {
+			p := groupcache.NewPeers(peerURL(i), in.replicas, &transport)
+			var urls []string
+			for j := range in.peers {
+				urls = append(urls, peerURL(j))
+			}
+			p.Set(urls...)
+			transport.Handle(peerURL(i), p)
+			g, err := groupcache.NewGroup(group, mainKeys, hotKeys, src, p)
+			if err != nil {
+				b.Fatal(err)
+			}
+			groups = append(groups, g)
+		}
+		for _, k := range in.gets {
+			var wg sync.WaitGroup
+			for j := range in.clients {
+				wg.Go(func() {
+					if _, err := groups[j%len(groups)].Get(context.Background(), k); err != nil {
+						b.Error(err)
+					}
+				})
+			}
+			wg.Wait()
+		}
 	}
 }
