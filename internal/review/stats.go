@@ -63,10 +63,12 @@ type Day struct {
 	Took time.Duration
 }
 
-// Retention is Anki's true retention: of the reviews of cards that had
-// graduated and were due (a card in Review, answered at or after its due
-// time), those not graded Again passed. Reviews in the learning and
-// relearning steps are left out: they test minutes-old memories.
+// Retention is true retention, after the True Retention table of Anki's
+// manual (reviews of cards with an interval of a day or more, the first of
+// a day, Again a fail): of the reviews of cards that had graduated and
+// were due (a card in Review, answered at or after its due time), those
+// not graded Again passed. Reviews in the learning and relearning steps
+// are left out: they test minutes-old memories.
 type Retention struct {
 	Passed, Failed int
 }
