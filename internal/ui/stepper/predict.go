@@ -51,8 +51,8 @@ type predictState struct {
 // verdict is the last answer: right or not, what was chosen, and the
 // frame it revealed.
 type verdict struct {
-	ok    bool
-	frame int
+	ok     bool
+	frame  int
 	right  bool
 	choice int
 	chose  string
@@ -194,8 +194,10 @@ func (m Model) answer(c int) (Model, tea.Cmd, bool) {
 }
 
 // questionView is the question waiting: what happens after this step, and
-// the choices, numbered, each wrapped under its number.
-func (m Model) questionView(width int, st styles.Styles) string {
+// the choices, numbered, each wrapped under its number; when that takes
+// more than room lines, each choice on one line, cut with …, so every
+// choice stays on screen.
+func (m Model) questionView(width, room int, st styles.Styles) string {
 	q := m.pm.q
 	head := fmt.Sprintf("What happens after step %d? Press 1-%d:", q.At+1, len(q.Choices))
 	lines := []string{st.Accent.Render(common.Wrap(head, width))}
@@ -204,6 +206,14 @@ func (m Model) questionView(width int, st styles.Styles) string {
 		body := common.Wrap(lessons.Sanitize(c), max(width-len(num), 1))
 		body = strings.ReplaceAll(body, "\n", "\n"+strings.Repeat(" ", len(num)))
 		lines = append(lines, st.Accent.Render(num)+body)
+	}
+	out := strings.Join(lines, "\n")
+	if strings.Count(out, "\n")+1 <= room {
+		return out
+	}
+	lines = []string{st.Accent.Render(common.Fit(fmt.Sprintf("Next? 1-%d:", len(q.Choices)), width, 1))}
+	for i, c := range q.Choices {
+		lines = append(lines, common.Fit(st.Accent.Render(strconv.Itoa(i+1)+" ")+lessons.SanitizeLine(c), width, 1))
 	}
 	return strings.Join(lines, "\n")
 }

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"tutor/internal/quiz"
 	"tutor/internal/review"
@@ -252,3 +253,29 @@ type same struct{ tall }
 func (same) Frame(i int) visual.Frame { return visual.Frame{Step: "row", Explain: "the same again."} }
 
 func newRand() *rand.Rand { return rand.New(rand.NewPCG(1, 2)) }
+
+func TestPredictQuestionFitsSmallPanes(t *testing.T) {
+	v, _ := visuals.Lookup("credits")
+	m := press(t, open(t, v, nil), "P")
+	q, ok := m.Question()
+	if !ok {
+		t.Fatal("no question")
+	}
+	for _, sz := range [][2]int{{38, 7}, {38, 9}, {30, 12}, {78, 19}, {20, 8}} {
+		s := m.View(sz[0], sz[1], plain)
+		if !checkBox(t, "question", s, sz[0], sz[1]) {
+			continue
+		}
+		// Every choice's number starts a line: none is dropped for room.
+		lines := strings.Split(ansi.Strip(s), "\n")
+		for i := range q.Choices {
+			found := false
+			for _, l := range lines {
+				found = found || strings.HasPrefix(l, fmt.Sprintf("%d ", i+1))
+			}
+			if !found {
+				t.Errorf("at %dx%d choice %d is not on screen:\n%s", sz[0], sz[1], i+1, ansi.Strip(s))
+			}
+		}
+	}
+}

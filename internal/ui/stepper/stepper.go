@@ -475,9 +475,7 @@ func (m Model) View(width, height int, st styles.Styles) string {
 		status += m.scrollNote()
 	}
 	status = st.Accent.Render(status)
-	explain := m.explainView(width, st)
 	foot := common.Wrap(m.footView(width, st), width)
-	explainLines := strings.Count(explain, "\n") + 1
 	footLines := strings.Count(foot, "\n") + 1
 	// Small panes drop the foot, then cut the explanation.
 	if height < 6 {
@@ -485,8 +483,10 @@ func (m Model) View(width, height int, st styles.Styles) string {
 	}
 	room := max(height/3, 1)
 	if m.pm.asking() {
-		room = max(height-1-footLines-2, 1) // the question before the picture
+		room = max(height-1-footLines, 1) // the question before the picture
 	}
+	explain := m.explainView(width, room, st)
+	explainLines := strings.Count(explain, "\n") + 1
 	if explainLines > room {
 		explain = common.Fit(explain, width, room)
 		explainLines = room
@@ -494,6 +494,10 @@ func (m Model) View(width, height int, st styles.Styles) string {
 	var tl []string
 	if m.tl != nil && height >= TimelineRows {
 		tl = m.timelineView(width, height >= CaretRows, st)
+		if m.pm.asking() {
+			// The question comes first; the timeline takes what is left.
+			tl = tl[:min(len(tl), max(height-1-explainLines-footLines, 0))]
+		}
 	}
 	pic := height - 1 - len(tl) - explainLines - footLines
 	parts := append([]string{status}, tl...)
@@ -512,9 +516,9 @@ func (m Model) View(width, height int, st styles.Styles) string {
 // explainView is what goes under the picture: the step's explanation, the
 // question of predict mode, or the verdict on a prediction with the
 // explanation of the step it revealed.
-func (m Model) explainView(width int, st styles.Styles) string {
+func (m Model) explainView(width, room int, st styles.Styles) string {
 	if m.pm.asking() {
-		return m.questionView(width, st)
+		return m.questionView(width, room, st)
 	}
 	f, ok := m.Step()
 	if !ok {

@@ -77,7 +77,7 @@ var counter = visual.Spec[int, count]{
 func keyPress(s string) tea.KeyPressMsg { return uitest.Key(s) }
 
 // ran runs a recording command, which must return a RanMsg.
-func ran(t *testing.T, cmd tea.Cmd) RanMsg {
+func ran(t testing.TB, cmd tea.Cmd) RanMsg {
 	t.Helper()
 	if cmd == nil {
 		t.Fatal("no command: want one that records a run")
@@ -90,7 +90,7 @@ func ran(t *testing.T, cmd tea.Cmd) RanMsg {
 }
 
 // feed updates m with msg and fails unless the pane uses it.
-func feed(t *testing.T, m Model, msg tea.Msg) (Model, tea.Cmd) {
+func feed(t testing.TB, m Model, msg tea.Msg) (Model, tea.Cmd) {
 	t.Helper()
 	next, cmd, used := m.Update(msg)
 	if !used {
@@ -101,7 +101,7 @@ func feed(t *testing.T, m Model, msg tea.Msg) (Model, tea.Cmd) {
 
 // press presses keys one after the other, recording any run they ask for
 // (as the program would), and returns the pane.
-func press(t *testing.T, m Model, ks ...string) Model {
+func press(t testing.TB, m Model, ks ...string) Model {
 	t.Helper()
 	for _, k := range ks {
 		var cmd tea.Cmd
@@ -122,7 +122,7 @@ func typeText(t *testing.T, m Model, s string) Model {
 }
 
 // open returns the pane of v on args with its first run recorded.
-func open(t *testing.T, v visual.Visual, args []string) Model {
+func open(t testing.TB, v visual.Visual, args []string) Model {
 	t.Helper()
 	m, cmd := New(v, keys.Default(), args)
 	m, _ = feed(t, m, ran(t, cmd))

@@ -323,7 +323,7 @@ func TestGoToPrompt(t *testing.T) {
 
 func TestScrollPicture(t *testing.T) {
 	m := open(t, tallVisual, nil) // 60 rows
-	m = goTo(t, m, 41)             // row 40
+	m = goTo(t, m, 41)            // row 40
 	const w, h = 60, 20
 	first := func(s string) string { return strings.TrimSpace(strings.Split(s, "\n")[3]) }
 	s := view(m, w, h)
