@@ -261,6 +261,9 @@ func (r *recording) boxes(f frame, p palette, bw int) []string {
 			title += " down"
 		}
 		paint := p.muted
+		if r.isDown(i) {
+			paint = p.bad
+		}
 		if label(f.ev.Peer) == peerName(i) {
 			paint = p.accent
 			title = "▶" + title
