@@ -332,7 +332,16 @@ func (m *Model) tail() string {
 // room is the rows the card has: the screen less the header, its gap, the
 // footer and the tail.
 func (m *Model) room() int {
-	return max(m.c.Height-1, 1) - 2 - strings.Count(m.tail(), "\n")
+	return max(m.c.Height-1, 1) - 1 - len(m.headerGap()) - strings.Count(m.tail(), "\n")
+}
+
+// headerGap is the blank line under the header, which a short screen
+// gives to the card.
+func (m *Model) headerGap() string {
+	if m.c.Height < 16 {
+		return ""
+	}
+	return "\n"
 }
 
 // View draws the session: the card, or the score at the end.
@@ -341,7 +350,7 @@ func (m *Model) View() string {
 	st := c.Styles
 	w := c.Width
 	var b strings.Builder
-	b.WriteString(s.header(w) + "\n\n")
+	b.WriteString(s.header(w) + "\n" + s.headerGap())
 	body := ""
 	var keysLine []key.Binding
 	k := c.Keys
