@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"flag"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -465,5 +466,108 @@ func BenchmarkPlainGets(b *testing.B) {
 			}
 			wg.Wait()
 		}
+	}
+}
+
+// TestDownIsASet: a peer named twice, in either case, is down once, so
+// that y brings it back with one press.
+func TestDownIsASet(t *testing.T) {
+	in, err := parse([]string{"--get", "k1", "--down", "c, a,C"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(format(in), " "); got != "--peers 3 --get k1 --down A,C" {
+		t.Errorf("format: %q", got)
+	}
+}
+
+// TestMovedAgreesWithBruteForce: the keys-moved exercise's answer is the
+// count a walk round the ring finds, before and after the join, from the
+// positions the question gives.
+func TestMovedAgreesWithBruteForce(t *testing.T) {
+	r := randFor(5)
+	for range 100 {
+		e := newMoved(r)
+		_, rest, _ := strings.Cut(e.Question, "Virtual nodes: ")
+		nodes, rest, _ := strings.Cut(rest, ". Keys: ")
+		keyList, rest, _ := strings.Cut(rest, ". Peer ")
+		joiner, rest, _ := strings.Cut(rest, " joins with virtual nodes at ")
+		jpos, _, _ := strings.Cut(rest, ". How many")
+		before := map[int]string{}
+		for part := range strings.SplitSeq(nodes, "; ") {
+			name, list, _ := strings.Cut(part, " at ")
+			for p := range strings.SplitSeq(list, ", ") {
+				before[atoi(p)] = name
+			}
+		}
+		after := maps.Clone(before)
+		for p := range strings.SplitSeq(jpos, ", ") {
+			after[atoi(p)] = joiner
+		}
+		walk := func(at map[int]string, h int) string {
+			for i := h; i < h+ringSize; i++ {
+				if n, ok := at[i%ringSize]; ok {
+					return n
+				}
+			}
+			return ""
+		}
+		moved := 0
+		for part := range strings.SplitSeq(keyList, ", ") {
+			_, h, _ := strings.Cut(part, " at ")
+			if walk(before, atoi(h)) != walk(after, atoi(h)) {
+				moved++
+			}
+		}
+		if itoa(moved) != e.Answer {
+			t.Fatalf("%s\nsolution %s, brute force %d", e.Question, e.Answer, moved)
+		}
+	}
+}
+
+// TestOwnerExercisesWrap: some of the drawn rings put the key past the
+// last point, so that the answer is the first point's peer.
+func TestOwnerExercisesWrap(t *testing.T) {
+	r := randFor(7)
+	wraps := 0
+	for range 60 {
+		q := newOwner(r).Question
+		_, rest, _ := strings.Cut(q, "Virtual nodes: ")
+		nodes, keyPart, _ := strings.Cut(rest, ". Key ")
+		_, h, _ := strings.Cut(keyPart, " hashes to ")
+		h, _, _ = strings.Cut(h, ".")
+		past := true
+		for part := range strings.SplitSeq(nodes, "; ") {
+			_, list, _ := strings.Cut(part, " at ")
+			for p := range strings.SplitSeq(list, ", ") {
+				past = past && atoi(p) < atoi(h)
+			}
+		}
+		if past {
+			wraps++
+		}
+	}
+	if wraps < 12 { // a fifth: by chance alone about one in ten would
+		t.Errorf("%d of 60 owner exercises wrap round the ring", wraps)
+	}
+}
+
+// TestMissingKeyFailsEveryClient: with no row for k9, every client of
+// both rounds is answered with an error, drawn ✗, and nothing is cached.
+func TestMissingKeyFailsEveryClient(t *testing.T) {
+	in, _ := parse(spec.Examples[1])
+	rec, err := record(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := len(rec.frames) - 1
+	for _, c := range rec.frames[last].clients {
+		if clientMark(c) != "✗" {
+			t.Fatalf("a client of the last round is %q, not ✗", clientMark(c))
+		}
+	}
+	out := ansi.Strip(strings.Join(rec.Draw(last, 80, 24, visual.NewTheme(true, true)), "\n"))
+	if !strings.Contains(out, "5 ✗") || !strings.Contains(out, "main -") {
+		t.Errorf("last frame:\n%s", out)
 	}
 }
