@@ -185,3 +185,16 @@ func TestQuizHeaderAndFooterFit(t *testing.T) {
 		}
 	}
 }
+
+// TestResizeAfterScrolling: scrolled to the end on a short screen, the
+// back shows whole on a tall one, from its first line.
+func TestResizeAfterScrolling(t *testing.T) {
+	m := noteCard(t, "Q1 Classic 4Sum › Code", 40, 12)
+	m, _ = press(t, m, "space", "G")
+	m.c.Width, m.c.Height = 160, 48
+	m.Resize()
+	s := screenOf(t, m)
+	if !strings.Contains(s, "def fourSum(nums, target):") || !strings.Contains(s, "return res") || strings.Contains(s, "lines ") {
+		t.Errorf("the whole back does not show at 160x48:\n%s", s)
+	}
+}

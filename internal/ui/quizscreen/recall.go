@@ -210,6 +210,8 @@ func (m *Model) place(card quiz.Card, room int) (recallLayout, []string) {
 	lay := m.layout(r, room, len(buttons))
 	m.back.SetWidth(m.c.Width - 1)
 	m.back.SetHeight(lay.height)
+	// A taller screen shows more of the back: keep no rows empty below it.
+	m.back.SetYOffset(min(m.back.YOffset(), max(m.back.TotalLineCount()-lay.height, 0)))
 	return lay, buttons
 }
 
