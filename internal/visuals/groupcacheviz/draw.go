@@ -22,40 +22,43 @@ func newPalette(th visual.Theme) palette {
 	}
 }
 
-// minBox is the narrowest peer box; below it the peers are drawn one
-// line each.
-const minBox = 18
+// minBox is the narrowest peer box, room for its counters; below it, or
+// when the boxes do not fit the height, the peers are drawn one line
+// each.
+const minBox = 24
 
 // Draw draws frame i: a header with the round and the loads so far, the
 // ring with every virtual node and the round's key, the step's request as
-// an arrow, a box per peer with its caches and counters, and the round's
-// clients. When the box is short, the clients' legend, then the arrow's
-// label, give way first.
+// an arrow, a box per peer with its caches and counters, the round's
+// clients, and the clients' legend when there is room. When the box is
+// too narrow or too short for the peer boxes, each peer takes one line
+// and the arrow is told in words; when even that is too tall, the ring
+// gives way.
 func (r *recording) Draw(i, width, height int, th visual.Theme) []string {
 	f := r.frames[i]
 	p := newPalette(th)
-	head := []string{r.header(f, p, width)}
-	head = append(head, r.ring(f, p, width)...)
-	n := r.in.peers
-	bw := min(30, (width-(n-1))/n)
-	var arrow, boxes []string
-	if bw >= minBox {
-		arrow = r.arrow(f, p, width, bw)
-		boxes = r.boxes(f, p, bw)
-	} else {
-		arrow = []string{r.arrowText(f, p)}
-		boxes = r.peerLines(f, p)
-	}
+	header := r.header(f, p, width)
+	ring := r.ring(f, p, width)
 	crowd := r.crowd(f, p, width)
 	legend := wrapCells([]string{"· not yet", "→ asking", "◆ loading", "◌ waiting", "✓ answered", "✗ error"}, "  ", width, p.muted)
-	out := append(append(head, arrow...), boxes...)
+	n := r.in.peers
+	bw := min(30, (width-(n-1))/n)
+	var out []string
+	if full := 1 + len(ring) + 2 + 7 + len(crowd); bw >= minBox && full <= height {
+		out = append([]string{header}, ring...)
+		out = append(out, r.arrow(f, p, width, bw)...)
+		out = append(out, r.boxes(f, p, bw)...)
+	} else {
+		out = []string{header}
+		if 1+len(ring)+1+n+len(crowd) <= height {
+			out = append(out, ring...)
+		}
+		out = append(out, r.arrowText(f, p))
+		out = append(out, r.peerLines(f, p)...)
+	}
 	out = append(out, crowd...)
 	if len(out)+len(legend) <= height {
 		out = append(out, legend...)
-	}
-	if len(out) > height && len(arrow) == 2 {
-		// Drop the arrow's label line before anything else.
-		out = append(append(append([]string(nil), head...), arrow[1]), out[len(head)+2:]...)
 	}
 	return out
 }
@@ -311,7 +314,8 @@ func cacheRow(name string, keys []string, e groupcache.Event, peer string, p pal
 	return clipTo(strings.Join(cells, " "), inner)
 }
 
-// peerLines are the peers one line each, for a narrow box.
+// peerLines are the peers one line each, for a narrow or short box: the
+// caches, then the counters most telling first (the box clips the rest).
 func (r *recording) peerLines(f frame, p palette) []string {
 	var out []string
 	for i, s := range f.peers {
@@ -324,8 +328,8 @@ func (r *recording) peerLines(f frame, p palette) []string {
 			name += p.bad.On("✗")
 		}
 		st := s.stats
-		out = append(out, fmt.Sprintf("%s%s main[%s] hot[%s] src %d dup %d", mark, name,
-			strings.Join(s.main, " "), strings.Join(s.hot, " "), st.SourceLoads, st.Dedups))
+		out = append(out, fmt.Sprintf("%s%s main[%s] hot[%s] src %d dups %d gets %d hits %d hot %d peer %d err %d served %d", mark, name,
+			strings.Join(s.main, " "), strings.Join(s.hot, " "), st.SourceLoads, st.Dedups, st.Gets, st.Hits, st.HotHits, st.PeerLoads, st.PeerErrors, st.Served))
 	}
 	return out
 }
