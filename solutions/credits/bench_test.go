@@ -121,3 +121,122 @@ func BenchmarkReplay(b *testing.B) {
 		l.Replay(100000)
 	}
 }
+
+// onlineHistory is n random events in random time order over t in
+// [0, 5n), the density of benchHistory, then writes more of the same
+// kind, each with a random query time: the load of BenchmarkOnline.
+// With long, grants last up to the whole span instead of 5,000, and are
+// a little larger than the charges: credits are left over and a write's
+// effect travels far, the index's worst kind of load.
+func onlineHistory(n, writes int, long bool) (ops, more []benchOp, queries []int64) {
+	rng := rand.New(rand.NewPCG(22, uint64(n)))
+	expire, charge := int64(5000), int64(120)
+	if long {
+		expire, charge = 5*int64(n), 90
+	}
+	draw := func(i int) benchOp {
+		at := rng.Int64N(5 * int64(n))
+		if rng.IntN(2) == 0 {
+			return benchOp{grant: true, id: fmt.Sprint("g", i), amount: 1 + rng.Int64N(100), at: at, ex: rng.Int64N(expire)}
+		}
+		return benchOp{amount: 1 + rng.Int64N(charge), at: at}
+	}
+	for i := range n {
+		ops = append(ops, draw(i))
+	}
+	for i := range writes {
+		more = append(more, draw(n+i))
+		queries = append(queries, rng.Int64N(5*int64(n)+5000))
+	}
+	return ops, more, queries
+}
+
+// ledgerOps is what both sides of BenchmarkOnline record.
+type ledgerOps interface {
+	add(op benchOp)
+	balance(t int64) int64
+}
+
+type onLedger struct{ Ledger }
+
+func (l *onLedger) add(op benchOp) {
+	if op.grant {
+		l.AddCredit(op.id, op.amount, op.at, op.ex)
+	} else {
+		l.Charge(op.amount, op.at)
+	}
+}
+func (l *onLedger) balance(t int64) int64 { return l.BalanceAt(t) }
+
+type onReference struct{ reference }
+
+func (r *onReference) add(op benchOp) {
+	if op.grant {
+		r.addCredit(op.id, op.amount, op.at, op.ex)
+	} else {
+		r.charge(op.amount, op.at)
+	}
+}
+func (r *onReference) balance(t int64) int64 { b, _ := r.reference.balance(t); return b }
+
+// BenchmarkOnline is grants and charges arriving while balances are asked
+// for: 100,000 events recorded in random time order and one query asked,
+// then each op records one more event, at a random time, and asks the
+// balance at a random time. The Ledger keeps its index current; the
+// reference replays everything at each query.
+func BenchmarkOnline(b *testing.B) { benchOnline(b, false) }
+
+// BenchmarkOnlineLong is BenchmarkOnline with grants that last up to the
+// whole history and credits left over (see onlineHistory).
+func BenchmarkOnlineLong(b *testing.B) { benchOnline(b, true) }
+
+func benchOnline(b *testing.B, long bool) {
+	const n, writes = 100_000, 1 << 16
+	ops, more, queries := onlineHistory(n, writes, long)
+	for _, side := range []struct {
+		name string
+		new  func() ledgerOps
+	}{
+		{"ledger", func() ledgerOps { return &onLedger{} }},
+		{"reference", func() ledgerOps { return &onReference{} }},
+	} {
+		b.Run(side.name, func(b *testing.B) {
+			l := side.new()
+			for _, op := range ops {
+				l.add(op)
+			}
+			sum := l.balance(0)
+			b.ReportAllocs()
+			i := 0
+			for b.Loop() {
+				if i == writes {
+					b.Fatalf("more than %d ops", writes)
+				}
+				l.add(more[i])
+				sum += l.balance(queries[i])
+				i++
+			}
+			_ = sum
+		})
+	}
+}
+
+// TestOnlineHistoryAgrees checks that the two sides of BenchmarkOnline
+// give the same answers, on a smaller history of the same kind.
+func TestOnlineHistoryAgrees(t *testing.T) {
+	for _, long := range []bool{false, true} {
+		ops, more, queries := onlineHistory(2000, 100, long)
+		l, r := &onLedger{}, &onReference{}
+		for _, op := range ops {
+			l.add(op)
+			r.add(op)
+		}
+		for i := range more {
+			l.add(more[i])
+			r.add(more[i])
+			if got, want := l.balance(queries[i]), r.balance(queries[i]); got != want {
+				t.Fatalf("long %v, write %d, query at %d: ledger %d, reference %d", long, i, queries[i], got, want)
+			}
+		}
+	}
+}

@@ -8,7 +8,8 @@
 // time order with a min-heap of grants keyed by expiry, and reports each of
 // its steps, an Event each, to the Ledger's Observe field when it is set;
 // the visualization in tutor draws those steps. The queries use an index
-// that the same sweep builds once, unobserved, so a query costs O(log n)
+// that the same sweep builds, unobserved, at the first query, and that
+// every later grant or charge keeps current, so a query costs O(log n)
 // instead of a replay.
 //
 // A grant of amount credits at timestamp with expire is valid on the closed

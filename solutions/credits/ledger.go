@@ -74,23 +74,32 @@ func (e *event) isGrant() bool { return e.grant >= 0 }
 // and the shortfall at any time.
 //
 // The zero Ledger is empty and ready to use. A Ledger is not safe for
-// concurrent use, not even by readers only: queries sort the events and
-// build an index lazily.
+// concurrent use, not even by readers only: the first query builds an
+// index, and Replay sorts the events in place.
 //
-// Recording an event costs O(1) amortized. The first query after a change
-// sorts the events (unless they were recorded in time order) and replays
-// them once, O(n log n) for n events, to build an index; every later query
-// until the next change costs O(log n). The index rests on one fact: a
-// charge only sees events at or before its own time, so the full replay
-// fixes what every charge takes from every grant. The balance is then a sum
-// of intervals, each grant's amount on [start, expiry] less each use on
-// [charge time, expiry], kept as a step function of time in O(n) memory
-// and searched by binary search; the shortfall is a running total.
+// Until the first query, recording an event costs O(1) amortized. The
+// first query builds the balance index with one replay of every event,
+// O(n log n) for n events. From then on every query costs O(log n), and
+// every recording keeps the index current whatever the event's time: the
+// events are kept in time order in blocks of about 128, each with the
+// replay's heap at its first event, and a new event's block is replayed
+// again from there, then each next block whose starting heap that changed.
+// A recording costs O(log n) per balance change it makes plus O(128 log n)
+// per block replayed; how many depends on how far its effect travels
+// (the credits it adds or takes shift between grants until they run out
+// or expire): a few blocks when grants expire within a few blocks' worth
+// of events, every later block in the worst case, O(n log n).
+//
+// The index rests on one fact: a charge only sees events at or before its
+// own time, so the replay of the events in time order fixes what every
+// charge takes from every grant, and the balance at t is a sum of
+// intervals up to t: each grant's amount on [start, expiry], less each use
+// on [charge time, expiry], kept as point changes in a tree by time.
 type Ledger struct {
 	// Observe, when non-nil, is called by Replay once for each step it
 	// takes (see Step and Event); nil costs one comparison a step and
 	// nothing else. BalanceAt and ShortfallAt never call it: they answer
-	// from the index, whose one replay runs unobserved. Observe must not
+	// from the index, whose replays run unobserved. Observe must not
 	// call methods of the Ledger: the replay runs on scratch space inside
 	// it.
 	Observe func(Event)
@@ -100,11 +109,14 @@ type Ledger struct {
 	grants  []*entry // in the order recorded
 	slab    []entry  // where new entries are carved from
 	ids     map[string]bool
-	granted int64 // sum of all grants, kept below overflow
-	charged int64 // sum of all charges, kept below overflow
-	idx     *index
-	heap    expiryHeap // scratch for replays
-	scratch []event    // scratch for sorting
+	granted int64   // sum of all grants, kept below overflow
+	charged int64   // sum of all charges, kept below overflow
+	on      *online // the index, once a query built it
+	// blockSize, when not 0, replaces the index's block size: tests make
+	// blocks of a few events to exercise splits and sweeps across blocks.
+	blockSize int
+	heap      expiryHeap // scratch for replays
+	scratch   []event    // scratch for sorting
 }
 
 // AddCredit records a grant named grantID of amount credits, usable from
@@ -167,7 +179,17 @@ func (l *Ledger) record(e event) {
 	e.seq = n
 	l.sorted = n == 0 || (l.sorted && !eventBefore(&e, &l.events[n-1]))
 	l.events = append(l.events, e)
-	l.idx = nil
+	if l.on != nil {
+		l.on.insert(e)
+	}
+}
+
+// index returns the balance index, building it on the first query.
+func (l *Ledger) index() *online {
+	if l.on == nil {
+		l.on = l.buildOnline()
+	}
+	return l.on
 }
 
 // Grants returns every grant recorded, in the order recorded, as granted:
