@@ -172,6 +172,9 @@ func sweepScreens(t *testing.T) []sweepScreen {
 		lesson("lesson "+l.ID, open, text...)
 		lesson("lesson "+l.ID+" last", last, text...)
 	}
+	add("lesson tcp search", func(t *testing.T) Model {
+		return press(t, typeText(t, press(t, app(Options{Catalog: real, Open: "tcp"}), "/"), "ACK"), "enter", "n")
+	}, wholeNote(t, mustLesson(t, real, "tcp").Body))
 	fixNote := wholeNote(t, mustLesson(t, fix, "long").Body)
 	add("lesson long", func(t *testing.T) Model { return app(Options{Open: "long"}) }, fixNote)
 	lesson("lesson count", func(t *testing.T) Model { return press(t, app(Options{Open: "count"}), "l", "l") }, fixNote, counterSource)

@@ -84,7 +84,7 @@ type Model struct {
 	anchor   float64  // where the reader was, as a fraction of the note
 	lines    []string // the rendered note, one string a line
 	plain    []string // the same without escape sequences, for search
-	matches  []int    // note lines that match the search
+	matches  []hit    // where the search is found in the rendered note
 	match    int
 	search   textinput.Model
 	inSearch bool
@@ -552,30 +552,6 @@ func (m *Model) scroll(msg tea.KeyPressMsg) {
 	}
 }
 
-func (m *Model) findMatches() {
-	m.matches, m.match = nil, 0
-	q := strings.ToLower(strings.TrimSpace(m.query))
-	if q == "" {
-		return
-	}
-	for i, line := range m.plain {
-		if strings.Contains(strings.ToLower(line), q) {
-			m.matches = append(m.matches, i)
-		}
-	}
-}
-
-func (m *Model) gotoMatch(i int) {
-	if len(m.matches) == 0 {
-		return
-	}
-	m.match = (i%len(m.matches) + len(m.matches)) % len(m.matches)
-	m.note.SetYOffset(max(m.matches[m.match]-2, 0))
-	if !m.wide() {
-		m.focus = NotePane
-	}
-}
-
 func (m Model) currentLine() int {
 	if m.vis == nil {
 		return 0
@@ -722,21 +698,7 @@ func (m Model) noteView(r rect) string {
 	if len(m.matches) == 0 || m.inSearch {
 		return strings.Join(lines, "\n")
 	}
-	// Lines that match the search are marked in the note's left margin
-	// (glamour indents by two): ▶ the current match, › the others.
-	marked := make([]string, len(lines))
-	copy(marked, lines)
-	for i, at := range m.matches {
-		if at < off || at >= off+len(lines) || !strings.HasPrefix(m.plain[at], " ") {
-			continue
-		}
-		mark := "›"
-		if i == m.match {
-			mark = "▶"
-		}
-		marked[at-off] = m.c.Styles.Accent.Render(mark) + ansi.Cut(lines[at-off], 1, m.noteKey.Width)
-	}
-	return strings.Join(marked, "\n")
+	return strings.Join(m.markMatches(lines, off), "\n")
 }
 
 func (m Model) sourceTitle() string {
