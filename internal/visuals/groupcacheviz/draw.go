@@ -54,11 +54,16 @@ func (r *recording) Draw(i, width, height int, th visual.Theme) []string {
 			out = append(out, ring...)
 		}
 		out = append(out, r.arrowText(f, p))
-		out = append(out, r.peerLines(f, p)...)
+		out = append(out, r.peerLines(f, p, width)...)
 	}
 	out = append(out, crowd...)
 	if len(out)+len(legend) <= height {
 		out = append(out, legend...)
+	}
+	// A label longer than the box (an error's text, a long key) ends in
+	// "…" here rather than past the edge.
+	for j, l := range out {
+		out[j] = clipTo(l, width)
 	}
 	return out
 }
@@ -80,16 +85,22 @@ func (r *recording) header(f frame, p palette, width int) string {
 	if ansi.StringWidth(s) <= width {
 		return s
 	}
-	return fmt.Sprintf("%d/%d %d×%s%s · loads %s", f.round+1, len(r.in.gets), r.in.clients, key, down, loads)
+	s = fmt.Sprintf("%d/%d %d×%s%s · loads %s", f.round+1, len(r.in.gets), r.in.clients, key, down, loads)
+	if ansi.StringWidth(s) <= width {
+		return s
+	}
+	return fmt.Sprintf("%d×%s · loads %s", r.in.clients, key, loads)
 }
 
-// ring is the ring cut open at 0: a column per 1/w of the 2^32
-// positions, each virtual node as its peer's letter, the owning one
-// reversed, and under it a ▲ at the round's key's hash.
+// ring is the ring cut open at 0: a cell per 1/w of the 2^32 positions,
+// two columns wide so that neighbouring points stay apart, each virtual
+// node as its peer's letter, the owning one reversed, and under it a ▲
+// at the round's key's hash. Where points share a cell, the last drawn
+// shows.
 func (r *recording) ring(f frame, p palette, width int) []string {
 	const lead = "ring "
-	w := width - len(lead) - 2 // the ring and ↺, short of the last column
-	if w < 8 {
+	w := (width - len(lead) - 2) / 2 // the cells and ↺, short of the last column
+	if w < 4 {
 		return nil
 	}
 	pos := r.keyPos[f.round]
@@ -103,17 +114,17 @@ func (r *recording) ring(f frame, p palette, width int) []string {
 	}
 	own := col(pos.Point.Hash)
 	cells[own] = p.cursor.On(label(pos.Point.Node))
-	line := p.muted.On(lead) + strings.Join(cells, "") + p.muted.On("↺")
-	kc := col(pos.KeyHash)
+	line := p.muted.On(lead) + strings.Join(cells, " ") + " " + p.muted.On("↺")
+	kx := len(lead) + 2*col(pos.KeyHash)
 	tag := fmt.Sprintf("▲ %s → %s", r.in.gets[f.round], label(pos.Point.Node))
 	if f.ev.Step == groupcache.StepOwner {
 		tag = p.accent.On(tag)
 	}
-	mark := strings.Repeat(" ", len(lead)+kc) + tag
-	if len(lead)+kc+ansi.StringWidth(tag) > width {
+	mark := strings.Repeat(" ", kx) + tag
+	if kx+ansi.StringWidth(tag) > width {
 		// Too near the right end for the tag: put it before the ▲.
 		t := fmt.Sprintf("%s → %s ▲", r.in.gets[f.round], label(pos.Point.Node))
-		mark = strings.Repeat(" ", max(0, len(lead)+kc-ansi.StringWidth(t)+1)) + t
+		mark = strings.Repeat(" ", max(0, kx-ansi.StringWidth(t)+1)) + t
 	}
 	return []string{line, mark}
 }
@@ -315,8 +326,8 @@ func cacheRow(name string, keys []string, e groupcache.Event, peer string, p pal
 }
 
 // peerLines are the peers one line each, for a narrow or short box: the
-// caches, then the counters most telling first (the box clips the rest).
-func (r *recording) peerLines(f frame, p palette) []string {
+// caches, then as many counters as fit, the most telling first.
+func (r *recording) peerLines(f frame, p palette, width int) []string {
 	var out []string
 	for i, s := range f.peers {
 		mark := " "
@@ -328,8 +339,18 @@ func (r *recording) peerLines(f frame, p palette) []string {
 			name += p.bad.On("✗")
 		}
 		st := s.stats
-		out = append(out, fmt.Sprintf("%s%s main[%s] hot[%s] src %d dups %d gets %d hits %d hot %d peer %d err %d served %d", mark, name,
-			strings.Join(s.main, " "), strings.Join(s.hot, " "), st.SourceLoads, st.Dedups, st.Gets, st.Hits, st.HotHits, st.PeerLoads, st.PeerErrors, st.Served))
+		line := fmt.Sprintf("%s%s main[%s] hot[%s]", mark, name, strings.Join(s.main, " "), strings.Join(s.hot, " "))
+		for _, c := range []string{
+			fmt.Sprintf("src %d", st.SourceLoads), fmt.Sprintf("dups %d", st.Dedups), fmt.Sprintf("gets %d", st.Gets),
+			fmt.Sprintf("hits %d", st.Hits), fmt.Sprintf("hot %d", st.HotHits), fmt.Sprintf("peer %d", st.PeerLoads),
+			fmt.Sprintf("err %d", st.PeerErrors), fmt.Sprintf("served %d", st.Served),
+		} {
+			if ansi.StringWidth(line)+1+len(c) > width {
+				break
+			}
+			line += " " + c
+		}
+		out = append(out, line)
 	}
 	return out
 }
