@@ -398,6 +398,12 @@ func (r *recording) crowd(f frame, p palette, width int) []string {
 // asking, loading (in the source), waiting on a load it joined,
 // answered, or answered with an error.
 func clientMark(c clientState) string {
+	switch {
+	case c.answered:
+		return "✓"
+	case c.failed:
+		return "✗"
+	}
 	switch c.step {
 	case "":
 		return "·"
@@ -405,11 +411,6 @@ func clientMark(c clientState) string {
 		return "◌"
 	case groupcache.StepLoadSource, groupcache.StepCacheMain, groupcache.StepLoadError:
 		return "◆"
-	case groupcache.StepReply:
-		if c.err {
-			return "✗"
-		}
-		return "✓"
 	}
 	return "→"
 }

@@ -571,3 +571,33 @@ func TestMissingKeyFailsEveryClient(t *testing.T) {
 		t.Errorf("last frame:\n%s", out)
 	}
 }
+
+// TestOwnersReplyIsNotTheClients: when the owner answers the peer that
+// asked for a client, the client is still waiting for that peer; only
+// the peer's own reply to it marks it answered.
+func TestOwnersReplyIsNotTheClients(t *testing.T) {
+	in, _ := parse(spec.Default)
+	rec, err := record(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := 0
+	for i, f := range rec.frames {
+		e := f.ev
+		if e.Step != groupcache.StepReply {
+			continue
+		}
+		j := clientIndex(e.Client, in.clients)
+		got := clientMark(f.clients[j])
+		if e.From != "" && got == "✓" {
+			t.Errorf("frame %d: %s answers %s for %s, and %s is drawn answered", i+1, e.Peer, e.From, e.Client, e.Client)
+		}
+		if e.From == "" && got != "✓" {
+			t.Errorf("frame %d: %s answers %s, drawn %q", i+1, e.Peer, e.Client, got)
+		}
+		seen++
+	}
+	if seen < in.clients*len(in.gets) {
+		t.Errorf("%d replies, want at least %d", seen, in.clients*len(in.gets))
+	}
+}

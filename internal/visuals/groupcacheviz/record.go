@@ -49,9 +49,11 @@ type frame struct {
 // clientState is where a client of the round is, taken from the last
 // event of its Get (or of a request made for it) so far.
 type clientState struct {
-	at   string          // the peer of that event, a letter
 	step groupcache.Step // its step, "" before the client's first
-	err  bool            // whether that event carries an error
+	// answered and failed report whether that step is the reply to the
+	// client itself, with its value or with an error; a reply from an
+	// owner to the peer that asked for the client is neither.
+	answered, failed bool
 }
 
 // recording is a run: the frames, the ring's points and the solution's
@@ -171,18 +173,19 @@ func record(in input) (*recording, error) {
 	}
 	for r := range in.gets {
 		clients := make([]clientState, in.clients)
-		events, outcomes, err := c.serial.Run(ctx, c.calls(in, r))
+		// Each client's value or error is in the event of its reply.
+		events, _, err := c.serial.Run(ctx, c.calls(in, r))
 		if err != nil {
 			return nil, err
 		}
-		_ = outcomes // each client's value or error is in its reply's event
 		for _, e := range events {
 			p := peerIndex(label(e.Peer), in.peers)
 			if p >= 0 {
 				peers[p] = peerState{main: e.Main, hot: e.Hot, stats: e.Stats}
 			}
 			if j := clientIndex(e.Client, in.clients); j >= 0 {
-				clients[j] = clientState{at: label(e.Peer), step: e.Step, err: e.Err != ""}
+				toClient := e.Step == groupcache.StepReply && e.From == ""
+				clients[j] = clientState{step: e.Step, answered: toClient && e.Err == "", failed: toClient && e.Err != ""}
 			}
 			var all groupcache.Stats
 			for _, ps := range peers {
