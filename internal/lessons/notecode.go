@@ -2,6 +2,7 @@ package lessons
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -32,9 +33,22 @@ var (
 	codeTextRE = regexp.MustCompile(`[={};\\]|->|\[\s*[-\d('"].*,|^\w+:\s*[\[({'"]`)
 )
 
-// looksLikeCode reports whether line reads as a line of code.
+// codeWords are the words a line of code may start with and hold none of
+// codeMarks: the lines codeLineRE can match without them.
+var codeWords = []string{"import ", "from ", "return", "pass", "break", "continue", "raise", "yield", "assert", "global", "nonlocal", "print", "lambda"}
+
+// codeMarks are the characters all other lines codeLineRE matches hold.
+const codeMarks = ":=(){}[];@>"
+
+// looksLikeCode reports whether line reads as a line of code. Most prose
+// is told apart without the regular expression: it holds none of
+// codeMarks and starts with none of codeWords.
 func looksLikeCode(line string) bool {
-	if strings.TrimSpace(line) == "" || isListItem(line) && !strings.HasPrefix(strings.TrimSpace(line), "*") {
+	t := strings.TrimSpace(line)
+	if t == "" || isListItem(line) && !strings.HasPrefix(t, "*") {
+		return false
+	}
+	if !strings.ContainsAny(t, codeMarks) && !slices.ContainsFunc(codeWords, func(w string) bool { return strings.HasPrefix(t, w) }) {
 		return false
 	}
 	return codeLineRE.MatchString(line)
