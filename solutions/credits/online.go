@@ -63,6 +63,16 @@ type online struct {
 	state  []held
 	delta  map[int64]int64
 	dshort map[int64]int64
+
+	// While the first build runs, changes are gathered here and the
+	// sumTrees built from them at the end, in O(n) once sorted.
+	building         bool
+	points, shortPts []point
+}
+
+// point is a change of delta credits from time t on.
+type point struct {
+	t, delta int64
 }
 
 // block is a run of events in replay order, with what the sweep knows of
@@ -99,10 +109,15 @@ func (l *Ledger) buildOnline() *online {
 	for i := 0; i < len(events); i += o.size {
 		o.blocks = append(o.blocks, &block{events: slices.Clone(events[i:min(i+o.size, len(events))])})
 	}
+	o.building = true
 	for _, g := range l.grants {
 		o.addGrant(&g.Grant)
 	}
 	o.resweep(0, len(o.blocks))
+	o.building = false
+	o.bal.build(o.points)
+	o.short.build(o.shortPts)
+	o.points, o.shortPts = nil, nil
 	return o
 }
 
@@ -135,10 +150,18 @@ func (o *online) insert(e event) {
 
 // addGrant adds g's amount to the balance on [Start, Expiry].
 func (o *online) addGrant(g *Grant) {
-	o.bal.Add(g.Start, g.Amount)
+	o.addBalance(g.Start, g.Amount)
 	if g.Expiry < math.MaxInt64 {
-		o.bal.Add(g.Expiry+1, -g.Amount)
+		o.addBalance(g.Expiry+1, -g.Amount)
 	}
+}
+
+func (o *online) addBalance(t, delta int64) {
+	if o.building {
+		o.points = append(o.points, point{t, delta})
+		return
+	}
+	o.bal.Add(t, delta)
 }
 
 // resweep sweeps block j again from its start, then each next block whose
@@ -246,6 +269,19 @@ func (o *online) carried(t int64, dst []held) []held {
 // two differ.
 func (o *online) replaceUses(old, uses []use) {
 	if slices.Equal(old, uses) {
+		return
+	}
+	if o.building { // old is empty
+		for _, u := range uses {
+			if u.grant < 0 {
+				o.shortPts = append(o.shortPts, point{u.t, u.amount})
+				continue
+			}
+			o.addBalance(u.t, -u.amount)
+			if exp := o.l.grants[u.grant].Expiry; exp < math.MaxInt64 {
+				o.addBalance(exp+1, u.amount)
+			}
+		}
 		return
 	}
 	clear(o.delta)

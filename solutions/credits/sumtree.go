@@ -2,10 +2,12 @@ package credits
 
 // sumTree maps int64 keys to int64 values and answers the sum of the
 // values at keys up to a bound: a treap (a binary search tree by key that
-// is a heap by a random priority, so its expected depth is O(log n); CLRS
-// problem 13-4) with each node holding the sum of its subtree. Nodes live
-// in parallel slices and refer to each other by index, so the tree is a
-// few flat arrays rather than n small objects.
+// is a heap by a random priority, so its expected depth is O(log n):
+// Seidel and Aragon, "Randomized Search Trees", 1996; CLRS 3rd edition,
+// problem 13-4) whose nodes each hold the sum of their subtree, an
+// augmentation in the manner of CLRS chapter 14. Nodes live in parallel
+// slices and refer to each other by index, so the tree is a few flat
+// arrays rather than n small objects.
 //
 // The zero sumTree is empty. Add and Prefix cost O(log n) expected for n
 // keys; a key is never removed (its value may fall back to zero), so n is
@@ -34,6 +36,46 @@ func (t *sumTree) Add(key, delta int64) {
 		n = t.child(n, key)
 	}
 	t.root = t.insert(t.root, t.node(key, delta))
+}
+
+// build replaces the tree's contents with the sum of the deltas of points
+// at each time, in O(n) once they are sorted by time (a radix sort, O(n)
+// for times that differ in few bytes): the nodes are made in key order and
+// linked as a treap with a stack, as a Cartesian tree is built.
+func (t *sumTree) build(points []point) {
+	radixSort(points, func(p *point) uint64 { return timeKey(p.t) }, nil)
+	*t = sumTree{root: none, seed: 0x9e3779b9}
+	var stack []int32
+	for i := 0; i < len(points); {
+		key, delta := points[i].t, int64(0)
+		for ; i < len(points) && points[i].t == key; i++ {
+			delta += points[i].delta
+		}
+		x := t.node(key, delta)
+		last := none
+		for len(stack) > 0 && t.prio[stack[len(stack)-1]] < t.prio[x] {
+			last = stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+		}
+		t.left[x] = last
+		if len(stack) > 0 {
+			t.right[stack[len(stack)-1]] = x
+		}
+		stack = append(stack, x)
+	}
+	if len(stack) > 0 {
+		t.root = stack[0]
+		t.sums(t.root)
+	}
+}
+
+// sums sets the subtree sums below and at n from the values.
+func (t *sumTree) sums(n int32) int64 {
+	if n == none {
+		return 0
+	}
+	t.sum[n] = t.val[n] + t.sums(t.left[n]) + t.sums(t.right[n])
+	return t.sum[n]
 }
 
 // Prefix returns the sum of the values at keys <= bound.
