@@ -18,7 +18,7 @@
 //	miss → owner (this peer) → load-source → cache-main
 //	… → flight-done (the load wakes its joiners) → reply
 //
-// and the owner serving a peer's request takes serve → hit-main | miss →
+// and the owner serving a peer's request takes serve → hit-main | hit-hot | miss →
 // (dedup-join … dedup-shared | load-source → cache-main → flight-done) →
 // reply. A peer that does not answer is never an error to the client: the
 // asking peer loads the key itself (Stats.LocalLoads).

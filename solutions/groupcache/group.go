@@ -124,7 +124,7 @@ func (g *Group) Get(ctx context.Context, key string) ([]byte, error) {
 		g.emit(c, Event{Step: StepReply, Err: err.Error()})
 		return nil, err
 	}
-	v, ok := g.lookup(c, true)
+	v, ok := g.lookup(c)
 	if !ok {
 		var err error
 		if v, err = g.load(ctx, c, true); err != nil {
@@ -136,13 +136,13 @@ func (g *Group) Get(ctx context.Context, key string) ([]byte, error) {
 	return []byte(v), nil
 }
 
-// serve answers a peer's request for key, from the main cache or by
-// loading it, never asking another peer.
+// serve answers a peer's request for key, from its caches or by loading
+// it, never asking another peer.
 func (g *Group) serve(ctx context.Context, from, key string) (string, error) {
 	c := call{client: Client(ctx), from: from, key: key}
 	g.stats.served.Add(1) // step: serve
 	g.emit(c, Event{Step: StepServe})
-	v, ok := g.lookup(c, false)
+	v, ok := g.lookup(c)
 	if !ok {
 		var err error
 		if v, err = g.load(ctx, c, false); err != nil {
@@ -154,13 +154,13 @@ func (g *Group) serve(ctx context.Context, from, key string) (string, error) {
 	return v, nil
 }
 
-// lookup looks for the key in the main cache, then, if hot, in the hot
-// cache, and reports a miss as a step.
-func (g *Group) lookup(c call, hot bool) (string, bool) {
+// lookup looks for the key in the main cache, then in the hot cache, and
+// reports a miss as a step.
+func (g *Group) lookup(c call) (string, bool) {
 	g.mu.Lock()
 	v, ok := g.main.Get(c.key)
 	var inHot bool
-	if !ok && hot {
+	if !ok {
 		v, inHot = g.hot.Get(c.key)
 	}
 	g.mu.Unlock()

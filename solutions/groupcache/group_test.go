@@ -194,3 +194,59 @@ func TestMemTransport(t *testing.T) {
 		t.Errorf("up again: %v", err)
 	}
 }
+
+// A caller that missed just before another's load filled the main cache,
+// and reaches the load only after it ended, finds the value there instead
+// of loading again.
+func TestLoadLooksAgain(t *testing.T) {
+	src := newSource()
+	firstDone := make(chan struct{})
+	g, err := groupcache.NewGroup("g", 10, 10, src, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	secondMissed := make(chan struct{})
+	g.Observe = func(e groupcache.Event) {
+		if e.Step == groupcache.StepMiss && e.Client == "second" {
+			close(secondMissed)
+			<-firstDone // hold the second between its miss and its load
+		}
+	}
+	done := make(chan error)
+	go func() {
+		_, err := g.Get(groupcache.WithClient(context.Background(), "second"), "k")
+		done <- err
+	}()
+	<-secondMissed
+	if _, err := g.Get(groupcache.WithClient(context.Background(), "first"), "k"); err != nil {
+		t.Fatal(err)
+	}
+	close(firstDone)
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if n := src.count("k"); n != 1 {
+		t.Errorf("%d loads, want 1: the second caller's load should find the value cached", n)
+	}
+}
+
+// A served request is answered from the hot cache too, as golang/groupcache
+// answers from both its caches.
+func TestServeFromHot(t *testing.T) {
+	src := newSource()
+	c := newMemCluster(t, 2, 10, src, nil)
+	var k string
+	for i := 0; k == ""; i++ {
+		if key := "k" + string(rune('a'+i)); c.groups[0].Peers().Locate(key).Point.Node == c.urls[1] {
+			k = key
+		}
+	}
+	if _, err := c.groups[0].Get(context.Background(), k); err != nil { // into A's hot cache
+		t.Fatal(err)
+	}
+	rec := httptest.NewRecorder()
+	c.groups[0].Peers().ServeHTTP(rec, httptest.NewRequest("GET", groupcache.Request{Group: "g", Key: k}.Path(), nil))
+	if rec.Code != 200 || rec.Body.String() != want(k) || src.count(k) != 1 || c.groups[0].Stats().HotHits != 1 {
+		t.Errorf("A served %s: %d %q, %d loads, stats %+v; want the hot copy, 1 load", k, rec.Code, rec.Body, src.count(k), c.groups[0].Stats())
+	}
+}

@@ -162,7 +162,11 @@ func TestTCPManyClients(t *testing.T) {
 	src := &slowSource{source: *newSource(), delay: 2 * time.Millisecond}
 	var mu sync.Mutex
 	loadedOn := map[string][]string{}
+	var anonymous atomic.Int32
 	observe := func(e groupcache.Event) {
+		if e.Client == "" {
+			anonymous.Add(1) // the client id must cross the wire to the owner
+		}
 		if e.Step == groupcache.StepLoadSource {
 			mu.Lock()
 			loadedOn[e.Key] = append(loadedOn[e.Key], e.Peer)
@@ -184,6 +188,9 @@ func TestTCPManyClients(t *testing.T) {
 		if src.count(k) != 1 {
 			t.Errorf("key %s: %d source loads", k, src.count(k))
 		}
+	}
+	if n := anonymous.Load(); n > 0 {
+		t.Errorf("%d events without the client id", n)
 	}
 	if len(loadedOn) != 40 {
 		t.Errorf("%d keys loaded, want 40", len(loadedOn))
