@@ -68,3 +68,32 @@ func TestEndToEndResumeAcrossARestart(t *testing.T) {
 	s.keys("q")
 	s.waitExit()
 }
+
+// TestEndToEndTwoCopiesKeepTheirLessons: two copies of the real binary on
+// one state folder at once, each in its own lesson; after both quit, each
+// lesson opens where its copy left it.
+func TestEndToEndTwoCopiesKeepTheirLessons(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end run skipped in -short mode")
+	}
+	bin := buildBinary(t)
+	state := t.TempDir()
+	a := startTmux(t, 120, 40, bin, "--state", state, "open", "kvstore")
+	b := startTmux(t, 120, 40, bin, "--state", state, "open", "ipv4")
+	a.waitFor(`step 1/[0-9]+`)
+	b.waitFor(`step 1/[0-9]+`)
+	a.keys("l", "l", "l")
+	b.keys("l", "l")
+	a.waitFor(`step 4/[0-9]+`)
+	b.waitFor(`step 3/[0-9]+`)
+	a.keys("q")
+	b.keys("q")
+	a.waitExit()
+	b.waitExit()
+	for lesson, step := range map[string]string{"kvstore": "4", "ipv4": "3"} {
+		s := startTmux(t, 120, 40, bin, "--state", state, "open", lesson)
+		s.waitFor(`step ` + step + `/[0-9]+`)
+		s.keys("q")
+		s.waitExit()
+	}
+}
