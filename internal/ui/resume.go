@@ -71,10 +71,10 @@ func (m *Model) openLesson(a scr.Action, l *lessons.Lesson, v visual.Visual) (*l
 // leave notes the place of the lesson on show when act takes the app
 // away from it, and returns the command that saves it.
 func (m *Model) leave(act scr.Action) tea.Cmd {
-	if m.state != LessonScreen || act.Go == scr.Stay || m.opts.SaveResume == nil {
+	if m.state != LessonScreen || act.Go == scr.Stay {
 		return nil
 	}
-	if !m.notePlace() {
+	if !m.notePlace() || m.opts.SaveResume == nil {
 		return nil
 	}
 	save, changed := m.opts.SaveResume, maps.Clone(m.resume.changed)

@@ -147,3 +147,13 @@ func TestResumeIgnoresAShownRun(t *testing.T) {
 		t.Errorf("a shown run moved the place: %v %v", got, sv.saved)
 	}
 }
+
+// TestResumeWithoutSaving: with nowhere to save (no state folder), the
+// lesson left is still offered first while the app runs.
+func TestResumeWithoutSaving(t *testing.T) {
+	m := sized(t, newApp(t, Options{Quiz: resumeQuiz(), Open: "count"}), 120, 40)
+	m = press(t, m, "l", "esc")
+	if s := screen(m); !strings.Contains(s, "▶ continue Counting lesson at step 2/6") {
+		t.Errorf("home without saving:\n%s", s)
+	}
+}
