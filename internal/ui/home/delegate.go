@@ -103,7 +103,7 @@ func (d delegate) resume(it resumeItem, selected bool) []string {
 	if selected {
 		title = st.Selected.Render(head)
 	}
-	detail := fmt.Sprintf("the note at %d%%, the run and the panes as they were", it.c.Note)
+	detail := fmt.Sprintf("step %d/%d, the note at %d%%, the panes as they were", it.c.Step, it.c.Steps, it.c.Note)
 	if it.c.Steps == 0 {
 		detail = "the note where you left it"
 	}

@@ -312,7 +312,8 @@ func (m *Model) listView() string {
 	}
 	var lines []string
 	if m.list.SettingFilter() {
-		lines = append(lines, " "+m.list.FilterInput.View())
+		// The box is as wide as the list: its padding would be cut.
+		lines = append(lines, " "+strings.TrimRight(m.list.FilterInput.View(), " "))
 	} else {
 		lines = append(lines, " "+st.Header.Render(m.list.Title))
 	}
