@@ -98,3 +98,17 @@ func TestPredictThroughTheApp(t *testing.T) {
 		t.Errorf("an hour later the session starts with %v, want the lapsed predict card", first.ID)
 	}
 }
+
+// TestHelpListsTheStudyKeys: the help a lesson generates from its
+// bindings names every key of the timeline, the jumps and predict mode.
+func TestHelpListsTheStudyKeys(t *testing.T) {
+	m := newApp(t, Options{Catalog: realCatalog(t), Plain: true, Open: "ipv4", Visuals: visuals.All()})
+	m = sized(t, m, 160, 48)
+	m = press(t, m, "?")
+	help := screen(m)
+	for _, want := range []string{"g     first step", "G     last step", ":     go to step", ".     next of this kind", ",     previous of this kind", "a     next answer change", "P     predict mode"} {
+		if !strings.Contains(help, want) {
+			t.Errorf("the help lacks %q:\n%s", want, help)
+		}
+	}
+}

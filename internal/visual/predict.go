@@ -17,7 +17,8 @@ const PredictChoices = 4
 
 // Question asks what the solution does right after frame At: one of
 // Choices is the explanation of frame At+1, the solution's own next
-// event; the others are explanations of other frames of the same run.
+// event; the others are explanations of other frames of the same run, or
+// of the same step of a run on a mutated input.
 type Question struct {
 	// At is the frame on screen; the question is about frame At+1.
 	At int
@@ -25,6 +26,9 @@ type Question struct {
 	Choices []string
 	// Steps are the step ids of the frames the choices come from.
 	Steps []string
+	// From is, for each choice, "" when it comes from the run itself,
+	// else the input of the mutated run it comes from (formatted).
+	From []string
 	// Answer is the index in Choices of frame At+1's explanation.
 	Answer int
 }
@@ -32,33 +36,40 @@ type Question struct {
 // Predict asks what happens after frame at of r, whose timeline is t. The
 // alternatives are drawn from the same run, the nearest to frame at+1
 // first: frames of the next frame's own kind whose explanation differs
-// (which grant, which byte, which machine), then frames of the kinds that
-// follow frame at's kind elsewhere in the run (what else could come
-// next), then frames of any kind. The order of the choices is a shuffle
-// seeded by seed and at, so asking again gives the same question. It
-// reports false at the last frame, and when no other frame of the run
-// explains anything different.
-func Predict(r Run, t *Timeline, at int, seed uint64) (Question, bool) {
+// (which grant, which byte, which machine), then the same step of each run
+// in mutated (what the solution does on an input changed by a knob: the
+// other order, the next seed), then frames of the kinds that follow frame
+// at's kind elsewhere in the run (what else could come next), then frames
+// of any kind. The order of the choices is a shuffle seeded by seed and
+// at, so asking again gives the same question. It reports false at the
+// last frame, and when nothing offered explains anything different.
+func Predict(r Run, t *Timeline, at int, seed uint64, mutated ...Run) (Question, bool) {
 	n := r.Len()
 	if at < 0 || at >= n-1 || t == nil || t.Len() != n {
 		return Question{}, false
 	}
 	next := at + 1
 	truth := r.Frame(next)
+	type choice struct {
+		f    Frame
+		from string
+	}
 	seen := map[string]bool{truth.Explain: true}
-	var picked []int
+	var picked []choice
 	room := func() bool { return len(picked) < PredictChoices-1 }
+	offer := func(f Frame, from string) bool {
+		if seen[f.Explain] {
+			return false
+		}
+		seen[f.Explain] = true
+		picked = append(picked, choice{f, from})
+		return true
+	}
 	add := func(j int) bool {
 		if j < 0 || j >= n || j == next {
 			return false
 		}
-		e := r.Frame(j).Explain
-		if seen[e] {
-			return false
-		}
-		seen[e] = true
-		picked = append(picked, j)
-		return true
+		return offer(r.Frame(j), "")
 	}
 	// nearest walks kind k's frames outwards from the one nearest frame
 	// next, adding up to want frames and trying at most tries.
@@ -76,6 +87,11 @@ func Predict(r Run, t *Timeline, at int, seed uint64) (Question, bool) {
 	}
 	nk := t.Kind(next)
 	nearest(nk, 2, 32)
+	for _, m := range mutated {
+		if m != nil && next < m.Len() && room() {
+			offer(m.Frame(next), JoinArgs(m.Args()))
+		}
+	}
 	for _, k := range t.Follows(t.Kind(at)) {
 		if k != nk {
 			nearest(k, 1, 8)
@@ -92,19 +108,41 @@ func Predict(r Run, t *Timeline, at int, seed uint64) (Question, bool) {
 	if len(picked) == 0 {
 		return Question{}, false
 	}
-	frames := append([]int{next}, picked...)
-	rng := rand.New(rand.NewPCG(seed, uint64(at)))
-	rng.Shuffle(len(frames), func(i, j int) { frames[i], frames[j] = frames[j], frames[i] })
+	all := append([]choice{{truth, ""}}, picked...)
+	order := rand.New(rand.NewPCG(seed, uint64(at))).Perm(len(all))
 	q := Question{At: at}
-	for i, j := range frames {
-		f := r.Frame(j)
-		q.Choices = append(q.Choices, f.Explain)
-		q.Steps = append(q.Steps, f.Step)
-		if j == next {
+	for i, j := range order {
+		q.Choices = append(q.Choices, all[j].f.Explain)
+		q.Steps = append(q.Steps, all[j].f.Step)
+		q.From = append(q.From, all[j].from)
+		if j == 0 {
 			q.Answer = i
 		}
 	}
 	return q, true
+}
+
+// Mutate records r's solution on an input changed by the first of v's
+// knobs that applies at frame 0 (the other order, chunking on, the next
+// seed), for Predict's alternatives from a mutated input. It records a
+// run, so it may take as long as Visual.Run: call it from a tea.Cmd. It
+// returns nil when no knob applies or the run fails.
+func Mutate(v Visual, r Run) Run {
+	for k, b := range v.Knobs() {
+		keys := b.Keys()
+		if len(keys) == 0 {
+			continue
+		}
+		turned, err := r.Turn(k, keys[0], 0)
+		if err != nil {
+			continue
+		}
+		m, err := turned.Record()
+		if err == nil && m.Len() > 1 {
+			return m
+		}
+	}
+	return nil
 }
 
 // PredictKind is the predict card of v as a kind of generated exercise,
@@ -112,9 +150,9 @@ func Predict(r Run, t *Timeline, at int, seed uint64) (Question, bool) {
 // exercise (its ID is PredictCard(v.Name())). Each exercise records v on
 // its default input or one of its examples, picks a step, shows that
 // step's explanation and state, and asks which of the choices of Predict
-// the solution does next; the answer is the number of a choice (or its
-// text). Recording the run is the costly part, a millisecond or so for
-// the inputs visuals list.
+// (with the run Mutate gives) the solution does next; the answer is the
+// number of a choice (or its text). Recording the two runs is the costly
+// part, a millisecond or so for the inputs visuals list.
 func PredictKind(v Visual) ExerciseKind {
 	return ExerciseKind{
 		ID:    PredictCard(v.Name()),
@@ -136,11 +174,11 @@ func predictExercise(v Visual, rng *rand.Rand) Exercise {
 		if err != nil || r.Len() < 2 {
 			continue
 		}
-		t := NewTimeline(r)
+		t, mutated := NewTimeline(r), Mutate(v, r)
 		from := rng.IntN(r.Len() - 1)
 		for d := range r.Len() - 1 {
 			at := (from + d) % (r.Len() - 1)
-			q, ok := Predict(r, t, at, rng.Uint64())
+			q, ok := Predict(r, t, at, rng.Uint64(), mutated)
 			if ok {
 				return questionExercise(v, r, q)
 			}

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"charm.land/bubbles/v2/key"
 	"pgregory.net/rapid"
 )
 
@@ -232,6 +233,9 @@ func TestPredict(t *testing.T) {
 		if q.At != at || len(q.Choices) < 2 || len(q.Choices) > PredictChoices || len(q.Steps) != len(q.Choices) {
 			rt.Fatalf("question %+v", q)
 		}
+		if len(q.From) != len(q.Choices) || q.From[q.Answer] != "" {
+			rt.Fatalf("From %q", q.From)
+		}
 		if q.Choices[q.Answer] != rec.Frame(at+1).Explain || q.Steps[q.Answer] != ids[at+1] {
 			rt.Fatalf("the answer %q is not frame %d's %q", q.Choices[q.Answer], at+1, rec.Frame(at+1).Explain)
 		}
@@ -356,4 +360,63 @@ func BenchmarkTimeline(b *testing.B) {
 			s.Column(54_321)
 		}
 	})
+}
+
+func TestPredictFromAMutatedInput(t *testing.T) {
+	// Frame i of the run on input x says "x+i"; the knob turns x into
+	// x+10, so the mutated run's next step says something the run itself
+	// never does.
+	v := Spec[int, steps]{
+		Name: "shift", Source: "kvstore/codec.go", Default: []string{"--x", "0"},
+		Parse: func(args []string) (int, error) {
+			if len(args) != 2 {
+				return 0, fmt.Errorf("want --x N")
+			}
+			var x int
+			_, err := fmt.Sscan(args[1], &x)
+			return x, err
+		},
+		Format: func(x int) []string { return []string{"--x", fmt.Sprint(x)} },
+		Record: func(x int) (steps, error) {
+			return steps{ids: []string{"a", "b", "a", "b", "a"}, explain: func(i int) string { return fmt.Sprintf("%d+%d", x, i) }}, nil
+		},
+		Knobs: []Knob[int, steps]{
+			{Key: key.NewBinding(key.WithKeys("]")), Turn: func(x int, _ steps, _ int, _ string) (int, error) { return x + 10, nil }},
+		},
+	}.Visual()
+	r, err := v.Run(v.DefaultArgs())
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := Mutate(v, r)
+	if m == nil || JoinArgs(m.Args()) != "--x 10" {
+		t.Fatalf("Mutate gave %v", m)
+	}
+	q, ok := Predict(r, NewTimeline(r), 1, 9, m)
+	if !ok {
+		t.Fatal("no question")
+	}
+	found := false
+	for i, c := range q.Choices {
+		if c == "10+2" {
+			found = q.From[i] == "--x 10" && i != q.Answer
+		}
+		if q.From[i] == "" && !strings.HasPrefix(c, "0+") {
+			t.Errorf("choice %q is said to come from the run itself", c)
+		}
+	}
+	if !found || q.Choices[q.Answer] != "0+2" || q.From[q.Answer] != "" {
+		t.Errorf("choices %q from %q: want 0+2 the answer and 10+2 from --x 10", q.Choices, q.From)
+	}
+	// A visual with no knob that applies mutates nothing.
+	if m := Mutate(v, r); m == nil {
+		t.Error("Mutate twice")
+	}
+	noKnob := Spec[int, steps]{Name: "n", Source: "kvstore/codec.go", Parse: v.(*specVisual[int, steps]).s.Parse,
+		Format: func(int) []string { return []string{"--x", "0"} },
+		Record: func(int) (steps, error) { return steps{ids: []string{"a", "b"}}, nil }}.Visual()
+	r2, _ := noKnob.Run([]string{"--x", "0"})
+	if Mutate(noKnob, r2) != nil {
+		t.Error("a visual without knobs was mutated")
+	}
 }

@@ -46,6 +46,10 @@ type predictState struct {
 	verdict  verdict
 	saveErr  string
 	lastNote string // why no question was asked
+	// mut is the run on a mutated input (visual.Mutate) of mutBase, for
+	// alternatives; mutWait the id of its recording under way.
+	mut, mutBase visual.Run
+	mutWait      int64
 }
 
 // verdict is the last answer: right or not, what was chosen, and the
@@ -56,6 +60,7 @@ type verdict struct {
 	right  bool
 	choice int
 	chose  string
+	from   string // the mutated input the choice came from, or ""
 }
 
 func (p *predictState) asking() bool { return p.on && p.has }
@@ -73,7 +78,11 @@ func (p *predictState) verdictAt(i int) string {
 	if p.verdict.right {
 		return "✓ predicted"
 	}
-	return "✗ not predicted · you chose " + strconv.Itoa(p.verdict.choice+1) + ": " + lessons.SanitizeLine(p.verdict.chose)
+	from := ""
+	if p.verdict.from != "" {
+		from = " (what the run on " + lessons.SanitizeLine(p.verdict.from) + " does)"
+	}
+	return "✗ not predicted · you chose " + strconv.Itoa(p.verdict.choice+1) + from + ": " + lessons.SanitizeLine(p.verdict.chose)
 }
 
 // bindings are the keys while a question waits: a number for each choice,
@@ -115,16 +124,35 @@ func (m *Model) togglePredict() tea.Cmd {
 		return nil
 	}
 	m.pm.on, m.playing = true, false
-	return m.ask()
+	return tea.Batch(m.ask(), m.recordMutated())
+}
+
+// recordMutated records, in a command, the run on a mutated input that
+// questions draw alternatives from, unless it is there for the run on
+// screen or on its way.
+func (m *Model) recordMutated() tea.Cmd {
+	if m.run == nil || m.pm.mutBase == m.run || m.pm.mutWait != 0 {
+		return nil
+	}
+	id := recordings.Add(1)
+	m.pm.mutWait = id
+	v, base := m.v, m.run
+	return func() tea.Msg {
+		return RanMsg{id: id, mutated: true, base: base, run: visual.Mutate(v, base)}
+	}
 }
 
 // askIfPredicting asks about the next step when predict mode is on and
 // nothing is asked yet: after a new run.
 func (m *Model) askIfPredicting() tea.Cmd {
-	if !m.pm.on || m.pm.has {
+	if !m.pm.on {
 		return nil
 	}
-	return m.ask()
+	m.pm.mutWait = 0 // a mutation of the last run is of no use now
+	if m.pm.has {
+		return m.recordMutated()
+	}
+	return tea.Batch(m.ask(), m.recordMutated())
 }
 
 // ask puts up the question about the step after the one on screen; at the
@@ -139,7 +167,11 @@ func (m *Model) ask() tea.Cmd {
 		m.pm.lastNote = "the run is over"
 		return nil
 	}
-	q, ok := visual.Predict(m.run, m.tl, m.frame, seedOf(m.run))
+	var mutated visual.Run
+	if m.pm.mutBase == m.run {
+		mutated = m.pm.mut
+	}
+	q, ok := visual.Predict(m.run, m.tl, m.frame, seedOf(m.run), mutated)
 	if !ok {
 		m.frame++
 		m.pm.lastNote = "only one thing could happen next: shown"
@@ -188,7 +220,7 @@ func (m Model) answer(c int) (Model, tea.Cmd, bool) {
 		m.pm.right++
 	}
 	m.frame = q.At + 1
-	m.pm.verdict = verdict{ok: true, frame: m.frame, right: right, choice: c, chose: q.Choices[c]}
+	m.pm.verdict = verdict{ok: true, frame: m.frame, right: right, choice: c, chose: q.Choices[c], from: q.From[c]}
 	msg := PredictedMsg{Card: visual.PredictCard(m.v.Name()), Right: right, Took: max(now().Sub(m.pm.shownAt), 0)}
 	return m, func() tea.Msg { return msg }, true
 }

@@ -97,7 +97,8 @@ func TestPredictEveryVisual(t *testing.T) {
 			now := time.Date(2026, 3, 14, 9, 0, 0, 0, time.UTC)
 			svc, dir := newService(t, &now)
 			m := open(t, v, nil)
-			m = press(t, m, "P")
+			m, cmd := feed(t, m, keyPress("P"))
+			m = runAll(t, m, cmd) // the mutated run too
 			if !m.Predicting() || !m.Capturing() {
 				t.Fatalf("P: predicting %v, capturing %v", m.Predicting(), m.Capturing())
 			}
@@ -278,4 +279,63 @@ func TestPredictQuestionFitsSmallPanes(t *testing.T) {
 			}
 		}
 	}
+}
+
+// runAll runs cmd as the program would, feeding the pane what comes
+// back, batches included.
+func runAll(t *testing.T, m Model, cmd tea.Cmd) Model {
+	t.Helper()
+	if cmd == nil {
+		return m
+	}
+	switch msg := cmd().(type) {
+	case tea.BatchMsg:
+		for _, c := range msg {
+			m = runAll(t, m, c)
+		}
+	case RanMsg:
+		var next tea.Cmd
+		m, next = feed(t, m, msg)
+		m = runAll(t, m, next)
+	}
+	return m
+}
+
+func TestPredictFromAMutatedInput(t *testing.T) {
+	v, _ := visuals.Lookup("tree")
+	m := open(t, v, nil)
+	m, cmd := feed(t, m, keyPress("P"))
+	m = runAll(t, m, cmd)
+	if m.pm.mut == nil || m.pm.mutBase != m.Run() {
+		t.Fatal("P recorded no mutated run")
+	}
+	mutated := visual.JoinArgs(m.pm.mut.Args())
+	if mutated == visual.JoinArgs(m.Args()) {
+		t.Fatalf("the mutated input is the input: %s", mutated)
+	}
+	for range m.Run().Len() - 1 {
+		q, ok := m.Question()
+		if !ok {
+			break
+		}
+		for i, from := range q.From {
+			if from == "" {
+				continue
+			}
+			// The choice is the mutated run's next step, and not the
+			// run's own: choosing it is wrong, and the verdict says
+			// where it came from.
+			if from != mutated || q.Choices[i] != m.pm.mut.Frame(q.At+1).Explain || i == q.Answer {
+				t.Fatalf("choice %d %q from %q", i, q.Choices[i], from)
+			}
+			m, _ = feed(t, m, keyPress(fmt.Sprint(i+1)))
+			if s := view(m, 200, 30); !strings.Contains(s, "(what the run on "+mutated+" does)") {
+				t.Errorf("the verdict does not say where the choice came from:\n%s", s)
+			}
+			return
+		}
+		m, _ = feed(t, m, keyPress(fmt.Sprint(q.Answer+1)))
+		m = press(t, m, "l")
+	}
+	t.Error("no question of the default tree run offered the mutated run's step")
 }

@@ -109,6 +109,10 @@ type RanMsg struct {
 	run visual.Run
 	tl  *visual.Timeline
 	err error
+	// mutated is set on the run of a mutated input that predict mode
+	// draws alternatives from (see visual.Mutate), recorded for base.
+	mutated bool
+	base    visual.Run
 }
 
 // recordings numbers every recording, so that a result meets only the
@@ -254,6 +258,12 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd, bool) {
 	m.full = false
 	switch msg := msg.(type) {
 	case RanMsg:
+		if msg.mutated {
+			if msg.id == m.pm.mutWait && msg.base == m.run {
+				m.pm.mut, m.pm.mutBase, m.pm.mutWait = msg.run, msg.base, 0
+			}
+			return m, nil, msg.id != 0
+		}
 		if msg.id != m.wait || m.wait == 0 {
 			return m, nil, msg.id != 0 // another pane's, or stale
 		}

@@ -355,6 +355,20 @@ func TestScrollPicture(t *testing.T) {
 	if s = view(m, w, h); !strings.Contains(s, ">row 41") || strings.Contains(s, "lines ") {
 		t.Errorf("after a step the picture does not follow it:\n%s", s)
 	}
+	// A new run follows its step too.
+	m = press(t, m, "up", "up")
+	m = press(t, m, "e", "enter")
+	if s = view(m, w, h); strings.Contains(s, "lines ") || !strings.Contains(s, ">row 0") {
+		t.Errorf("a new run kept the scroll of the last:\n%s", s)
+	}
+	// The first scroll starts where the pane was: the first offset that
+	// shows the same lines.
+	if got := offsetOf([]string{"a", "b"}, []string{"x", "a", "b", "a", "b"}); got != 1 {
+		t.Errorf("offsetOf = %d, want the first match, 1", got)
+	}
+	if got := offsetOf([]string{"", "q"}, []string{"", "p", "", "q"}); got != 2 {
+		t.Errorf("offsetOf = %d, want 2: blank lines prove nothing", got)
+	}
 	// A picture that fits does not scroll, and says so.
 	small := open(t, tallVisual, []string{"--n", "3"})
 	view(small, w, h)
