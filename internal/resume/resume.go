@@ -18,7 +18,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -95,13 +97,19 @@ func (p Place) check(id string) error {
 		if len(a) > MaxArgLen || !utf8.ValidString(a) {
 			return fmt.Errorf("lesson %q: a word of input too long or not UTF-8", id)
 		}
+		// The input is shown on screen: nothing a terminal would act on
+		// (the input box never takes it either).
+		if strings.ContainsFunc(a, unicode.IsControl) {
+			return fmt.Errorf("lesson %q: a word of input holds a control character", id)
+		}
 	}
 	return nil
 }
 
 // Parse reads the content of a resume file. A file that is not the JSON
 // of one is an error and gives no places; a place that is not fit to
-// restore (a step past its steps, a pane with no name, input not UTF-8)
+// restore (a step past its steps, a pane with no name, input with a
+// control character in it)
 // is dropped and named in the warnings, and the others are kept.
 func Parse(data []byte) (map[string]Place, []error, error) {
 	var f file

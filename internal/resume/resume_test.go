@@ -108,6 +108,8 @@ func TestBadPlacesAreDropped(t *testing.T) {
 		"pane":      {Pane: "sideways", At: t0},
 		"no time":   {Pane: Note},
 		"too many":  {Args: make([]string, MaxArgs+1), Steps: 1, Pane: Note, At: t0},
+		"escape":    {Args: []string{"--put", "\x1b]52;c;aGk=\x07=v"}, Steps: 1, Pane: Note, At: t0},
+		"c1":        {Args: []string{"\u009b2J"}, Steps: 1, Pane: Note, At: t0},
 	}
 	lessons := map[string]Place{"good": ok}
 	for k, v := range bad {
