@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -20,29 +21,52 @@ import (
 	"tutor/internal/visual"
 )
 
+var corpus struct {
+	once sync.Once
+	deck []quiz.Card
+	err  error
+}
+
+// corpusDeck is the deck of the shipped lessons and the corpus of notes,
+// read once for all the tests.
+func corpusDeck(t *testing.T) []quiz.Card {
+	t.Helper()
+	corpus.once.Do(func() {
+		scan, err := lessons.ScanNotes(os.DirFS("../../lessons/testdata/notes"), ".", lessons.DefaultNoteExts)
+		if err != nil {
+			corpus.err = err
+			return
+		}
+		cat, err := lessons.Load(content.Lessons)
+		if err != nil {
+			corpus.err = err
+			return
+		}
+		cat.Add(scan.Notes...)
+		corpus.deck = quiz.Deck(cat, "", func(*lessons.Lesson) []visual.ExerciseKind { return nil })
+	})
+	if corpus.err != nil {
+		t.Fatal(corpus.err)
+	}
+	return corpus.deck
+}
+
 // noteCard starts a session over the one card of the corpus of notes
 // (internal/lessons/testdata/notes) whose front ends in suffix, on a
 // screen w x h without colour.
 func noteCard(t *testing.T, suffix string, w, h int) *Model {
 	t.Helper()
-	scan, err := lessons.ScanNotes(os.DirFS("../../lessons/testdata/notes"), ".", lessons.DefaultNoteExts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cat, err := lessons.Load(content.Lessons)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cat.Add(scan.Notes...)
-	var deck []quiz.Card
-	for _, c := range quiz.Deck(cat, "", func(*lessons.Lesson) []visual.ExerciseKind { return nil }) {
+	deck := corpusDeck(t)
+	var one []quiz.Card
+	for _, c := range deck {
 		if c.Item != nil && strings.HasSuffix(c.Item.Front, suffix) {
-			deck = append(deck, c)
+			one = append(one, c)
 		}
 	}
-	if len(deck) != 1 {
-		t.Fatalf("%d cards end in %q", len(deck), suffix)
+	if len(one) != 1 {
+		t.Fatalf("%d cards end in %q", len(one), suffix)
 	}
+	deck = one
 	svc := &quiz.Service{Sched: review.DefaultScheduler(), Cards: map[string]review.Card{},
 		Now: func() time.Time { return epoch }, Rand: rand.New(rand.NewPCG(1, 2))}
 	c := &common.Common{Width: w, Height: h, Styles: styles.New(true, true), Keys: keys.Default()}
