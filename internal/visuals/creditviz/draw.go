@@ -27,8 +27,9 @@ const (
 // the status shows without colour.
 var glyph = [...]rune{future: '·', held: '━', popped: '━', usedUp: '─', expired: '╌'}
 
-// legend names the glyphs and marks of the picture.
-const legend = "━ in heap ─ used up ╌ expired · not yet ▼ charge │ query [x] this step"
+// legend names the glyphs and marks of the picture, an item each; it
+// wraps between items on a narrow pane.
+var legend = []string{"━ in heap", "─ used up", "╌ expired", "· not yet", "▼ charge", "│ query", "[x] this step"}
 
 // cell is one column of a line: a rune and its style id.
 type cell struct {
@@ -47,16 +48,51 @@ func newLine(w int) line {
 	return l
 }
 
+// wideHalf is the rune of the cell that the right half of a wide rune
+// (a CJK grant id) covers; draw writes nothing for it.
+const wideHalf = 0
+
 // put writes s from column x on, clipped to the line, and returns the
-// column after it.
+// column after it. A wide rune takes two cells; one that would straddle
+// the line's end is left out.
 func (l line) put(x int, s string, style int) int {
 	for _, r := range s {
+		w := ansi.StringWidth(string(r))
+		if w == 2 {
+			if x >= 0 && x+1 < len(l) {
+				l.set(x, cell{r, style})
+				l.set(x+1, cell{wideHalf, style})
+			}
+			x += 2
+			continue
+		}
 		if x >= 0 && x < len(l) {
-			l[x] = cell{r, style}
+			l.set(x, cell{r, style})
 		}
 		x++
 	}
 	return x
+}
+
+// set writes c at column x, blanking what is left of a wide rune it
+// covers half of.
+func (l line) set(x int, c cell) {
+	if l[x].r == wideHalf && x > 0 {
+		l[x-1] = cell{' ', l[x-1].s}
+	}
+	if x+1 < len(l) && l[x+1].r == wideHalf && c.r != wideHalf {
+		l[x+1] = cell{' ', l[x+1].s}
+	}
+	l[x] = c
+}
+
+// text writes s from column x on, cut with … at the line's end if it does
+// not fit, and returns the column after it.
+func (l line) text(x int, s string, style int) int {
+	if room := len(l) - x; room > 0 && ansi.StringWidth(s) > room {
+		s = ansi.Truncate(s, room, "…")
+	}
+	return l.put(x, s, style)
 }
 
 // free reports whether columns x to x+n-1 are blank and inside the line.
@@ -73,9 +109,7 @@ func (l line) free(x, n int) bool {
 }
 
 // draw writes the line with the palette's paints, a paint per run of
-// cells of one style, plain text unpainted and trailing blanks dropped. A
-// line holding a wide rune (from a grant id) may be wider than its cells:
-// the kernel clips it.
+// cells of one style, plain text unpainted and trailing blanks dropped.
 func (l line) draw(p palette) string {
 	end := len(l)
 	for end > 0 && l[end-1].r == ' ' && l[end-1].s == sText {
@@ -95,6 +129,9 @@ func (l line) draw(p palette) string {
 		run.Reset()
 	}
 	for _, c := range l[:end] {
+		if c.r == wideHalf {
+			continue
+		}
 		if c.s != style {
 			flush()
 			style = c.s
@@ -160,11 +197,16 @@ func (r *recording) Draw(i, width, height int, th visual.Theme) []string {
 	f := &r.frames[i]
 	ev := &f.ev
 
+	// The header drops the query time before the step on a narrow pane:
+	// the timeline's axis shows the query time too.
+	head := fmt.Sprintf("replay to t=%d · %s at t=%d", r.at, ev.Step, ev.Time)
+	if ansi.StringWidth(head) > width {
+		head = fmt.Sprintf("%s at t=%d", ev.Step, ev.Time)
+	}
 	header := newLine(width)
-	header.put(0, fmt.Sprintf("replay to t=%d · %s at t=%d", r.at, ev.Step, ev.Time), sAccent)
+	header.text(0, head, sAccent)
 	nodes := heapNodes(ev)
 	array := r.arrayLine(ev, nodes, width)
-	state := newLine(width)
 	stateStyle := sText
 	switch ev.Step {
 	case credits.StepSum:
@@ -172,12 +214,23 @@ func (r *recording) Draw(i, width, height int, th visual.Theme) []string {
 	case credits.StepShortfall:
 		stateStyle = sBad
 	}
-	state.put(0, totals(ev), stateStyle)
+	var state []line
+	for _, s := range visual.Wrap(width, "  ", " · ", strings.Split(totals(ev), " · ")...) {
+		l := newLine(width)
+		l.text(0, s, stateStyle)
+		state = append(state, l)
+	}
+	var legendLines []line
+	for _, s := range visual.Wrap(width, "  ", " ", legend...) {
+		l := newLine(width)
+		l.text(0, s, sMuted)
+		legendLines = append(legendLines, l)
+	}
 
 	// Rows: header, array and state first; then the timeline (at least
 	// its axis, one grant, the charges and the now row), the tree, the
 	// rest of the timeline, the legend.
-	avail := height - 3
+	avail := height - 2 - len(state)
 	tlNeed := len(r.grants) + 3
 	depth := 0
 	if n := len(nodes); n > 0 {
@@ -187,7 +240,7 @@ func (r *recording) Draw(i, width, height int, th visual.Theme) []string {
 	tl := min(tlNeed, max(avail-treeNeed, min(tlNeed, 4)))
 	tl = max(min(tl, avail), 0)
 	tree := max(min(treeNeed, avail-tl), 0)
-	showLegend := avail-tl-tree >= 1
+	showLegend := avail-tl-tree >= len(legendLines)
 
 	lines := []line{header}
 	if height >= 2 {
@@ -198,12 +251,10 @@ func (r *recording) Draw(i, width, height int, th visual.Theme) []string {
 		lines = append(lines, array)
 	}
 	if height >= 2 {
-		lines = append(lines, state)
+		lines = append(lines, state...)
 	}
 	if showLegend {
-		lg := newLine(width)
-		lg.put(0, legend, sMuted)
-		lines = append(lines, lg)
+		lines = append(lines, legendLines...)
 	}
 	if len(lines) > height {
 		lines = lines[:height]
@@ -319,7 +370,7 @@ func (r *recording) timeline(f *frame, width, rows int) []line {
 			break
 		}
 		row := withCursor()
-		row.put(0, ansi.Truncate(g.ID, labelW-1, ""), sField+k)
+		row.put(0, ansi.Truncate(g.ID, labelW-1, "…"), sField+k)
 		st := f.status[k]
 		style := sField + k
 		if st == future || st == usedUp || st == expired {
@@ -337,7 +388,7 @@ func (r *recording) timeline(f *frame, width, rows int) []line {
 		if ev.Grant.ID == g.ID {
 			idStyle = sCursor
 		}
-		row.put(a, ansi.Truncate(g.ID, b-a+1, ""), idStyle)
+		row.put(a, ansi.Truncate(g.ID, b-a+1, "…"), idStyle)
 		if more := len(r.grants) - grantRows; k == grantRows-1 && more > 0 {
 			if s := fmt.Sprintf(" +%d more", more); row.free(width-len(s), len(s)) {
 				row.put(width-len(s), s, sMuted)
@@ -376,14 +427,16 @@ func (r *recording) tree(ev *credits.Event, nodes []string, width, rows int) []l
 	for show < levels && slot<<show <= width && 1+2*show+1 <= rows {
 		show++
 	}
-	t := "min-heap by expiry (id:left≤expiry)"
+	// The title drops its key, then what it says of the levels, on a
+	// narrow pane.
+	t := visual.Shorten(width, "", "min-heap by expiry", " (id:left≤expiry)")
 	switch {
 	case show == 0:
-		t = "min-heap by expiry: too big to draw here, see the array"
+		t = visual.Shorten(width, "", "min-heap by expiry", ": too big to draw here, see the array")
 	case show < levels:
-		t = fmt.Sprintf("min-heap by expiry, top %d of %d levels (id:left≤expiry)", show, levels)
+		t = visual.Shorten(width, "", "min-heap by expiry", fmt.Sprintf(", top %d of %d levels", show, levels), " (id:left≤expiry)")
 	}
-	title.put(0, t, sMuted)
+	title.text(0, t, sMuted)
 	out := []line{title}
 	if show == 0 {
 		return out
@@ -443,16 +496,28 @@ func (r *recording) arrayLine(ev *credits.Event, nodes []string, width int) line
 		l.put(x, " []", sMuted)
 		return l
 	}
+	last := x // where the last entry drawn starts
 	for k, s := range nodes {
-		x = l.put(x, fmt.Sprintf(" [%d]", k), sMuted)
+		idx := fmt.Sprintf(" [%d]", k)
 		style, label := sField+r.rowOf[ev.Heap[k].ID], s
 		if k == ev.Index {
 			style, label = sCursor, "«"+s+"»"
 		}
-		x = l.put(x, label, style)
-		if x > width {
+		if x+len(idx)+ansi.StringWidth(label) > width {
+			// The rest does not fit: say so, in place of the last
+			// entry if need be.
+			if x+2 > width {
+				for c := last; c < width; c++ {
+					l[c] = cell{' ', sText}
+				}
+				x = last
+			}
+			l.text(x, " …", sMuted)
 			break
 		}
+		last = x
+		x = l.put(x, idx, sMuted)
+		x = l.put(x, label, style)
 	}
 	return l
 }

@@ -15,7 +15,7 @@ import (
 // them and one on the left; the block panel with its bits.
 const (
 	boxesWidth = 1 + 4*10 + 3
-	panelWidth = 2 + 15 + 2 + 35 + 2 + 9
+	panelWidth = 2 + 15 + 2 + 35 + 2 + 10 // the longest name: "mask /30 ◀"
 )
 
 // Field styles of the theme used here.
@@ -71,19 +71,24 @@ func (r *recording) Draw(i, width, height int, th visual.Theme) []string {
 	v := &r.views[i]
 	p := r.palette(th)
 
-	lines := []string{p.accent.On(r.in.title())}
+	// Text wraps at the pane's edge; a row of bits too wide for it is
+	// cut with ….
+	var lines []string
+	for _, l := range visual.Wrap(width, "  ", " ", r.in.title()) {
+		lines = append(lines, p.accent.On(l))
+	}
 	if width >= boxesWidth {
 		lines = append(lines, boxes(v, p)...)
 	} else {
-		lines = append(lines, compact(v, p)...)
+		lines = append(lines, compact(v, width, p)...)
 	}
 	if v.blk.known > 0 {
 		pan := panel(v, width, p)
 		// Once the walk has begun the list of addresses matters more than
 		// the arithmetic: keep room for it, and fold the block to a line.
 		walking := v.ev.Step != ipv4.StepMask && v.ev.Step != ipv4.StepNetwork && v.ev.Step != ipv4.StepLast
-		if walking && height-len(lines)-1-len(pan) < 3 {
-			pan = []string{shortBlock(v, p)}
+		if short := shortBlock(v, width, p); walking && height-len(lines)-1-len(pan) < 2+len(short) {
+			pan = short
 		}
 		lines = append(lines, "")
 		lines = append(lines, pan...)
@@ -271,7 +276,7 @@ func legend(v *view, p *palette) string {
 
 // compact draws the octets for narrow panes: the dotted address, its bits,
 // and a line saying what the step did to which octet.
-func compact(v *view, p *palette) []string {
+func compact(v *view, width int, p *palette) []string {
 	ev := &v.ev
 	var addr strings.Builder
 	for j := range 4 {
@@ -295,7 +300,7 @@ func compact(v *view, p *palette) []string {
 		}
 		bits.WriteString(octetBits(v, j, byte(ev.Octets[j]), p))
 	}
-	out := []string{addr.String(), bits.String()}
+	out := visual.Cut(width, addr.String(), bits.String())
 	var notes []string
 	for j := range 4 {
 		if m := marker(v, j); m != "" {
@@ -305,8 +310,11 @@ func compact(v *view, p *palette) []string {
 	if l := boxLabel(ev.Step); l != "" {
 		notes = append([]string{l}, notes...)
 	}
-	if len(notes) > 0 {
-		out = append(out, p.accent.On(strings.Join(notes, ", ")))
+	for k := range notes[:max(len(notes)-1, 0)] {
+		notes[k] += ","
+	}
+	for _, l := range visual.Wrap(width, "  ", " ", notes...) {
+		out = append(out, p.accent.On(l))
 	}
 	if v.blk.known > 0 && p.plain {
 		var nh strings.Builder
@@ -316,7 +324,7 @@ func compact(v *view, p *palette) []string {
 			}
 			nh.WriteString(nhOctet(v, j))
 		}
-		out = append(out, nh.String())
+		out = append(out, visual.Cut(width, nh.String())...)
 	}
 	return out
 }
@@ -349,7 +357,7 @@ func panel(v *view, width int, p *palette) []string {
 		}
 		dotted := fmt.Sprintf("%-15s", rw.a)
 		if !wide {
-			out = append(out, op+" "+p.text.On(dotted)+"  "+name)
+			out = append(out, visual.Cut(width, op+" "+p.text.On(dotted)+"  "+name)...)
 			continue
 		}
 		var bits strings.Builder
@@ -373,17 +381,22 @@ func panel(v *view, width int, p *palette) []string {
 		}
 	}
 	if b.known >= 3 {
-		out = append(out, p.good.On(fmt.Sprintf("  %d addresses in the block (2^%d)", b.count, 32-b.p.Bits())))
+		for _, l := range visual.Wrap(width-2, "  ", " ", fmt.Sprintf("%d addresses in the block (2^%d)", b.count, 32-b.p.Bits())) {
+			out = append(out, p.good.On("  "+l))
+		}
 	}
 	return out
 }
 
-// shortBlock is the block on one line, for short panes once the walk has
-// begun (the walk starts only after the last step, so all is known).
-func shortBlock(v *view, p *palette) string {
+// shortBlock is the block on a line, or a few on a narrow pane, for short
+// panes once the walk has begun (the walk starts only after the last
+// step, so all is known).
+func shortBlock(v *view, width int, p *palette) []string {
 	b := &v.blk
-	return p.good.On(fmt.Sprintf("%d addresses", b.count)) + p.muted.On(": ") +
-		p.text.On(fmt.Sprintf("%s to %s", b.network, b.last)) + p.muted.On(", mask "+b.mask.String())
+	return visual.Wrap(width, "  ", " ",
+		p.good.On(strconv.FormatUint(b.count, 10)), p.good.On("addresses")+p.muted.On(":"),
+		p.text.On(b.network.String()), p.text.On("to"), p.text.On(b.last.String())+p.muted.On(","),
+		p.muted.On("mask"), p.muted.On(b.mask.String()))
 }
 
 // yieldedLines lists ys, the addresses yielded so far, in at most rows
@@ -433,7 +446,8 @@ func yieldedLines(ys []ipv4.Addr, v *view, width, rows int, p *palette) []string
 		shown += len(l)
 	}
 	if shown < len(ys) {
-		head += p.muted.On(fmt.Sprintf(" (%d earlier not shown)", len(ys)-shown))
+		// A narrow pane drops what the count of earlier ones adds.
+		head = p.muted.On(visual.Shorten(width, " ", fmt.Sprintf("yielded %d:", len(ys)), fmt.Sprintf("(%d earlier not shown)", len(ys)-shown)))
 	}
 	out := []string{head}
 	for li := len(lines) - 1; li >= 0; li-- {

@@ -45,9 +45,11 @@ func (r *recording) Draw(i, width, height int, th visual.Theme) []string {
 	f := r.frames[i]
 	p := newPalette(th)
 
-	lines := []string{r.header(f, p)}
-	if height >= 4 {
-		lines = append(lines, r.legend(p))
+	lines := []string{r.header(f, p, width)}
+	// The legend wraps between its items; it shows whole or not at all,
+	// leaving the dump two rows.
+	if legend := visual.Wrap(width, "  ", "  ", r.legend(p)...); height >= 3+len(legend) {
+		lines = append(lines, legend...)
 	}
 	avail := height - len(lines)
 	side := width >= hexWidth(16)+3+26
@@ -58,6 +60,16 @@ func (r *recording) Draw(i, width, height int, th visual.Theme) []string {
 		}
 	}
 	panel := r.panel(f, p)
+	pw := width // the panel's width: all of it below the dump, the rest beside
+	if side {
+		pw = width - hexWidth(bpr) - 3
+	}
+	for j, l := range panel {
+		// A long pair or chunk name ends in … rather than past the edge.
+		if ansi.StringWidth(l) > pw {
+			panel[j] = ansi.Truncate(l, pw, "…")
+		}
+	}
 	hexAvail := avail
 	if !side {
 		rows := (len(r.stream) + bpr - 1) / bpr
@@ -68,6 +80,12 @@ func (r *recording) Draw(i, width, height int, th visual.Theme) []string {
 		}
 	}
 	hex := r.hexBlock(f, p, bpr, hexAvail)
+	if len(r.stream) == 0 && !side {
+		hex = nil
+		for _, l := range visual.Wrap(width, " ", " ", "(empty stream:", "no pairs,", "0 bytes)") {
+			hex = append(hex, p.muted.On(l))
+		}
+	}
 	if !side {
 		return append(append(lines, hex...), panel...)
 	}
@@ -86,36 +104,47 @@ func (r *recording) Draw(i, width, height int, th visual.Theme) []string {
 	return lines
 }
 
-// header names the phases, the current one bracketed, and where the step is.
-func (r *recording) header(f frame, p palette) string {
+// header names the phases, the current one bracketed, and where the step
+// is. A narrow pane drops the other phases' names, then the progress's
+// unit words, before anything is cut.
+func (r *recording) header(f frame, p palette, width int) string {
 	var parts []string
+	current := ""
 	for ph, name := range phaseNames {
 		if !r.chunked && (phase(ph) == phCut || phase(ph) == phJoin) {
 			continue
 		}
 		if phase(ph) == f.phase {
-			parts = append(parts, p.accent.On("["+name+"]"))
+			current = p.accent.On("[" + name + "]")
+			parts = append(parts, current)
 		} else {
 			parts = append(parts, p.muted.On(name))
 		}
 	}
-	s := strings.Join(parts, p.muted.On(" › "))
+	phases := strings.Join(parts, p.muted.On(" › "))
 	n := len(r.stream)
+	var progress, short string
 	switch f.phase {
 	case phEncode:
-		s += fmt.Sprintf("  %d/%d B written", f.visible, n)
+		progress, short = fmt.Sprintf("%d/%d B written", f.visible, n), fmt.Sprintf("%d/%d B", f.visible, n)
 	case phCut:
-		s += fmt.Sprintf("  %d/%d chunks cut", f.cut, len(r.chunks))
+		progress, short = fmt.Sprintf("%d/%d chunks cut", f.cut, len(r.chunks)), fmt.Sprintf("%d/%d cut", f.cut, len(r.chunks))
 	case phJoin:
-		s += fmt.Sprintf("  %d/%d B joined", f.visible, n)
+		progress, short = fmt.Sprintf("%d/%d B joined", f.visible, n), fmt.Sprintf("%d/%d B", f.visible, n)
 	case phDecode:
-		s += fmt.Sprintf("  cursor %d/%d", f.cursor, n)
+		progress, short = fmt.Sprintf("cursor %d/%d", f.cursor, n), fmt.Sprintf("%d/%d", f.cursor, n)
 	}
-	return s
+	for _, s := range []string{phases + "  " + progress, current + "  " + progress, current + " " + short} {
+		if ansi.StringWidth(s) <= width {
+			return s
+		}
+	}
+	return ansi.Truncate(current+" "+short, width, "…")
 }
 
-// legend names the field of each letter and colour, and the markers.
-func (r *recording) legend(p palette) string {
+// legend names the field of each letter and colour, and the markers, an
+// item each.
+func (r *recording) legend(p palette) []string {
 	names := [...]string{"key length", "key", "value length", "value"}
 	var parts []string
 	for k, name := range names {
@@ -125,7 +154,7 @@ func (r *recording) legend(p palette) string {
 	if r.chunked {
 		parts = append(parts, p.accent.On("┃")+" chunk border")
 	}
-	return strings.Join(parts, "  ")
+	return parts
 }
 
 // hexBlock is the hex dump in at most avail lines: each row of bpr bytes,

@@ -28,7 +28,7 @@ func newPalette(th visual.Theme) palette {
 func (r *recording) Draw(i, width, height int, th visual.Theme) []string {
 	f := r.frames[i]
 	p := newPalette(th)
-	lines := []string{r.header(f, p)}
+	lines := []string{r.header(f, p, width)}
 	var body []string
 	switch r.in.policy {
 	case "lru":
@@ -54,16 +54,47 @@ func (r *recording) Draw(i, width, height int, th visual.Theme) []string {
 }
 
 // header names the policies, the shown one bracketed, and the operation.
-func (r *recording) header(f frame, p palette) string {
+// A narrow pane drops the other policies, then the capacity, then the
+// policy shown.
+func (r *recording) header(f frame, p palette, width int) string {
 	var parts []string
+	shown := ""
 	for _, name := range policies {
 		if name == r.in.policy {
-			parts = append(parts, p.accent.On("["+name+"]"))
+			shown = p.accent.On("[" + name + "]")
+			parts = append(parts, shown)
 		} else {
 			parts = append(parts, p.muted.On(name))
 		}
 	}
-	return strings.Join(parts, " ") + fmt.Sprintf("  op %d/%d %s · cap %d", f.op+1, len(r.in.ops), p.accent.On(r.in.ops[f.op].String()), r.in.cap)
+	op := fmt.Sprintf("op %d/%d %s", f.op+1, len(r.in.ops), p.accent.On(r.in.ops[f.op].String()))
+	capacity := fmt.Sprintf(" · cap %d", r.in.cap)
+	for _, s := range []string{strings.Join(parts, " ") + "  " + op + capacity, shown + "  " + op + capacity, shown + " " + op, op} {
+		if ansi.StringWidth(s) <= width {
+			return s
+		}
+	}
+	return ansi.Truncate(op, width, "…")
+}
+
+// text is s wrapped to width in paint pt, a hanging indent after its
+// first line.
+func text(width int, pt visual.Paint, s string) []string {
+	lines := visual.Wrap(width, "  ", " ", s)
+	for j, l := range lines {
+		lines[j] = pt.On(l)
+	}
+	return lines
+}
+
+// words paints each word of s with pt, as items for visual.Wrap: a line
+// broken between them carries its paint whole.
+func words(pt visual.Paint, s string) []string {
+	ws := strings.Fields(s)
+	for j, w := range ws {
+		ws[j] = pt.On(w)
+	}
+	return ws
 }
 
 // keyCell is a key, reversed when the step is about it.
@@ -75,29 +106,20 @@ func keyCell(k, focus string, p palette) string {
 }
 
 // wrap lays cells out in lines of at most width columns, sep between
-// them, continuation lines indented by indent.
+// them, continuation lines indented by indent (visual.Wrap: a cell too
+// wide for a line is broken, a word too wide cut with …).
 func wrap(cells []string, sep string, width, indent int) []string {
-	var out []string
-	line := ""
-	for _, c := range cells {
-		add := c
-		if line != "" {
-			add = sep + c
-		}
-		if line != "" && ansi.StringWidth(line+add) > width {
-			out = append(out, line)
-			line = strings.Repeat(" ", indent) + c
-			continue
-		}
-		line += add
+	lines := visual.Wrap(width, strings.Repeat(" ", indent), sep, cells...)
+	if len(lines) == 0 {
+		return []string{""}
 	}
-	return append(out, line)
+	return lines
 }
 
 // drawLRU is the map, a key and the node it points at, beside the list
 // from head to tail, and the evicted node falling off the back.
 func drawLRU(e lru.Event[string], p palette, width int) []string {
-	out := []string{p.muted.On("list: head (most recent) ⇄ … ⇄ tail (least recent)")}
+	out := text(width, p.muted, "list: head (most recent) ⇄ … ⇄ tail (least recent)")
 	cells := []string{p.muted.On("head")}
 	for _, k := range e.Order {
 		cells = append(cells, "["+keyCell(k, e.Key, p)+"]")
@@ -107,7 +129,7 @@ func drawLRU(e lru.Event[string], p palette, width int) []string {
 		cells = append(cells, p.bad.On("✗ "+e.Key+" falls off"))
 	}
 	out = append(out, wrap(cells, " ⇄ ", width, 2)...)
-	out = append(out, p.muted.On("map: key → node"))
+	out = append(out, text(width, p.muted, "map: key → node")...)
 	var m []string
 	for n, k := range e.Order {
 		m = append(m, fmt.Sprintf("%s→#%d", keyCell(k, e.Key, p), n+1))
@@ -121,7 +143,7 @@ func drawLRU(e lru.Event[string], p palette, width int) []string {
 // drawLFU is the buckets, the highest count first, each with its keys
 // most to least recent; eviction takes from the last line's end.
 func drawLFU(e lru.Event[string], p palette, width int) []string {
-	out := []string{p.muted.On("buckets: count │ keys, most → least recent")}
+	out := text(width, p.muted, "buckets: count │ keys, most → least recent")
 	for _, b := range e.Buckets {
 		cells := []string{fmt.Sprintf("%5d │", b.Freq)}
 		for _, k := range b.Keys {
@@ -133,9 +155,9 @@ func drawLFU(e lru.Event[string], p palette, width int) []string {
 		out = append(out, p.muted.On("(empty)"))
 	}
 	if e.Step == lru.StepLFUEvict {
-		out = append(out, p.bad.On("✗ "+e.Key+" falls off")+" "+p.muted.On("("+e.Reason+")"))
+		out = append(out, visual.Wrap(width, "  ", " ", append([]string{p.bad.On("✗ " + e.Key + " falls off")}, words(p.muted, "("+e.Reason+")")...)...)...)
 	} else {
-		out = append(out, p.muted.On("next to go: the last key of the lowest bucket"))
+		out = append(out, text(width, p.muted, "next to go: the last key of the lowest bucket")...)
 	}
 	return out
 }
@@ -155,7 +177,7 @@ func (r *recording) drawRedis(e lru.Event[string], p palette, width int) []strin
 	if r.in.policy == "redis-lfu" {
 		kind = "counter c"
 	}
-	out := []string{p.muted.On(fmt.Sprintf("keys (no order; LRU clock %d s):", e.Clock))}
+	out := text(width, p.muted, fmt.Sprintf("keys (no order; LRU clock %d s):", e.Clock))
 	var ks []string
 	for _, k := range e.Keys {
 		ks = append(ks, keyCell(k, e.Key, p))
@@ -169,16 +191,17 @@ func (r *recording) drawRedis(e lru.Event[string], p palette, width int) []strin
 		for _, c := range e.Sample {
 			cs = append(cs, "<"+r.score(c)+">")
 		}
-		out = append(out, p.muted.On(fmt.Sprintf("sampled, with %s:", kind)))
+		out = append(out, text(width, p.muted, fmt.Sprintf("sampled, with %s:", kind))...)
 		out = append(out, wrap(cs, " ", width, 0)...)
 	}
 	if e.Step == lru.StepRedisDecay || e.Step == lru.StepRedisIncr || e.Step == lru.StepRedisInsert && r.in.policy == "redis-lfu" {
-		out = append(out, fmt.Sprintf("counter of %s: %d → %d", e.Key, e.Was, e.Counter))
+		c := fmt.Sprintf("counter of %s: %d → %d", e.Key, e.Was, e.Counter)
 		if e.Step == lru.StepRedisInsert {
-			out[len(out)-1] = fmt.Sprintf("counter of %s: %d (new keys start at 5)", e.Key, e.Counter)
+			c = fmt.Sprintf("counter of %s: %d (new keys start at 5)", e.Key, e.Counter)
 		}
+		out = append(out, visual.Wrap(width, "  ", " ", c)...)
 	}
-	out = append(out, p.muted.On(fmt.Sprintf("pool (%d of %d, worst → best), %s:", len(e.Pool), lru.EvictionPoolSize, kind)))
+	out = append(out, text(width, p.muted, fmt.Sprintf("pool (%d of %d, worst → best), %s:", len(e.Pool), lru.EvictionPoolSize, kind))...)
 	var cells []string
 	for j, c := range e.Pool {
 		cell := "[" + r.score(c) + "]"
@@ -193,9 +216,9 @@ func (r *recording) drawRedis(e lru.Event[string], p palette, width int) []strin
 	out = append(out, wrap(cells, " ", width, 0)...)
 	switch e.Step {
 	case lru.StepRedisEvict:
-		out = append(out, p.bad.On("✗ "+e.Key+" evicted")+" "+p.muted.On("("+e.Reason+")"))
+		out = append(out, visual.Wrap(width, "  ", " ", append([]string{p.bad.On("✗ " + e.Key + " evicted")}, words(p.muted, "("+e.Reason+")")...)...)...)
 	case lru.StepRedisGhost:
-		out = append(out, p.bad.On("? "+e.Key+" is a ghost: dropped from the pool"))
+		out = append(out, text(width, p.bad, "? "+e.Key+" is a ghost: dropped from the pool")...)
 	}
 	return out
 }
@@ -203,7 +226,7 @@ func (r *recording) drawRedis(e lru.Event[string], p palette, width int) []strin
 // chart is the hit ratio of each policy over the operations so far, a
 // bar each, the shown policy marked with ▶.
 func (r *recording) chart(f frame, p palette, width int) []string {
-	out := []string{p.muted.On("hit ratio so far")}
+	out := text(width, p.muted, "hit ratio so far")
 	barW := max(4, min(20, width-32))
 	for j, name := range policies {
 		s := f.stats[j]
@@ -219,7 +242,8 @@ func (r *recording) chart(f frame, p palette, width int) []string {
 			mark = p.accent.On("▶ ")
 		}
 		bar := p.good.On(strings.Repeat("█", fill)) + p.muted.On(strings.Repeat("░", barW-fill))
-		out = append(out, fmt.Sprintf("%s%-9s %s %s %d/%d", mark, name, bar, pct, s.Hits, n))
+		// A row of the chart too wide for a narrow pane ends in ….
+		out = append(out, visual.Cut(width, fmt.Sprintf("%s%-9s %s %s %d/%d", mark, name, bar, pct, s.Hits, n))...)
 	}
 	return out
 }

@@ -41,27 +41,47 @@ func paletteOf(th visual.Theme) *palette {
 func (r *recording) Draw(i, w, h int, th visual.Theme) []string {
 	p := paletteOf(th)
 	e := r.frames[i]
-	title := fmt.Sprintf("%s  step %d/%d", r.title, i+1, len(r.frames))
-	lines := []string{p.accent.On(title)}
-	if r.in.table {
-		return append(lines, r.drawTable(i, w, h-1, p)...)
+	step := fmt.Sprintf("step %d/%d", i+1, len(r.frames))
+	var lines []string
+	for _, l := range fit(w, r.title+"  "+step, append(strings.Fields(r.title), step)...) {
+		lines = append(lines, p.accent.On(l))
 	}
-	below := r.drawState(e, p)
-	room := max(h-1-len(below), 3)
+	if r.in.table {
+		return append(lines, r.drawTable(i, w, h-len(lines), p)...)
+	}
+	below := r.drawState(e, w, p)
+	room := max(h-len(lines)-len(below), 3)
 	lines = append(lines, r.drawScript(e, w, room, p)...)
 	return append(lines, below...)
 }
 
-// drawTable lists the cells decided so far, the latest last.
+// fit is whole when it fits in width, else items wrapped to it: a line of
+// text keeps its layout where there is room and wraps where there is
+// not.
+func fit(width int, whole string, items ...string) []string {
+	if ansi.StringWidth(whole) <= width {
+		return []string{whole}
+	}
+	return visual.Wrap(width, "    ", " ", items...)
+}
+
+// drawTable lists the cells decided so far, the latest last, each
+// wrapped to w, as many whole ones as h rows hold.
 func (r *recording) drawTable(i, w, h int, p *palette) []string {
 	var out []string
-	for j := max(0, i-h+1); j <= i; j++ {
-		s := r.frames[j].Explain
+	for j := i; j >= 0; j-- {
+		s, pt := "  "+r.frames[j].Explain, p.text
 		if j == i {
-			out = append(out, p.accent.On("› "+s))
-		} else {
-			out = append(out, p.text.On("  "+s))
+			s, pt = "› "+r.frames[j].Explain, p.accent
 		}
+		cell := fit(w, s, strings.Fields(s)...)
+		if len(out)+len(cell) > h && j < i {
+			break
+		}
+		for k := range cell {
+			cell[k] = pt.On(cell[k])
+		}
+		out = append(cell, out...)
 	}
 	return out
 }
@@ -76,7 +96,7 @@ func (r *recording) drawScript(e mvcc.Event, w, room int, p *palette) []string {
 	for k, s := range sessions {
 		head += p.session[k%len(p.session)].On(pad(s, colw))
 	}
-	out := []string{head}
+	out := visual.Cut(w, head)
 	cur := -1
 	for k, l := range r.script.Lines {
 		if l.N == e.Line {
@@ -106,7 +126,9 @@ func (r *recording) drawScript(e mvcc.Event, w, room int, p *palette) []string {
 		if l.N == e.Line {
 			row = p.accent.On(prefix) + strings.Repeat(" ", col*colw) + paint.On(cell)
 		}
-		out = append(out, row)
+		// Columns of at least 8 may not all fit a narrow pane: the row
+		// then ends in ….
+		out = append(out, visual.Cut(w, row)...)
 	}
 	return out
 }
@@ -135,14 +157,18 @@ func (r *recording) mark(e mvcc.Event, k int, p *palette) (string, visual.Paint)
 	return " ✓", p.text
 }
 
-// drawState draws the rows' versions, the transactions and the locks.
-func (r *recording) drawState(e mvcc.Event, p *palette) []string {
+// drawState draws the rows' versions, the transactions and the locks in
+// w columns, each wrapping where it does not fit.
+func (r *recording) drawState(e mvcc.Event, w int, p *palette) []string {
 	st := e.State
 	legend := "rows, newest version first (value@trx id, * uncommitted, del = delete mark)"
 	if st.Engine == mvcc.Postgres {
 		legend = "rows, newest tuple first (value(xmin,xmax), * xmin uncommitted)"
 	}
-	out := []string{p.muted.On(legend)}
+	var out []string
+	for _, l := range visual.Wrap(w, "  ", " ", legend) {
+		out = append(out, p.muted.On(l))
+	}
 	for _, row := range st.Rows {
 		var vs []string
 		for j, v := range row.Versions {
@@ -158,7 +184,12 @@ func (r *recording) drawState(e mvcc.Event, p *palette) []string {
 		if st.Engine == mvcc.Postgres {
 			sep = "  "
 		}
-		out = append(out, fmt.Sprintf("  id %-3d %s", row.ID, strings.Join(vs, sep)))
+		if len(vs) == 0 {
+			out = append(out, fmt.Sprintf("  id %-3d", row.ID))
+			continue
+		}
+		vs[0] = fmt.Sprintf("  id %-3d %s", row.ID, vs[0])
+		out = append(out, visual.Wrap(w, strings.Repeat(" ", 9), sep, vs...)...)
 	}
 	out = append(out, p.muted.On("transactions"))
 	sessions := []string{}
@@ -168,26 +199,35 @@ func (r *recording) drawState(e mvcc.Event, p *palette) []string {
 	for _, t := range st.Txns {
 		k := indexOf(sessions, t.Session)
 		s := fmt.Sprintf("  %s trx %d %s %s", p.session[k%len(p.session)].On(t.Session), t.ID, t.Level.Short(), t.Status)
+		items := []string{s}
 		if t.View != "" {
 			s += "  " + t.View
+			items = append(items, strings.Fields(t.View)...)
 		}
 		if t.SSI != "" {
 			s += "  " + t.SSI
+			items = append(items, strings.Fields(t.SSI)...)
 		}
 		if t.Waiting != "" {
 			s += p.bad.On("  waits")
+			items = append(items, p.bad.On("waits"))
 		}
-		out = append(out, s)
+		out = append(out, fit(w, s, items...)...)
 	}
 	if len(st.Locks) > 0 {
 		out = append(out, p.muted.On("locks"))
 		for _, l := range st.Locks {
 			k := indexOf(sessions, l.Session)
-			s := "  " + p.session[k%len(p.session)].On(l.Session) + " " + l.Lock
+			who := "  " + p.session[k%len(p.session)].On(l.Session)
+			s, items := who+" "+l.Lock, append([]string{who}, strings.Fields(l.Lock)...)
 			if l.Waiting {
-				s = "  " + p.session[k%len(p.session)].On(l.Session) + " " + p.bad.On("waits for "+l.Lock)
+				s = who + " " + p.bad.On("waits for "+l.Lock)
+				items = []string{who}
+				for _, word := range strings.Fields("waits for " + l.Lock) {
+					items = append(items, p.bad.On(word))
+				}
 			}
-			out = append(out, s)
+			out = append(out, fit(w, s, items...)...)
 		}
 	}
 	return out
@@ -217,8 +257,8 @@ func indexOf(xs []string, s string) int {
 	return 0
 }
 
-// pad cuts or pads s to n columns.
+// pad cuts s to n columns with … or pads it to them.
 func pad(s string, n int) string {
-	s = ansi.Truncate(s, n, "")
+	s = ansi.Truncate(s, n, "…")
 	return s + strings.Repeat(" ", max(n-ansi.StringWidth(s), 0))
 }

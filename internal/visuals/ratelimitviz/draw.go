@@ -6,6 +6,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"tutor/internal/visual"
 	"tutor/solutions/ratelimit"
 )
@@ -71,10 +73,12 @@ func (r *recording) Draw(i, width, height int, th visual.Theme) []string {
 	pw := max(1, width-1)
 	sc := r.newScale(pw)
 
-	lines := []string{r.header(f, p)}
+	lines := r.header(f, p, width)
+	numbers := r.numbers(f, p, width)
+	legend := r.legend(p, width)
 	// The rows of marks: as many as the most arrivals on one column
 	// needs, within the room.
-	room := height - 1 - 5 // header; window bar, ruler, labels, numbers, legend
+	room := height - len(lines) - 3 - len(numbers) - len(legend) // window bar, ruler, labels
 	stacks := r.columns(sc)
 	most := 1
 	for _, c := range stacks {
@@ -86,34 +90,62 @@ func (r *recording) Draw(i, width, height int, th visual.Theme) []string {
 		lines = append(lines, bar)
 	}
 	lines = append(lines, r.ruler(f, p, sc)...)
-	lines = append(lines, r.numbers(f, p, width)...)
-	lines = append(lines, r.legend(p))
-	return lines
+	lines = append(lines, numbers...)
+	return append(lines, legend...)
 }
 
-// header names the limiter, its rate and the request on show.
-func (r *recording) header(f frame, p palette) string {
+// fit is whole when it fits in width, else items wrapped to it: a line of
+// text keeps its layout where there is room and wraps where there is
+// not.
+func fit(width int, whole string, items ...string) []string {
+	if ansi.StringWidth(whole) <= width {
+		return []string{whole}
+	}
+	return visual.Wrap(width, "  ", " ", items...)
+}
+
+// words paints each word of s with pt, as items for visual.Wrap: a line
+// broken between them carries its paint whole.
+func words(pt visual.Paint, s string) []string {
+	ws := strings.Fields(s)
+	for j, w := range ws {
+		ws[j] = pt.On(w)
+	}
+	return ws
+}
+
+// header names the limiter, its rate and the request on show: a line
+// where it fits, else the limiter's words wrapped, then the request's.
+func (r *recording) header(f frame, p palette, width int) []string {
 	e := f.ev
-	s := p.accent.On(names[r.in.kind]) + p.muted.On(fmt.Sprintf(" · %d per %s", r.in.limit, ratelimit.Seconds(r.in.window)))
+	desc := []string{p.accent.On(names[r.in.kind]), p.muted.On(fmt.Sprintf("· %d per %s", r.in.limit, ratelimit.Seconds(r.in.window)))}
 	switch r.in.kind {
 	case ratelimit.KindBucket:
-		s += p.muted.On(fmt.Sprintf(" · burst %d", r.in.burstOr()))
+		desc = append(desc, p.muted.On(fmt.Sprintf("· burst %d", r.in.burstOr())))
 	case ratelimit.KindLeaky:
-		s += p.muted.On(fmt.Sprintf(" · queue %d", r.in.burstOr()))
+		desc = append(desc, p.muted.On(fmt.Sprintf("· queue %d", r.in.burstOr())))
 	case ratelimit.KindSlots:
-		s += p.muted.On(fmt.Sprintf(" · %d slots", r.in.slotsOr()))
+		desc = append(desc, p.muted.On(fmt.Sprintf("· %d slots", r.in.slotsOr())))
 	}
+	var req []string
 	if len(r.at) > 0 {
-		s += fmt.Sprintf("  request %d/%d at %s", f.req+1, len(r.at), ratelimit.Seconds(r.at[f.req]))
+		req = strings.Fields(fmt.Sprintf("request %d/%d at %s", f.req+1, len(r.at), ratelimit.Seconds(r.at[f.req])))
 		if f.decided > f.req {
 			if e.Allowed {
-				s += " " + p.good.On("allowed")
+				req = append(req, p.good.On("allowed"))
 			} else {
-				s += " " + p.bad.On("denied: "+string(e.Reason))
+				req = append(req, words(p.bad, "denied: "+string(e.Reason))...)
 			}
 		}
 	}
-	return s
+	whole := strings.Join(desc, " ")
+	if len(req) > 0 {
+		whole += "  " + strings.Join(req, " ")
+	}
+	if ansi.StringWidth(whole) <= width {
+		return []string{whole}
+	}
+	return append(visual.Wrap(width, "  ", " ", desc...), visual.Wrap(width, "  ", " ", req...)...)
 }
 
 // columns lists, per column, the arrivals drawn there, first first.
@@ -283,24 +315,30 @@ func (r *recording) numbers(f frame, p palette, width int) []string {
 	e := f.ev
 	switch e.Limiter {
 	case ratelimit.KindFixed:
-		return []string{fmt.Sprintf("window [%s, %s)  count %s", at(e.WindowStart), at(e.WindowStart.Add(e.Window)), gauge(p, float64(e.Count), e.Limit, width))}
+		window := fmt.Sprintf("window [%s, %s)", at(e.WindowStart), at(e.WindowStart.Add(e.Window)))
+		count := "count " + gauge(p, float64(e.Count), e.Limit, width)
+		return fit(width, window+"  "+count, window, count)
 	case ratelimit.KindLog:
-		return []string{fmt.Sprintf("log %s  %s", gauge(p, float64(e.Count), e.Limit, width), p.muted.On(instants(e.Log)))}
+		g := "log " + gauge(p, float64(e.Count), e.Limit, width)
+		return fit(width, g+"  "+p.muted.On(instants(e.Log)), append([]string{g}, words(p.muted, instants(e.Log))...)...)
 	case ratelimit.KindCounter:
-		return []string{
-			p.prev.On(fmt.Sprintf("░ previous %d (weight %s)", e.Prev, num(e.Weight))) + " · " + p.cur.On(fmt.Sprintf("█ current %d", e.Count)) +
-				fmt.Sprintf(" · estimate seen %s of %d", num(e.Estimate), e.Limit),
-		}
+		prev := p.prev.On(fmt.Sprintf("░ previous %d (weight %s)", e.Prev, num(e.Weight)))
+		cur := p.cur.On(fmt.Sprintf("█ current %d", e.Count))
+		est := fmt.Sprintf("· estimate seen %s of %d", num(e.Estimate), e.Limit)
+		return fit(width, prev+" · "+cur+" "+est, prev, "·", cur, est)
 	case ratelimit.KindSlots:
 		parts := make([]string, len(e.Slots))
 		for k, s := range e.Slots {
 			parts[k] = fmt.Sprintf("%s:%d", at(s.Start), s.Count)
 		}
-		return []string{fmt.Sprintf("slots %s = %d of %d", strings.Join(parts, " "), e.Count, e.Limit)}
+		total := fmt.Sprintf("= %d of %d", e.Count, e.Limit)
+		return fit(width, fmt.Sprintf("slots %s %s", strings.Join(parts, " "), total), append(append([]string{"slots"}, parts...), total)...)
 	case ratelimit.KindBucket:
-		return []string{"tokens " + gauge(p, e.Tokens, e.Burst, width) + " " + r.levels(f)}
+		g := "tokens " + gauge(p, e.Tokens, e.Burst, width)
+		return fit(width, g+" "+r.levels(f), g, r.levels(f))
 	case ratelimit.KindLeaky:
-		return []string{fmt.Sprintf("queue %s  leave at %s", gauge(p, float64(e.Count), e.Burst, width), p.muted.On(instants(e.Queue)))}
+		g := "queue " + gauge(p, float64(e.Count), e.Burst, width)
+		return fit(width, g+"  leave at "+p.muted.On(instants(e.Queue)), append([]string{g, "leave at"}, words(p.muted, instants(e.Queue))...)...)
 	}
 	return nil
 }
@@ -334,18 +372,18 @@ func (r *recording) levels(f frame) string {
 	return "after each: " + b.String()
 }
 
-// legend explains the marks.
-func (r *recording) legend(p palette) string {
-	s := p.good.On("+") + " allowed  " + p.bad.On("x") + " denied  " + p.muted.On("·") + " to come"
+// legend explains the marks, wrapping between them.
+func (r *recording) legend(p palette, width int) []string {
+	items := []string{p.good.On("+") + " allowed", p.bad.On("x") + " denied", p.muted.On("·") + " to come"}
 	switch r.in.kind {
 	case ratelimit.KindFixed:
-		s += "  " + p.cur.On("[==)") + " fixed window"
+		items = append(items, p.cur.On("[==)")+" fixed window")
 	case ratelimit.KindLog, ratelimit.KindSlots:
-		s += "  " + p.cur.On("(==]") + " last window"
+		items = append(items, p.cur.On("(==]")+" last window")
 	case ratelimit.KindCounter:
-		s += "  " + p.prev.On("░") + " previous " + p.cur.On("█") + " current"
+		items = append(items, p.prev.On("░")+" previous "+p.cur.On("█")+" current")
 	case ratelimit.KindLeaky:
-		s += "  " + p.cur.On("v") + " a queued request leaves"
+		items = append(items, p.cur.On("v")+" a queued request leaves")
 	}
-	return s
+	return visual.Wrap(width, "  ", "  ", items...)
 }

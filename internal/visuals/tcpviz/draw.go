@@ -36,9 +36,12 @@ const panelWidth = 34
 func (r *recording) Draw(i, width, height int, th visual.Theme) []string {
 	f := r.frames[i]
 	p := newPalette(th)
-	lines := []string{r.header(f, width, p)}
-	if height >= 8 {
-		lines = append(lines, p.muted.On(fit("▶ ◀ a segment · ✗ lost · ↻ sent again · ▸ this step", width)))
+	lines := r.header(f, width, p)
+	// The legend wraps between its items, and shows whole or not at all.
+	if lg := visual.Wrap(width, "  ", " · ", "▶ ◀ a segment", "✗ lost", "↻ sent again", "▸ this step"); height >= 7+len(lg) {
+		for _, l := range lg {
+			lines = append(lines, p.muted.On(l))
+		}
 	}
 	avail := height - len(lines)
 	if width >= 60+panelWidth+3 {
@@ -58,28 +61,30 @@ func (r *recording) Draw(i, width, height int, th visual.Theme) []string {
 		}
 		return lines
 	}
-	panelRows := 0
+	var panel []string
 	if avail >= 10 {
-		panelRows = min(5, avail/3)
+		panel = r.panel(i, width, avail, p, true)
+		panel = panel[:min(len(panel), max(5, avail/2))]
 	}
-	lines = append(lines, r.diagram(f, width, avail-panelRows, p)...)
-	if panelRows > 0 {
-		lines = append(lines, r.panel(i, width, panelRows, p, true)...)
-	}
-	return lines
+	lines = append(lines, r.diagram(f, width, avail-len(panel), p)...)
+	return append(lines, panel...)
 }
 
-// fit cuts s to w columns.
+// fit cuts s to w columns, ending it with … when cut.
 func fit(s string, w int) string {
 	if ansi.StringWidth(s) <= w {
 		return s
 	}
-	return ansi.Truncate(s, max(w, 0), "")
+	if w < 1 {
+		return ""
+	}
+	return ansi.Truncate(s, w, "…")
 }
 
 // header is "client STATE   t   server STATE" across the width, the end
-// that acted in the accent.
-func (r *recording) header(f frame, width int, p palette) string {
+// that acted in the accent; on a pane too narrow for that, the three
+// wrapped.
+func (r *recording) header(f frame, width int, p palette) []string {
 	e := f.ev
 	names := [2]string{"client " + e.Client.State.String(), "server " + e.Server.State.String()}
 	for s := range names {
@@ -94,10 +99,10 @@ func (r *recording) header(f frame, width int, p palette) string {
 		return names[s]
 	}
 	if gap < 2 {
-		return fit(names[0]+" "+names[1]+" "+mid, width)
+		return visual.Wrap(width, "  ", " ", paint(tcp.Client), paint(tcp.Server), p.muted.On(mid))
 	}
 	l := gap / 2
-	return paint(tcp.Client) + strings.Repeat(" ", l) + p.muted.On(mid) + strings.Repeat(" ", gap-l) + paint(tcp.Server)
+	return []string{paint(tcp.Client) + strings.Repeat(" ", l) + p.muted.On(mid) + strings.Repeat(" ", gap-l) + paint(tcp.Server)}
 }
 
 // fmtTime is a virtual time in at most 8 columns.
@@ -110,6 +115,23 @@ func fmtTime(d time.Duration) string {
 	default:
 		return fmt.Sprintf("%.0fs", d.Seconds())
 	}
+}
+
+// shorter drops digits after the decimal point of a time such as
+// "▸61.204s" until it fits in n columns (or none are left).
+func shorter(t string, n int) string {
+	for len([]rune(t)) > n {
+		dot := strings.IndexByte(t, '.')
+		if dot < 0 {
+			return t
+		}
+		digits := t[dot+1 : len(t)-1] // the unit is the last byte, "s"
+		if len(digits) <= 1 {
+			return t[:dot] + t[len(t)-1:]
+		}
+		t = t[:len(t)-2] + t[len(t)-1:]
+	}
+	return t
 }
 
 // diagram is the sequence diagram in at most h lines of w columns: the
@@ -140,6 +162,7 @@ func (r *recording) diagram(f frame, w, h int, p palette) []string {
 		if cur {
 			t = "▸" + t
 		}
+		t = shorter(t, tw-1)
 		tcol := fmt.Sprintf("%*s ", tw-1, t)
 		body := arrow(rw, aw)
 		switch {
@@ -237,13 +260,16 @@ func (r *recording) panel(i, w, h int, p palette, narrow bool) []string {
 	}
 	recvBar := func(bw int) string { return "[" + bar(bw, s.RcvBuf, []int{s.Unread, s.OutOfOrder}, "+-.") + "]" }
 	if narrow {
-		out := []string{
-			p.accent.On("send ") + sendBar(max(4, w-7)),
-			fit(fmt.Sprintf("#acked %d =in flight %d ~usable %d .not yet %d", c.Acked, c.InFlight, c.Usable, notYet), w),
-			fit(fmt.Sprintf("cwnd %d ssthresh %s rwnd %d RTO %v%s", c.Cwnd, ssthresh(c.Ssthresh), c.SndWnd, c.RTO, recov(c.Recovery)), w),
-			p.accent.On("recv ") + recvBar(max(4, w-7)),
-			fit(fmt.Sprintf("+unread %d -held %d .window %d of %d", s.Unread, s.OutOfOrder, s.RcvWnd, s.RcvBuf), w),
-		}
+		// The figures wrap between them.
+		figures := func(items ...string) []string { return visual.Wrap(w, "  ", " ", items...) }
+		out := []string{p.accent.On("send ") + sendBar(max(4, w-7))}
+		out = append(out, figures(fmt.Sprintf("#acked %d", c.Acked), fmt.Sprintf("=in flight %d", c.InFlight),
+			fmt.Sprintf("~usable %d", c.Usable), fmt.Sprintf(".not yet %d", notYet))...)
+		out = append(out, figures(fmt.Sprintf("cwnd %d", c.Cwnd), "ssthresh "+ssthresh(c.Ssthresh), fmt.Sprintf("rwnd %d", c.SndWnd),
+			fmt.Sprintf("RTO %v%s", c.RTO, recov(c.Recovery)))...)
+		out = append(out, p.accent.On("recv ")+recvBar(max(4, w-7)))
+		out = append(out, figures(fmt.Sprintf("+unread %d", s.Unread), fmt.Sprintf("-held %d", s.OutOfOrder),
+			fmt.Sprintf(".window %d of %d", s.RcvWnd, s.RcvBuf))...)
 		return out[:min(h, len(out))]
 	}
 	bw := max(4, w-2)

@@ -41,8 +41,9 @@ type paintCache struct {
 	p               palette
 }
 
-// legend explains the marks of the picture.
-const legend = "↓ request  ↑ answer  #k in flight  [wait pending/children · partial]  > this step"
+// legend explains the marks of the picture, an item each: it wraps
+// between items on a narrow pane.
+var legend = []string{"↓ request", "↑ answer", "#k in flight", "[wait pending/children · partial]", "> this step"}
 
 // maxLabel is the longest payload an edge shows, in bytes (payloads are
 // ASCII).
@@ -58,20 +59,28 @@ func (r *recording) Draw(i, width, height int, theme visual.Theme) []string {
 	f := &r.frames[i]
 	var lines []string
 
+	// The footer is drawn first, to know its rows: it shows whole, with
+	// the header and a row of the tree, or not at all.
 	rowsAvail := height
-	header, footer := height >= 3, height >= 4
+	header := height >= 3
+	foot := r.footer(f, i, width, th)
 	if header {
 		rowsAvail--
 	}
-	if footer {
-		rowsAvail--
+	if len(foot) > rowsAvail-1 || height < 4 {
+		foot = nil
 	}
+	rowsAvail -= len(foot)
 	if header {
+		// A narrow pane drops the header's last parts first: the
+		// messages sent, those in flight (the edges show them), the step
+		// (the pane's status line has it).
 		dup := ""
 		if r.in.dup > 0 {
-			dup = fmt.Sprintf(" · delivery %d twice", r.in.dup)
+			dup = fmt.Sprintf("delivery %d twice", r.in.dup)
 		}
-		h := fmt.Sprintf("%s · %s%s · step %d/%d · in flight %d · sent %d", r.in.op, r.in.order, dup, i+1, len(r.frames), len(f.flight), f.ev.Sent)
+		h := visual.Shorten(width, " · ", r.in.op.String(), r.in.order.String(), dup,
+			fmt.Sprintf("step %d/%d", i+1, len(r.frames)), fmt.Sprintf("in flight %d", len(f.flight)), fmt.Sprintf("sent %d", f.ev.Sent))
 		lines = append(lines, th.accent.On(h))
 	}
 
@@ -109,24 +118,46 @@ func (r *recording) Draw(i, width, height int, theme visual.Theme) []string {
 			b.WriteString(th.text.On(id))
 		}
 		b.WriteString(r.node(k, i, th))
-		lines = append(lines, b.String())
-	}
-	if footer {
-		if fin, ok := r.answered(i); ok {
-			n := len(r.rows)
-			tail := fmt.Sprintf(" · %d messages for %d machines: 2(n-1)", f.ev.Sent, n)
-			if f.ev.Sent != int64(2*(n-1)) {
-				tail = fmt.Sprintf(" · %d messages for %d machines; 2(n-1) = %d without the copy", f.ev.Sent, n, 2*(n-1))
-			}
-			lines = append(lines, th.good.On("= "+fin.ev.Result.String())+th.muted.On(tail))
-		} else {
-			// The legend wraps rather than losing its end on a narrow pane.
-			for l := range strings.SplitSeq(ansi.Wrap(legend, width, ""), "\n") {
-				lines = append(lines, th.muted.On(l))
-			}
+		// A row of the picture too wide for the pane (a long partial map,
+		// many messages on one edge) ends in ….
+		row := b.String()
+		if ansi.StringWidth(row) > width {
+			row = ansi.Truncate(row, width, "…")
 		}
+		lines = append(lines, row)
 	}
-	return lines
+	return append(lines, foot...)
+}
+
+// footer is the legend, or the answer once the root has given it and the
+// messages it took, wrapped to width.
+func (r *recording) footer(f *frame, i, width int, th palette) []string {
+	var out []string
+	fin, ok := r.answered(i)
+	if !ok {
+		for _, l := range visual.Wrap(width, "  ", "  ", legend...) {
+			out = append(out, th.muted.On(l))
+		}
+		return out
+	}
+	n := len(r.rows)
+	tail := fmt.Sprintf("%d messages for %d machines: 2(n-1)", f.ev.Sent, n)
+	if f.ev.Sent != int64(2*(n-1)) {
+		tail = fmt.Sprintf("%d messages for %d machines; 2(n-1) = %d without the copy", f.ev.Sent, n, 2*(n-1))
+	}
+	answer := visual.Wrap(width, "  ", " ", "= "+fin.ev.Result.String())
+	for _, l := range answer[:len(answer)-1] {
+		out = append(out, th.good.On(l))
+	}
+	last := answer[len(answer)-1]
+	if ansi.StringWidth(last+" · "+tail) <= width {
+		return append(out, th.good.On(last)+th.muted.On(" · "+tail))
+	}
+	out = append(out, th.good.On(last))
+	for _, l := range visual.Wrap(width, "  ", " ", tail) {
+		out = append(out, th.muted.On(l))
+	}
+	return out
 }
 
 // node is what row k shows beside its machine at frame i: its entry (the

@@ -124,6 +124,16 @@ func cut(s string, w int) string {
 	return ansi.Truncate(s, w-1, "") + "…"
 }
 
+// words paints each word of s with pt, as items for visual.Wrap: a line
+// broken between them carries its paint whole.
+func words(pt visual.Paint, s string) []string {
+	ws := strings.Fields(s)
+	for j, w := range ws {
+		ws[j] = pt.On(w)
+	}
+	return ws
+}
+
 // pad paints s and pads it to w columns.
 func pad(p visual.Paint, s string, w int) string {
 	s = cut(s, w)
@@ -162,25 +172,25 @@ func (r *recording) header(f frame, p palette, w int) []string {
 	if r.edit > 0 {
 		args += fmt.Sprintf("  (t edits argument %d)", r.edit)
 	}
-	var status string
+	// The status wraps: a deep path is long.
+	var status []string
 	switch f.phase {
 	case phWalk:
-		status = p.accent.On("walk") + " " + f.at
+		status = visual.Wrap(w, "  ", " ", append([]string{p.accent.On("walk")}, strings.Fields(f.at)...)...)
 		if f.step == typeinfer.StepBegin {
-			status = p.accent.On("walk") + " " + p.muted.On("the parameters, left to right")
+			status = visual.Wrap(w, "  ", " ", append([]string{p.accent.On("walk")}, words(p.muted, "the parameters, left to right")...)...)
 		}
 	case phSubst:
-		status = p.accent.On("substitute") + " " + f.at
+		status = visual.Wrap(w, "  ", " ", append([]string{p.accent.On("substitute")}, strings.Fields(f.at)...)...)
 	case phDone:
-		status = p.good.On("returns " + cut(f.result.String(), w-8))
+		status = []string{p.good.On("returns " + cut(f.result.String(), w-8))}
 	case phError:
-		status = p.bad.On(cut("error: "+f.err.Kind.String()+": "+f.err.Where(), w))
+		status = []string{p.bad.On(cut("error: "+f.err.Kind.String()+": "+f.err.Where(), w))}
 	}
-	return []string{
+	return append([]string{
 		p.muted.On("fn   ") + cut(r.fn.String(), w-5),
 		p.muted.On("args ") + cut(args, w-5),
-		status,
-	}
+	}, status...)
 }
 
 // marker is the column before a row: ✗ the error's place, ▶ the pair or
@@ -212,14 +222,17 @@ func (r *recording) walkBlock(f frame, p palette, w int) ([]string, int) {
 		lw = max(lw, 2*rr.depth+ansi.StringWidth(rr.label)+1+ansi.StringWidth(rr.formal))
 		rw = max(rw, 2*rr.depth+ansi.StringWidth(rr.label)+1+ansi.StringWidth(rr.actual))
 	}
-	half := max(8, (w-5)/2)
+	half := max(3, (w-5)/2)
 	lw, rw = min(lw, half), min(rw, max(half, w-5-min(lw, half)))
-	binds := r.bindLines(f, p)
+	binds := r.bindLines(f, p, 0)
 	bw := 0
 	for _, b := range binds {
 		bw = max(bw, ansi.StringWidth(b))
 	}
 	side := 2+lw+3+rw+3+bw <= w
+	if !side {
+		binds = r.bindLines(f, p, w)
+	}
 
 	focus := 0
 	var left []string
@@ -268,22 +281,33 @@ func (r *recording) walkBlock(f frame, p palette, w int) ([]string, int) {
 }
 
 // bindLines is the bindings table: each generic and its type, where it
-// was bound; + the one this step made, ✗ the one a conflict breaks.
-func (r *recording) bindLines(f frame, p palette) []string {
+// was bound; + the one this step made, ✗ the one a conflict breaks. A
+// binding wraps to w columns, where it was bound under it; 0 keeps each
+// on a line.
+func (r *recording) bindLines(f frame, p palette, w int) []string {
 	out := []string{p.accent.On("bindings")}
 	if len(f.bindings) == 0 {
 		return append(out, p.muted.On("(none yet)"))
 	}
 	for j, b := range f.bindings {
 		text := b.Generic + " = " + cut(b.Type.String(), 30)
+		var first string
 		switch {
 		case j == f.conflict:
-			out = append(out, p.bad.On("✗ "+text+" ≠ "+cut(f.actual.String(), 30))+p.muted.On("  "+b.At.String()))
+			first = p.bad.On("✗ " + text + " ≠ " + cut(f.actual.String(), 30))
 		case f.step == typeinfer.StepBind && j == len(f.bindings)-1:
-			out = append(out, p.good.On("+ "+text)+p.muted.On("  "+b.At.String()))
+			first = p.good.On("+ " + text)
 		default:
-			out = append(out, "  "+text+p.muted.On("  "+b.At.String()))
+			first = "  " + text
 		}
+		if w == 0 {
+			out = append(out, first+p.muted.On("  "+b.At.String()))
+			continue
+		}
+		if ansi.StringWidth(first) > w {
+			first = ansi.Truncate(first, w, "…")
+		}
+		out = append(out, visual.Wrap(w, "    ", " ", append([]string{first + " "}, words(p.muted, b.At.String())...)...)...)
 	}
 	return out
 }
@@ -308,7 +332,9 @@ func (r *recording) returnBlock(f frame, p palette, w int) []string {
 		line := marker(errHere, here, ok, p) + " " + p.muted.On(ind+rr.label+" ")
 		switch {
 		case errHere:
-			line += p.bad.On(rr.formal + " ⇒ ? no parameter binds it")
+			// The reason wraps under the row.
+			out = append(out, visual.Wrap(w, "    ", " ", append([]string{line + p.bad.On(rr.formal)}, words(p.bad, "⇒ ? no parameter binds it")...)...)...)
+			continue
 		case ok && rw.formal.Kind() == typeinfer.Generic:
 			paint := p.good
 			if here {

@@ -47,9 +47,10 @@ const rightWidth = 36
 func (r *recording) Draw(i, width, height int, th visual.Theme) []string {
 	f := r.frames[i]
 	p := newPalette(th)
-	lines := []string{r.header(f, p)}
-	if height >= 4 {
-		lines = append(lines, legend(p))
+	lines := r.header(f, p, width)
+	// The legend wraps between its items; it shows whole or not at all.
+	if lg := visual.Wrap(width, "  ", "  ", legend(p)...); height >= len(lines)+2+len(lg) {
+		lines = append(lines, lg...)
 	}
 	avail := height - len(lines)
 	if width >= sideWidth {
@@ -61,7 +62,7 @@ func (r *recording) Draw(i, width, height int, th visual.Theme) []string {
 		}
 		lw = min(lw, width-3-rightWidth)
 		right := r.hexBlock(f, p, bytesPerRow(width-lw-3), max(2, avail-5))
-		right = append(append(right, ""), r.bits(f, p)...)
+		right = append(append(right, ""), r.bits(f, p, width-lw-3)...)
 		for j := 0; j < max(len(left), len(right)) && j < avail; j++ {
 			l, rt := "", ""
 			if j < len(left) {
@@ -74,12 +75,24 @@ func (r *recording) Draw(i, width, height int, th visual.Theme) []string {
 		}
 		return lines
 	}
-	bits := r.bits(f, p)
+	bits := r.bits(f, p, width)
 	hexRows := max(2, avail-len(bits)-1-min(4, len(r.outline)+1))
+	top := len(lines)
 	lines = append(lines, r.hexBlock(f, p, bytesPerRow(width), hexRows)...)
 	lines = append(lines, bits...)
 	lines = append(lines, r.sizeLine(p, width)...)
-	return append(lines, r.tree(f, p, max(2, avail-(len(lines)-2)))...)
+	// A field too long for the pane ends in …, as beside the bytes.
+	return append(lines, visual.Cut(width, r.tree(f, p, max(2, avail-(len(lines)-top)))...)...)
+}
+
+// fit is whole when it fits in width, else items wrapped to it: a line of
+// text keeps its layout where there is room and wraps where there is
+// not.
+func fit(width int, whole string, items ...string) []string {
+	if ansi.StringWidth(whole) <= width {
+		return []string{whole}
+	}
+	return visual.Wrap(width, "  ", " ", items...)
 }
 
 // bytesPerRow is the most bytes, 4, 8 or 16, whose hex row fits width.
@@ -96,22 +109,24 @@ func bytesPerRow(width int) int {
 // three columns a byte.
 func hexWidth(n int) int { return 4 + 3*n }
 
-// header names the message, how far the encode is and the field.
-func (r *recording) header(f frame, p palette) string {
-	s := p.accent.On("encode "+r.message) + fmt.Sprintf("  %d/%d B", f.written, len(r.final))
+// header names the message, how far the encode is and the field,
+// wrapping between them on a narrow pane.
+func (r *recording) header(f frame, p palette, width int) []string {
+	items := []string{p.accent.On("encode " + r.message), fmt.Sprintf("%d/%d B", f.written, len(r.final))}
 	if f.path != "" {
-		s += "  " + p.accent.On(f.path)
+		items = append(items, p.accent.On(f.path))
 	}
-	return s
+	return visual.Wrap(width, "  ", "  ", items...)
 }
 
-// legend names the role of each letter and colour, and the marker.
-func legend(p palette) string {
+// legend names the role of each letter and colour, and the marker, an
+// item each.
+func legend(p palette) []string {
 	var parts []string
 	for k, name := range roleNames {
 		parts = append(parts, p.role[k].On(roleLetters[k]+" "+name))
 	}
-	return strings.Join(append(parts, p.cursor.On("^")+" this step"), "  ")
+	return append(parts, p.cursor.On("^")+" this step")
 }
 
 // hexBlock is the bytes written so far in at most avail lines: each row
@@ -154,10 +169,11 @@ func (r *recording) hexBlock(f frame, p palette, bpr, avail int) []string {
 	return out
 }
 
-// bits shows the byte being written: a varint byte as its continuation
-// bit and seven payload bits with the groups so far, a fixed value as
-// its number, a sign extension or zig-zag as the number it gives.
-func (r *recording) bits(f frame, p palette) []string {
+// bits shows the byte being written in width columns: a varint byte as
+// its continuation bit and seven payload bits with the groups so far, a
+// fixed value as its number, a sign extension or zig-zag as the number it
+// gives. A line too long for the width wraps.
+func (r *recording) bits(f frame, p palette, width int) []string {
 	switch {
 	case f.varint:
 		cont := "0: the last byte"
@@ -165,11 +181,10 @@ func (r *recording) bits(f frame, p palette) []string {
 			cont = "1: more follow"
 		}
 		c := r.bytes[f.lo]
-		out := []string{
-			fmt.Sprintf("byte %s = %s %s", p.cursor.On(fmt.Sprintf("%02x", c)), p.accent.On(fmt.Sprintf("%d", c>>7)), p.role[int(f.role)%3].On(fmt.Sprintf("%07b", f.vb.Bits))) +
-				p.muted.On(fmt.Sprintf("  bits %d-%d", 7*f.vb.Group, 7*f.vb.Group+6)),
-			p.muted.On("continuation " + cont),
-		}
+		b := fmt.Sprintf("byte %s = %s %s", p.cursor.On(fmt.Sprintf("%02x", c)), p.accent.On(fmt.Sprintf("%d", c>>7)), p.role[int(f.role)%3].On(fmt.Sprintf("%07b", f.vb.Bits)))
+		group := p.muted.On(fmt.Sprintf("bits %d-%d", 7*f.vb.Group, 7*f.vb.Group+6))
+		out := fit(width, b+"  "+group, b, group)
+		out = append(out, fit(width, p.muted.On("continuation "+cont), p.muted.On("continuation"), p.muted.On(cont))...)
 		// The groups so far, the last first as in the number, three a
 		// line.
 		var groups []string
@@ -185,13 +200,17 @@ func (r *recording) bits(f frame, p palette) []string {
 		}
 		out = append(out, fmt.Sprintf("so far %d", f.vb.SoFar))
 		if f.step == wire.StepTagByte && !f.vb.More {
-			out = append(out, fmt.Sprintf("tag %d = field %d << 3 | type %d", f.value, f.number, f.wt)+p.muted.On(" "+f.wt.String()))
+			tag := fmt.Sprintf("tag %d = field %d << 3 | type %d", f.value, f.number, f.wt)
+			out = append(out, fit(width, tag+p.muted.On(" "+f.wt.String()), append(strings.Fields(tag), p.muted.On(f.wt.String()))...)...)
 		}
-		return out
+		return visual.Cut(width, out...)
 	case f.fixed:
-		return []string{fmt.Sprintf("fixed %s = %d", p.cursor.On(wire.Hex(r.bytes[f.lo:f.hi])), f.value), p.muted.On("least significant byte first")}
+		hex := p.cursor.On(wire.Hex(r.bytes[f.lo:f.hi]))
+		return append(fit(width, fmt.Sprintf("fixed %s = %d", hex, f.value), "fixed "+hex, fmt.Sprintf("= %d", f.value)),
+			fit(width, p.muted.On("least significant byte first"), p.muted.On("least significant"), p.muted.On("byte first"))...)
 	case f.step == wire.StepSignExtend || f.step == wire.StepZigZag:
-		return []string{fmt.Sprintf("value to write %d ", f.value) + p.muted.On(fmt.Sprintf("(%#x)", f.value))}
+		return fit(width, fmt.Sprintf("value to write %d ", f.value)+p.muted.On(fmt.Sprintf("(%#x)", f.value)),
+			"value to write", fmt.Sprint(f.value), p.muted.On(fmt.Sprintf("(%#x)", f.value)))
 	}
 	return nil
 }
@@ -237,9 +256,18 @@ func (r *recording) sizeLine(p palette, width int) []string {
 	}
 	sep := p.muted.On(" · ")
 	if n+4 <= width || len(parts) < 4 {
-		return []string{p.muted.On("size ") + strings.Join(parts, sep) + " B"}
+		if one := p.muted.On("size ") + strings.Join(parts, sep) + " B"; ansi.StringWidth(one) <= width {
+			return []string{one}
+		}
 	}
-	return []string{p.muted.On("size ") + strings.Join(parts[:2], sep) + " B", p.muted.On("     ") + strings.Join(parts[2:], sep) + " B"}
+	if len(parts) >= 4 {
+		two := []string{p.muted.On("size ") + strings.Join(parts[:2], sep) + " B", p.muted.On("     ") + strings.Join(parts[2:], sep) + " B"}
+		if ansi.StringWidth(two[0]) <= width && ansi.StringWidth(two[1]) <= width {
+			return two
+		}
+	}
+	parts[len(parts)-1] += " B"
+	return visual.Wrap(width, "     ", " ", append([]string{p.muted.On("size")}, parts...)...)
 }
 
 // sizeTable is the size of the message in each format, with a bar of at
