@@ -61,3 +61,19 @@ func TestCardsOfNotes(t *testing.T) {
 		}
 	}
 }
+
+// TestCardsHostile: tutor cards over the hostile corpus of notes (every
+// control and escape kind in front matter, bodies and file names) prints
+// none of it, on stdout or stderr.
+func TestCardsHostile(t *testing.T) {
+	dir, _ := hostileNotes(t)
+	code, out, errs := cli(t, "--notes", dir, "cards")
+	if code != 0 {
+		t.Fatalf("cards: exit %d: %s", code, errs)
+	}
+	if !strings.Contains(out, "\tmy-") {
+		t.Errorf("no note's card in the output")
+	}
+	checkOut(t, "cards stdout", out)
+	checkOut(t, "cards stderr", errs)
+}
