@@ -208,9 +208,9 @@ func rows(line string) int {
 }
 
 // splitRows splits lines into parts of at most limit rows where it can: at
-// blank lines outside ``` and ~~~ fences. A block with no such line in it
-// longer than the limit stays whole. Each part is trimmed of blank lines
-// at its ends. It reads each line once.
+// blank lines outside ``` and ~~~ fences, or where there is none, before a
+// line outside them. A code block longer than the limit stays whole. Each
+// part is trimmed of blank lines at its ends. It reads each line once.
 func splitRows(lines []string, limit int) [][]string {
 	var (
 		parts      [][]string
@@ -221,6 +221,7 @@ func splitRows(lines []string, limit int) [][]string {
 	)
 	for i, line := range lines {
 		t := strings.TrimSpace(line)
+		outside := fence == "" // line i starts outside a code block
 		switch {
 		case fence != "":
 			if strings.HasPrefix(t, fence) {
@@ -232,9 +233,15 @@ func splitRows(lines []string, limit int) [][]string {
 			cut, used = i, upTo
 		}
 		upTo += rows(line)
-		if upTo > limit && cut > start {
+		switch {
+		case upTo > limit && cut > start:
 			parts = append(parts, trimBlank(lines[start:cut]))
 			start, upTo, cut = cut+1, upTo-used-1, -1
+		case upTo > limit && outside && i > start && t != "":
+			// A paragraph longer than the limit, with no blank line to
+			// cut at: cut before this line.
+			parts = append(parts, trimBlank(lines[start:i]))
+			start, upTo, cut = i, rows(line), -1
 		}
 	}
 	parts = append(parts, trimBlank(lines[start:]))

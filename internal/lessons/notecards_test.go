@@ -192,6 +192,17 @@ func TestNoteLostText(t *testing.T) {
 		}
 	}
 	checkNothingLost(t, l)
+	// A paragraph that long with no blank line is cut between lines.
+	l, _ = note(t, "# T\n## Wall\n"+strings.Repeat("a line of a paragraph that never ends\n", 100))
+	if len(l.Items) != 3 {
+		t.Errorf("a 100-line paragraph makes %d cards, want 3", len(l.Items))
+	}
+	for _, it := range l.Items {
+		if n := strings.Count(it.Back, "\n") + 1; n > MaxCardRows {
+			t.Errorf("%s has %d lines", it.Front, n)
+		}
+	}
+	checkNothingLost(t, l)
 }
 
 // checkNothingLost fails the test if a line of l's body that is not a

@@ -84,14 +84,19 @@ func CardLines(md string, width int) string {
 	lines := strings.Split(md, "\n")
 	out := make([]string, 0, len(lines))
 	fence := ""
-	// open is the index in out of the line a paragraph or list item goes
-	// on, or -1; para reports a paragraph (its lines are wrapped).
-	open, para := -1, false
+	// A paragraph or list item is gathered in pieces, joined when it
+	// ends, so that a long one is not copied at every line.
+	var pieces []string
+	open, para := false, false
 	closePara := func() {
-		if open >= 0 && para && hasCJK(out[open]) {
-			out[open] = WrapCJK(out[open], width)
+		if open {
+			text := strings.Join(pieces, "")
+			if para && hasCJK(text) {
+				text = WrapCJK(text, width)
+			}
+			out = append(out, text)
 		}
-		open, para = -1, false
+		pieces, open, para = pieces[:0], false, false
 	}
 	for _, line := range lines {
 		trimmed := strings.TrimSpace(line)
@@ -117,17 +122,15 @@ func CardLines(md string, width int) string {
 			continue
 		case listItemRE.MatchString(trimmed):
 			closePara()
-			out = append(out, line)
-			open = len(out) - 1
+			pieces, open = append(pieces, line), true
 			continue
-		case open < 0 && cardBlockRE.MatchString(line):
+		case !open && cardBlockRE.MatchString(line):
 			out = append(out, line)
 			continue
 		}
 		text := brRE.ReplaceAllString(line, "\n")
-		if open < 0 {
-			out = append(out, text)
-			open, para = len(out)-1, true
+		if !open {
+			pieces, open, para = append(pieces, text), true, true
 			continue
 		}
 		if cardBlockRE.MatchString(trimmed) {
@@ -135,18 +138,23 @@ func CardLines(md string, width int) string {
 			out = append(out, line)
 			continue
 		}
-		prev := out[open]
+		last := &pieces[len(pieces)-1]
+		next := strings.TrimLeft(text, " ")
 		switch {
-		case hardBreakEnd.MatchString(prev), strings.HasSuffix(prev, "\n"):
-			out[open] = strings.TrimRight(strings.TrimSuffix(prev, `\`), " \n") + "\n" + strings.TrimLeft(text, " ")
-		case cjkEdge(prev, text) && !para:
+		case hardBreakEnd.MatchString(*last), strings.HasSuffix(*last, "\n"):
+			*last = strings.TrimRight(strings.TrimSuffix(*last, `\`), " \n")
+			pieces = append(pieces, "\n", next)
+		case cjkEdge(*last, text) && !para:
 			// glamour does not indent the line after a break in a list
 			// item: join CJK text as it is written, without a space.
-			out[open] = strings.TrimRight(prev, " ") + strings.TrimLeft(text, " ")
-		case cjkEdge(prev, text):
-			out[open] = strings.TrimRight(prev, " ") + "\n" + strings.TrimLeft(text, " ")
+			*last = strings.TrimRight(*last, " ")
+			pieces = append(pieces, next)
+		case cjkEdge(*last, text):
+			*last = strings.TrimRight(*last, " ")
+			pieces = append(pieces, "\n", next)
 		default:
-			out[open] = strings.TrimRight(prev, " ") + " " + strings.TrimLeft(text, " ")
+			*last = strings.TrimRight(*last, " ")
+			pieces = append(pieces, " ", next)
 		}
 	}
 	closePara()

@@ -92,3 +92,22 @@ func FuzzWrapCJK(f *testing.F) {
 		}
 	})
 }
+
+// CardLines on a paragraph of 20,000 lines beside the floor of its work,
+// splitting the text into lines: the pass is linear (it once copied the
+// paragraph at every line).
+func BenchmarkCardLinesLongParagraph(b *testing.B) {
+	md := strings.Repeat("一行中文 and some English words\n", 20000)
+	b.SetBytes(int64(len(md)))
+	for b.Loop() {
+		CardLines(md, 74)
+	}
+}
+
+func BenchmarkSplitLinesFloor(b *testing.B) {
+	md := strings.Repeat("一行中文 and some English words\n", 20000)
+	b.SetBytes(int64(len(md)))
+	for b.Loop() {
+		strings.Split(md, "\n")
+	}
+}
