@@ -200,6 +200,8 @@ func TestThreeProcesses(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 45*time.Second)
 	defer cancel()
 
+	var killed atomic.Bool
+	var retries atomic.Int32
 	run := func(prefix string, keys int, alive func() []*peerProcess, after func(int)) []error {
 		var wg sync.WaitGroup
 		var mu sync.Mutex
@@ -213,7 +215,14 @@ func TestThreeProcesses(t *testing.T) {
 				for range 20 {
 					k := fmt.Sprint(prefix, r.IntN(keys))
 					ps := alive()
-					v, err := ps[r.IntN(len(ps))].get(ctx, client, fmt.Sprint("c", i), k)
+					p := ps[r.IntN(len(ps))]
+					v, err := p.get(ctx, client, fmt.Sprint("c", i), k)
+					if err != nil && p == procs[2] && killed.Load() {
+						// The client's own entry point died under it: like a
+						// client behind a load balancer, it asks a survivor.
+						retries.Add(1)
+						v, err = alive()[r.IntN(2)].get(ctx, client, fmt.Sprint("c", i), k)
+					}
 					if err == nil && v != want(k) {
 						err = fmt.Errorf("got %q", v)
 					}
@@ -252,7 +261,6 @@ func TestThreeProcesses(t *testing.T) {
 	}
 
 	// 2. Kill one process after 300 of another 1000 Gets, of new keys.
-	var killed atomic.Bool
 	var once sync.Once
 	alive := func() []*peerProcess {
 		if killed.Load() {
@@ -263,25 +271,16 @@ func TestThreeProcesses(t *testing.T) {
 	errs := run("later", 60, alive, func(n int) {
 		if n == 300 {
 			once.Do(func() {
+				killed.Store(true) // first, so that no client is left asking the dead
 				procs[2].cmd.Process.Kill()
 				procs[2].cmd.Wait()
-				killed.Store(true)
 			})
 		}
 	})
-	// A client whose request was in flight at the dead process itself
-	// loses it with the connection; that is the client's own peer going
-	// away, not the cache failing. Every other Get must succeed.
-	lost := 0
+	// No client sees an error: the survivors load the dead peer's keys
+	// themselves.
 	for _, err := range errs {
-		if strings.Contains(err.Error(), procs[2].url[len("http://"):]) {
-			lost++
-			continue
-		}
 		t.Error(err)
-	}
-	if lost > 50 {
-		t.Errorf("%d Gets lost with the dead process, more than the 50 clients could have had in flight", lost)
 	}
 	survivors := func() groupcache.Stats {
 		var sum groupcache.Stats
@@ -295,7 +294,7 @@ func TestThreeProcesses(t *testing.T) {
 		return sum
 	}
 	before := survivors()
-	t.Logf("survivors after the kill: %+v (%d Gets lost at the dead process)", before, lost)
+	t.Logf("survivors after the kill: %+v (%d Gets retried after their entry process died)", before, retries.Load())
 	// A key the dead process owns, new to everyone, asked of a survivor:
 	// one peer error, one local load, the right value.
 	var urls []string
