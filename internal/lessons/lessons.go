@@ -70,6 +70,10 @@ type Item struct {
 	ID string `yaml:"-"`
 	// Lesson is the id of the lesson the item belongs to.
 	Lesson string `yaml:"-"`
+	// Markdown reports that Front and Back are markdown, to be rendered:
+	// a note's cards. A quiz file's items are plain text ("08. The tag is
+	// ..." is not a list).
+	Markdown bool `yaml:"-"`
 	// IDText, when set, is the text the card id is made from instead of
 	// the prompt: the second and later parts of a long section of a note
 	// ("Q3 › Code (part 2)"), whose front says "(2/3)".

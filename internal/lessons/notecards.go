@@ -161,7 +161,7 @@ func noteCards(title string, o outline) []Item {
 	for _, c := range cards {
 		parts := splitRows(fenceCode(c.lines), MaxCardRows)
 		for k, part := range parts {
-			it := Item{Kind: Recall, Front: c.front, Back: strings.Join(part, "\n")}
+			it := Item{Kind: Recall, Front: c.front, Back: strings.Join(part, "\n"), Markdown: true}
 			if len(parts) > 1 {
 				it.Front = fmt.Sprintf("%s (%d/%d)", c.front, k+1, len(parts))
 				// The first part keeps the id the whole section had, so

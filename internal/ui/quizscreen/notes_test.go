@@ -222,3 +222,17 @@ func TestResizeAfterScrolling(t *testing.T) {
 		t.Errorf("the whole back does not show at 160x48:\n%s", s)
 	}
 }
+
+// TestQuizFileItemsArePlain: a quiz file's recall item is plain text, not
+// markdown: a back that starts "08." stays 08, not a list item numbered 8.
+func TestQuizFileItemsArePlain(t *testing.T) {
+	svc := &quiz.Service{Sched: review.DefaultScheduler(), Cards: map[string]review.Card{},
+		Now: func() time.Time { return epoch }, Rand: rand.New(rand.NewPCG(1, 2))}
+	it := &lessons.Item{Kind: lessons.Recall, Front: "The tag of field 1, varint?", Back: "08. The tag is (1 << 3) | 0 = 8, *not* a list.", ID: "l/1", Lesson: "l"}
+	c := &common.Common{Width: 80, Height: 24, Styles: styles.New(true, true), Keys: keys.Default()}
+	m, _ := New(c, svc, []quiz.Card{{ID: it.ID, Lesson: "l", Item: it}}, "L")
+	m, _ = press(t, m, "space")
+	if s := screenOf(t, m); !strings.Contains(s, " 08. The tag is (1 << 3) | 0 = 8, *not* a list.") {
+		t.Errorf("the back is not as written:\n%s", s)
+	}
+}

@@ -14,8 +14,9 @@ import (
 	"tutor/internal/ui/markdown"
 )
 
-// A recall card is drawn as a note is: its front and back are markdown,
-// rendered by markdown.Card at the card's width. The front stays at the
+// A recall card of a note is drawn as the note is: its front and back are
+// markdown, rendered by markdown.Card at the card's width (a quiz file's
+// item is plain text, wrapped). The front stays at the
 // top while a long back scrolls under it in a viewport, with the grade
 // buttons below.
 
@@ -37,6 +38,14 @@ func (m *Model) render(card quiz.Card) *cardRender {
 		return r
 	}
 	r := &cardRender{id: card.ID, width: w, style: style}
+	if !card.Item.Markdown {
+		// A quiz file's item is plain text, shown as it is written.
+		r.front = strings.Split(common.Wrap(card.Item.Front, max(m.c.Width-4, 1)), "\n")
+		r.back = common.Indent(common.Wrap(card.Item.Back, max(m.c.Width-4, 1)))
+		m.rendered = r
+		m.back.SetContent(r.back)
+		return r
+	}
 	front, err := markdown.Card(card.Item.Front, w, "notty")
 	if err != nil {
 		front = common.Wrap(card.Item.Front, w)
