@@ -168,8 +168,8 @@ func (o *online) addBalance(t, delta int64) {
 // start the sweep changed; blocks before forced are swept whatever their
 // start (a split block's second half has none yet). A block whose end
 // state holds more grants than it has events (and than blockSize) takes
-// in the next block, so the starts hold at most n grants in all beyond
-// blockSize a block.
+// in the next block, so all the starts together hold at most n grants
+// plus blockSize a block.
 func (o *online) resweep(j, forced int) {
 	for k := j; k < len(o.blocks); k++ {
 		b := o.blocks[k]
