@@ -81,6 +81,7 @@ func newNextEvict(policy string) func(r *rand.Rand) visual.Exercise {
 			Question: fmt.Sprintf("%s cache of %d keys runs: %s. Which key does put z 0 evict?", name, in.cap, opsText(in)),
 			Answer:   evicted,
 			Check:    func(s string) bool { return strings.EqualFold(strings.TrimSpace(s), evicted) },
+			Hint:     keyHint,
 			Args:     format(shown),
 		}
 	}
@@ -102,13 +103,18 @@ func newOrder(r *rand.Rand) visual.Exercise {
 			got := strings.Fields(strings.ToLower(strings.ReplaceAll(s, ",", " ")))
 			return strings.Join(got, " ") == want
 		},
+		Hint: listHint,
 		Args: format(in),
 	}
 }
 
-// newHits asks how many gets hit, counted by the solution's Stats.
+// newHits asks how many gets hit, counted by the solution's Stats, of a
+// trace with two gets or more: a question about gets asks of some.
 func newHits(r *rand.Rand) visual.Exercise {
 	in := trace(r)
+	for gets(in) < 2 {
+		in = trace(r)
+	}
 	c, _ := newCache(in, "lru", nil)
 	for _, o := range in.ops {
 		apply(c, o)
@@ -121,6 +127,53 @@ func newHits(r *rand.Rand) visual.Exercise {
 			n, err := strconv.Atoi(strings.TrimSpace(s))
 			return err == nil && n == hits
 		},
+		Hint: countHint,
 		Args: format(in),
 	}
+}
+
+// gets counts the gets among in's operations.
+func gets(in input) int {
+	n := 0
+	for _, o := range in.ops {
+		if o.kind == "get" {
+			n++
+		}
+	}
+	return n
+}
+
+// keyHint says what to change in an answer that is not one key; "" for
+// a key, right or wrong.
+func keyHint(s string) string {
+	f := strings.Fields(strings.NewReplacer(",", " ", "→", " ", "->", " ").Replace(s))
+	switch {
+	case len(f) == 0 || len(f) == 1 && !strings.ContainsAny(f[0], "[]()=:"):
+		return ""
+	case strings.EqualFold(f[0], "put") || strings.EqualFold(f[0], "get") || strings.EqualFold(f[0], "evict"):
+		return "name the key alone, e.g. b, without the operation"
+	}
+	return "name one key alone, e.g. b: a put evicts a single key"
+}
+
+// listHint says what to change in a list that is not keys separated by
+// spaces or commas; "" for such a list, right or wrong.
+func listHint(s string) string {
+	if strings.ContainsAny(s, "[]()<>|⇄→←-=") {
+		return "list the keys alone, separated by spaces, the most recent first: c a b"
+	}
+	return ""
+}
+
+// countHint says what to change in an answer that is not a count in
+// digits; "" for one, right or wrong.
+func countHint(s string) string {
+	s = strings.TrimSpace(s)
+	if _, err := strconv.Atoi(s); err == nil || s == "" {
+		return ""
+	}
+	if strings.ContainsAny(s, "/%") {
+		return "give the number of gets that hit, not a ratio: e.g. 2"
+	}
+	return "write the number of hits in digits, e.g. 2"
 }

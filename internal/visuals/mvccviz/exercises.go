@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -89,28 +90,37 @@ func newSelectShows(r *rand.Rand) visual.Exercise {
 				}
 				return a != "" && a == squash(want)
 			},
+			Hint: rowsHint,
 			Args: args(c, l),
 		}
 	}
 }
 
+// newWhichBlocks asks which statement is the first to block, of a run
+// where one does: the title promises a statement that blocks.
 func newWhichBlocks(r *rand.Rand) visual.Exercise {
-	c, l, o, _ := draw(r)
-	want := "none"
-	for _, x := range o.Results {
-		if x.Blocked {
-			want = strconv.Itoa(x.Line)
-			break
+	for {
+		c, l, o, _ := draw(r)
+		want := ""
+		for _, x := range o.Results {
+			if x.Blocked {
+				want = strconv.Itoa(x.Line)
+				break
+			}
 		}
-	}
-	return visual.Exercise{
-		Question: fmt.Sprintf("At %s in %s, every session runs this script:\n\n%s\nWhich line is the first whose statement blocks (waits for a lock)? A line number, or none.", l, c.Engine, listing(c)),
-		Answer:   want,
-		Check: func(a string) bool {
-			a = squash(a)
-			return a != "" && a == want
-		},
-		Args: args(c, l),
+		if want == "" {
+			continue
+		}
+		return visual.Exercise{
+			Question: fmt.Sprintf("At %s in %s, every session runs this script:\n\n%s\nOne statement waits for a lock. Which line is the first whose statement blocks? A line number.", l, c.Engine, listing(c)),
+			Answer:   want,
+			Check: func(a string) bool {
+				a = squash(a)
+				return a != "" && a == want
+			},
+			Hint: lineHint,
+			Args: args(c, l),
+		}
 	}
 }
 
@@ -138,6 +148,41 @@ func newFirstLevel(r *rand.Rand) visual.Exercise {
 			l, err := mvcc.ParseLevel(strings.ToLower(strings.TrimSpace(s)))
 			return err == nil && l == want
 		},
+		Hint: levelHint,
 		Args: args(c, want),
 	}
+}
+
+// rowsPattern is an answer of rows as FormatRows writes them, squashed.
+var rowsPattern = regexp.MustCompile(`^(\(norows\)|norows|none|nothing|-?\d+=>-?\d+(,-?\d+=>-?\d+)*)$`)
+
+// rowsHint says what to change in an answer that is not rows written as
+// id => value; "" for such an answer, right or wrong.
+func rowsHint(s string) string {
+	if a := squash(s); a == "" || rowsPattern.MatchString(a) {
+		return ""
+	}
+	return "write the rows as id => value, comma-separated (1 => 10, 2 => 20), or (no rows)"
+}
+
+// lineHint says what to change in an answer that is not a line number;
+// "" for one, right or wrong.
+func lineHint(s string) string {
+	a := squash(s)
+	if _, err := strconv.Atoi(a); err == nil || a == "" {
+		return ""
+	}
+	if strings.HasPrefix(a, "t") {
+		return "give the script's line number, not the session: e.g. 4"
+	}
+	return "write the line number alone, in digits: e.g. 4"
+}
+
+// levelHint says what to change in an answer that is not an isolation
+// level; "" for one, right or wrong.
+func levelHint(s string) string {
+	if _, err := mvcc.ParseLevel(strings.TrimSpace(s)); err == nil || strings.TrimSpace(s) == "" {
+		return ""
+	}
+	return "name one level: ru, rc, rr or ser (read uncommitted, read committed, repeatable read, serializable)"
 }

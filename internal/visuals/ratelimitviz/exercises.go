@@ -68,6 +68,7 @@ func newAllowed(kind ratelimit.Kind) func(*rand.Rand) visual.Exercise {
 				got, known := yesNo(s)
 				return known && got == ok
 			},
+			Hint: yesNoHint,
 			Args: format(in),
 		}
 	}
@@ -82,6 +83,38 @@ func yesNo(s string) (answer, known bool) {
 		return false, true
 	}
 	return false, false
+}
+
+// yesNoHint says what to change in an answer that is not yes or no; ""
+// for one, right or wrong.
+func yesNoHint(s string) string {
+	if _, known := yesNo(s); known || strings.TrimSpace(s) == "" {
+		return ""
+	}
+	return "answer yes (allowed) or no (denied)"
+}
+
+// estimateHint says what to change in an answer that is not a number;
+// "" for one, right or wrong.
+func estimateHint(s string) string {
+	s = strings.TrimSpace(s)
+	if _, err := strconv.ParseFloat(s, 64); err == nil || s == "" {
+		return ""
+	}
+	if strings.Contains(s, "/") || strings.Contains(s, "%") {
+		return "give the estimate as a number of requests, e.g. 7.5, not a ratio"
+	}
+	return "write the estimate alone as a number, e.g. 7.5 (decimals allowed)"
+}
+
+// countHint says what to change in an answer that is not a count in
+// digits; "" for one, right or wrong.
+func countHint(s string) string {
+	s = strings.TrimSpace(s)
+	if _, err := strconv.Atoi(s); err == nil || s == "" {
+		return ""
+	}
+	return "write how many are allowed, in digits, e.g. 2"
 }
 
 // newEstimate asks for the sliding counter's estimate: P requests in the
@@ -118,6 +151,7 @@ func newEstimate(r *rand.Rand) visual.Exercise {
 			x, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
 			return err == nil && math.Abs(x-est) < 0.01
 		},
+		Hint: estimateHint,
 		Args: format(in),
 	}
 }
@@ -151,6 +185,7 @@ func newBucketCount(r *rand.Rand) visual.Exercise {
 			got, err := strconv.Atoi(strings.TrimSpace(s))
 			return err == nil && got == passed
 		},
+		Hint: countHint,
 		Args: format(in),
 	}
 }

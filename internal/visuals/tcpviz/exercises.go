@@ -69,6 +69,7 @@ func newFastRetransmit(r *rand.Rand) visual.Exercise {
 					b, e2 := strconv.Atoi(f[1])
 					return e1 == nil && e2 == nil && a == c.Cwnd && b == c.Ssthresh
 				},
+				Hint: windowsHint,
 				Args: format(in),
 			}
 		}
@@ -112,10 +113,57 @@ func newCloseState(r *rand.Rand) visual.Exercise {
 				Question: fmt.Sprintf("A connection closes and %s. What state is the %s in %s?", closeWords[in.cfg.Close], q.side, q.when),
 				Answer:   want.String(),
 				Check:    func(s string) bool { return normState(s) == normState(want.String()) },
+				Hint:     stateHint,
 				Args:     format(in),
 			}
 		}
 	}
+}
+
+// windowsHint says what to change in an answer that is not two numbers
+// of bytes, cwnd then ssthresh; "" for two, right or wrong.
+func windowsHint(s string) string {
+	f := strings.Fields(strings.NewReplacer(",", " ", "cwnd", " ", "ssthresh", " ", "=", " ").Replace(strings.ToLower(s)))
+	for _, w := range f {
+		if _, err := strconv.Atoi(w); err != nil {
+			if strings.Contains(w, "mss") || strings.HasSuffix(w, "b") || strings.HasSuffix(w, "k") {
+				return "give both in bytes, as plain numbers: e.g. 4000 2000"
+			}
+			return "answer with two numbers, cwnd then ssthresh, in bytes: e.g. 4000 2000"
+		}
+	}
+	if len(f) == 0 || len(f) == 2 {
+		return ""
+	}
+	return "answer with two numbers, cwnd then ssthresh, in bytes: e.g. 4000 2000"
+}
+
+// stateHint says what to change in an answer that is not a TCP state's
+// name; "" for one, right or wrong.
+func stateHint(s string) string {
+	n := normState(s)
+	if n == "" {
+		return ""
+	}
+	for st := tcp.Closed; st <= tcp.TimeWait; st++ {
+		if n == normState(st.String()) {
+			return ""
+		}
+	}
+	return "name one of TCP's states, as RFC 9293 spells them: e.g. FIN-WAIT-2, CLOSE-WAIT or TIME-WAIT"
+}
+
+// seqHint says what to change in an answer that is not a sequence number
+// in digits; "" for one, right or wrong.
+func seqHint(s string) string {
+	s = strings.TrimPrefix(strings.TrimSpace(strings.ToLower(s)), "seq=")
+	if _, err := strconv.ParseUint(strings.TrimSpace(s), 10, 32); err == nil || s == "" {
+		return ""
+	}
+	if strings.Contains(s, "ack") {
+		return "give the segment's sequence number, not an acknowledgment number: a whole number such as 1001"
+	}
+	return "write the sequence number alone, in digits: e.g. 1001"
 }
 
 // normState keeps the letters and digits of a state's name, in upper
@@ -151,6 +199,7 @@ func newRetransmitted(r *rand.Rand) visual.Exercise {
 					n, err := strconv.ParseUint(strings.TrimSpace(s), 10, 32)
 					return err == nil && uint32(n) == want
 				},
+				Hint: seqHint,
 				Args: format(in),
 			}
 		}

@@ -108,6 +108,7 @@ func newReturns(r *rand.Rand) visual.Exercise {
 		Question: callText(fn, args) + "\nWhat type does the call return? (e.g. [int, str])",
 		Answer:   ret.String(),
 		Check:    checkType(ret),
+		Hint:     typeHint,
 		Args:     callArgs(fn, args),
 	}
 }
@@ -129,6 +130,7 @@ func newBinding(r *rand.Rand) visual.Exercise {
 		Question: callText(fn, args) + fmt.Sprintf("\nWhich type does the walk bind %s to?", g),
 		Answer:   b.String(),
 		Check:    checkType(b),
+		Hint:     typeHint,
 		Args:     callArgs(fn, args),
 	}
 }
@@ -175,8 +177,49 @@ func newError(r *rand.Rand) visual.Exercise {
 		Check: func(s string) bool {
 			return normError(s) != "" && normError(s) == normError(want)
 		},
+		Hint: errorHint,
 		Args: callArgs(fn, args),
 	}
+}
+
+// typeHint says what to change in an answer the solution's parser does
+// not read as a type; "" for a type, right or wrong.
+func typeHint(s string) string {
+	s = strings.ToLower(strings.TrimSpace(s))
+	if _, err := typeinfer.Parse(s); err == nil || s == "" {
+		return ""
+	}
+	switch {
+	case strings.Contains(s, "->") || strings.Contains(s, "→"):
+		return "write the type alone, without the function's arrow: e.g. [int, str]"
+	case strings.ContainsAny(s, "(){}<>"):
+		return "write a tuple in square brackets, as the call does: [int, str]"
+	case strings.Contains(s, ",") && !strings.Contains(s, "["):
+		return "a tuple goes in square brackets: [int, str]"
+	}
+	return "write a type as the call does: a name such as int, or a tuple in square brackets such as [int, [str, float]]"
+}
+
+// errorKinds are the names of the errors a call can end with, as
+// normError writes them.
+var errorKinds = []string{"argumentcount", "typeconflict", "typemismatch", "structuremismatch", "unboundgeneric"}
+
+// errorHint says what to change in an answer that does not name an
+// error's kind and then where; "" for one that does, right or wrong.
+func errorHint(s string) string {
+	n := normError(s)
+	if n == "" {
+		return ""
+	}
+	for _, k := range errorKinds {
+		if rest, ok := strings.CutPrefix(n, k); ok {
+			if rest == "" {
+				return "say where too, after the kind: e.g. type conflict: param 2 → [0], or argument count: call"
+			}
+			return ""
+		}
+	}
+	return "start with the error's kind (argument count, type conflict, type mismatch, structure mismatch or unbound generic), then where: e.g. type conflict: param 2 → [0]"
 }
 
 // normError reads an error answer leniently: any case, -> for →, with or
