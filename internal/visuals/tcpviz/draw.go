@@ -37,6 +37,11 @@ func (r *recording) Draw(i, width, height int, th visual.Theme) []string {
 	f := r.frames[i]
 	p := newPalette(th)
 	lines := r.header(f, width, p)
+	if len(lines) > 1 && height < 6 {
+		// A short pane keeps the diagram's rows: the header stays on one
+		// line, leaving out the time, then the server's state.
+		lines = []string{visual.Shorten(width, " ", lines[0], strings.TrimSpace(strings.Join(lines[1:], " ")))}
+	}
 	// The legend wraps between its items, and shows whole or not at all.
 	if lg := visual.Wrap(width, "  ", " · ", "▶ ◀ a segment", "✗ lost", "↻ sent again", "▸ this step"); height >= 7+len(lg) {
 		for _, l := range lg {
