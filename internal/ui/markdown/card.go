@@ -60,7 +60,7 @@ func Card(md string, width int, style string) (out string, err error) {
 	for i, line := range lines {
 		line = trimRightSpace(line)
 		if ansi.StringWidth(line) > width {
-			line = ansi.Truncate(line, width, "")
+			line = ansi.Truncate(line, width, "…") // a cut says so
 		}
 		lines[i] = line
 	}

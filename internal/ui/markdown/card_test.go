@@ -3,9 +3,13 @@ package markdown
 import (
 	"strings"
 	"testing"
+	"testing/fstest"
 	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"tutor/internal/hostile"
+	"tutor/internal/lessons"
 )
 
 func plainCard(t *testing.T, md string, width int) []string {
@@ -110,4 +114,38 @@ func BenchmarkSplitLinesFloor(b *testing.B) {
 	for b.Loop() {
 		strings.Split(md, "\n")
 	}
+}
+
+// FuzzCard renders a note's section, as the loader makes it, as a card at
+// a few widths: no panic, no line wider than the width, nothing but
+// colours reaches the terminal.
+func FuzzCard(f *testing.F) {
+	f.Add("进程是资源分配的最小单位。\n线程是调度的最小单位。\n\n| a | b<br>c |\n|---|---|\n| 1 | 2 |\n", 40)
+	f.Add("- 第一点\n  second\n\n```python\ndef f():\n    return 1\n```\n\\# a comment\n", 20)
+	f.Add("text<br>\nmore  \nhard\\\nbreak", 9)
+	f.Fuzz(func(t *testing.T, md string, width int) {
+		if len(md) > 4000 || width < 1 || width > 300 {
+			return
+		}
+		notes, _, err := lessons.LoadNotes(fstest.MapFS{"n.md": {Data: []byte(md)}}, ".")
+		if err != nil || len(notes) == 0 {
+			return
+		}
+		for _, it := range notes[0].Items {
+			for _, style := range []string{"dark", "notty"} {
+				out, err := Card(it.Back, width, style)
+				if err != nil {
+					t.Fatalf("Card(%q, %d): %v", it.Back, width, err)
+				}
+				for _, l := range strings.Split(out, "\n") {
+					if w := ansi.StringWidth(l); w > width {
+						t.Fatalf("Card(%q, %d): a line %d wide: %q", it.Back, width, w, l)
+					}
+				}
+				if bad := hostile.CheckControls(out, true); bad != "" {
+					t.Fatalf("Card(%q, %d): %s", it.Back, width, bad)
+				}
+			}
+		}
+	})
 }
