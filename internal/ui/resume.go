@@ -46,12 +46,15 @@ func (m Model) clock() time.Time {
 
 // openLesson makes the lesson screen for a: a lesson opened as such
 // (OpenLesson, without an input of its own) is put back where the
-// learner left it; one opened to show a run (ShowRun) is not, and leaving
-// it does not move the place.
+// learner left it; one opened to show a run (ShowRun), or to predict its
+// steps from the first (tutor quiz --predict), is not, and leaving it
+// does not move the place.
 func (m *Model) openLesson(a scr.Action, l *lessons.Lesson, v visual.Visual) (*lesson.Model, tea.Cmd) {
 	rs := m.resumes()
 	rs.open = ""
-	if a.Go != scr.OpenLesson || a.Args != nil {
+	// tutor quiz --predict asks each step of the run from its start.
+	predicting := m.opts.Predict && m.screens[LessonScreen] == nil
+	if a.Go != scr.OpenLesson || a.Args != nil || predicting {
 		return lesson.New(m.c, l, v, a.Args)
 	}
 	rs.open = l.ID

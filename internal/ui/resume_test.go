@@ -157,3 +157,16 @@ func TestResumeWithoutSaving(t *testing.T) {
 		t.Errorf("home without saving:\n%s", s)
 	}
 }
+
+// TestResumeNotForPredict: tutor quiz --predict starts the run at its
+// first step whatever the place, and does not move it.
+func TestResumeNotForPredict(t *testing.T) {
+	p := resume.Place{Args: []string{"--n", "5"}, Step: 4, Steps: 6, Pane: resume.Visual, Source: true, At: epoch}
+	m := sized(t, newApp(t, Options{Quiz: resumeQuiz(), Open: "count", Predict: true, Resume: map[string]resume.Place{"count": p}}), 120, 40)
+	if l := m.Lesson(); l.Stepper().Frame() != 0 {
+		t.Errorf("predict started at frame %d", l.Stepper().Frame())
+	}
+	if got := m.Places(); len(got) != 0 {
+		t.Errorf("predict moved the place: %v", got)
+	}
+}
