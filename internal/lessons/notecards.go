@@ -46,7 +46,11 @@ func readOutline(text string) outline {
 		chainEnd int
 		hasTitle bool
 	)
+	skip := -1 // the underline of a setext heading
 	for i, line := range lines {
+		if i == skip {
+			continue
+		}
 		trimmed := strings.TrimSpace(line)
 		switch {
 		case fence != "":
@@ -64,12 +68,22 @@ func readOutline(text string) outline {
 		}
 		level, htext := headingLine(line)
 		htext = SanitizeLine(htext)
+		setext := false
+		if level == 0 && i+1 < len(lines) && (i == 0 || strings.TrimSpace(lines[i-1]) == "") {
+			if level = setextLevel(line, lines[i+1]); level > 0 {
+				htext, setext, skip = SanitizeLine(line), true, i+1
+			}
+		}
 		if level == 0 {
 			cur.lines = append(cur.lines, line)
 			prevComm = false
 			continue
 		}
-		if isCommentHeading(lines, i, level, htext, prevComm, &chainEnd) {
+		if setext && codeTextRE.MatchString(htext) {
+			cur.lines = append(cur.lines, line, lines[i+1])
+			continue
+		}
+		if !setext && isCommentHeading(lines, i, level, htext, prevComm, &chainEnd) {
 			cur.lines = append(cur.lines, `\`+line)
 			prevComm = true
 			continue
@@ -178,6 +192,30 @@ func noteCards(title string, o outline) []Item {
 		}
 	}
 	return items
+}
+
+// setextLevel reads a setext heading, a line of text alone in its
+// paragraph underlined with = (level 1) or - (level 2); it returns 0 when
+// line and under are not one. (A paragraph of several lines over an
+// underline is a heading too to CommonMark; here its text stays text.)
+func setextLevel(line, under string) int {
+	t := strings.TrimSpace(line)
+	if t == "" || strings.HasPrefix(line, "    ") || strings.HasPrefix(line, "\t") || isListItem(line) ||
+		strings.HasPrefix(t, ">") || strings.HasPrefix(t, "|") || strings.HasPrefix(t, "<") {
+		return 0
+	}
+	u := strings.TrimRight(under, " \t")
+	if len(u)-len(strings.TrimLeft(u, " ")) > 3 {
+		return 0
+	}
+	u = strings.TrimLeft(u, " ")
+	switch {
+	case u != "" && strings.Trim(u, "=") == "":
+		return 1
+	case u != "" && strings.Trim(u, "-") == "":
+		return 2
+	}
+	return 0
 }
 
 // hasText reports whether any of lines is not blank.
