@@ -28,6 +28,11 @@ var sweepSizes = [][2]int{
 	{100, 30}, {120, 40}, {137, 41}, {160, 48}, {300, 100},
 }
 
+// commonSizes are the sizes the shipped lessons are drawn at: each width
+// renders a long note again, which glamour takes a second to do under the
+// race detector. The fixtures' short notes take every size.
+var commonSizes = [][2]int{{20, 6}, {37, 11}, {40, 12}, {60, 20}, {80, 24}, {100, 30}, {120, 40}, {160, 48}, {300, 100}}
+
 // A sweepScreen is one screen of the app in one state, built from scratch.
 type sweepScreen struct {
 	name string
@@ -35,6 +40,8 @@ type sweepScreen struct {
 	// panes are the lesson's panes, focused in turn with tab at each
 	// size; nil for a screen drawn as it opens.
 	panes []string
+	// sizes are the sizes it is drawn at; nil for sweepSizes.
+	sizes [][2]int
 	// text is what the screen is drawn from beyond what it shows whole at
 	// 300x100 (a note's every line, a visual's source).
 	text []string
@@ -47,20 +54,8 @@ type sweepScreen struct {
 type knownCut struct{ screen, size, chunk string }
 
 var knownCuts = []knownCut{
-	// The credits legend's last entry, "query [x] this step", runs into
-	// the frame's edge (internal/visuals/creditviz, legends; fixed in the
-	// working tree, not yet committed, as this is written).
-	{"lesson credits note", "120x40", "thi"},
-	{"lesson credits visual", "120x40", "thi"},
-	{"lesson credits source", "120x40", "thi"},
-	{"lesson credits last note", "120x40", "thi"},
-	{"lesson credits last visual", "120x40", "thi"},
-	{"lesson credits last source", "120x40", "thi"},
-	// The TCP header "[client CLOSED] [server LISTEN] t=0ms" is cut to
-	// t=0 by tcpviz's fit, which truncates with no tail
-	// (internal/visuals/tcpviz/draw.go).
-	{"lesson tcp visual", "37x11", "t=0"},
-	{"lesson tcp last visual", "37x11", "t=2"},
+	// Empty: the two the sweep found (the credits legend at 120x40, the
+	// TCP header's time at 37x11) were fixed in internal/visuals.
 }
 
 // drawnWords are words the screens write flush against an edge on their
@@ -122,12 +117,14 @@ func sweepScreens(t *testing.T) []sweepScreen {
 		if opts.Catalog == real {
 			opts.Visuals = visuals.All()
 		}
-		opts.Plain = true
+		colour := opts.Plain // here: asked for colour, see below
+		opts.Plain = !colour
 		m := New(opts)
-		if notes[opts.Open] == nil {
-			notes[opts.Open] = &markdown.Cache{}
+		id := fmt.Sprint(opts.Open, colour)
+		if notes[id] == nil {
+			notes[id] = &markdown.Cache{}
 		}
-		m.c.Notes = notes[opts.Open]
+		m.c.Notes = notes[id]
 		return sized(t, runCmd(t, m, m.Init(), 0), 120, 40)
 	}
 	var ss []sweepScreen
@@ -135,7 +132,7 @@ func sweepScreens(t *testing.T) []sweepScreen {
 		ss = append(ss, sweepScreen{name: name, open: open, text: text})
 	}
 	lesson := func(name string, open func(t *testing.T) Model, text ...string) {
-		ss = append(ss, sweepScreen{name: name, open: open, text: text, panes: []string{"note", "visual", "source"}})
+		ss = append(ss, sweepScreen{name: name, open: open, text: text, panes: []string{"note", "visual", "source"}, sizes: commonSizes})
 	}
 	add("home", func(t *testing.T) Model { return app(Options{Notices: []string{notice}}) })
 	add("home real", func(t *testing.T) Model { return app(Options{Catalog: real}) })
@@ -159,6 +156,7 @@ func sweepScreens(t *testing.T) []sweepScreen {
 		text := []string{wholeNote(t, l.Body)}
 		if l.Visual == "" {
 			add("lesson "+l.ID, func(t *testing.T) Model { return app(Options{Catalog: real, Open: l.ID}) }, text...)
+			ss[len(ss)-1].sizes = commonSizes
 			continue
 		}
 		v, ok := visuals.Lookup(l.Visual)
@@ -172,12 +170,21 @@ func sweepScreens(t *testing.T) []sweepScreen {
 		lesson("lesson "+l.ID, open, text...)
 		lesson("lesson "+l.ID+" last", last, text...)
 	}
+	// In colour, glamour draws the note otherwise (a title bar, code
+	// between no-break spaces): Plain here asks for colour.
 	add("lesson tcp search", func(t *testing.T) Model {
 		return press(t, typeText(t, press(t, app(Options{Catalog: real, Open: "tcp"}), "/"), "ACK"), "enter", "n")
 	}, wholeNote(t, mustLesson(t, real, "tcp").Body))
+	ss[len(ss)-1].sizes = commonSizes
 	fixNote := wholeNote(t, mustLesson(t, fix, "long").Body)
 	add("lesson long", func(t *testing.T) Model { return app(Options{Open: "long"}) }, fixNote)
+	// In colour, glamour draws the note otherwise (a title bar, code
+	// between no-break spaces): Plain here asks for colour.
+	add("lesson long colour", func(t *testing.T) Model {
+		return press(t, typeText(t, press(t, app(Options{Open: "long", Plain: true}), "/"), "sentinel"), "enter", "n")
+	}, fixNote)
 	lesson("lesson count", func(t *testing.T) Model { return press(t, app(Options{Open: "count"}), "l", "l") }, fixNote, counterSource)
+	ss[len(ss)-1].sizes = nil
 	add("lesson count search", func(t *testing.T) Model {
 		return press(t, typeText(t, press(t, app(Options{Open: "count"}), "/"), "handshake"), "enter")
 	}, fixNote, counterSource)
@@ -237,7 +244,7 @@ func stepToEnd(t *testing.T, m Model) Model {
 }
 
 // TestSweepEverySizeCutsNothing draws every screen of sweepScreens at
-// every size of sweepSizes and fails on any line of the View that is wider
+// every size of sweepSizes (the shipped lessons at commonSizes) and fails on any line of the View that is wider
 // than the screen, on a View that is not exactly the screen's height, and
 // on any line cut without an ellipsis.
 //
@@ -254,6 +261,7 @@ func stepToEnd(t *testing.T, m Model) Model {
 // them lands inside a chunk and shows.
 func TestSweepEverySizeCutsNothing(t *testing.T) {
 	found := map[knownCut][]string{}
+	ran := map[string]bool{} // the screens drawn: -run may leave some out
 	for _, sc := range sweepScreens(t) {
 		t.Run(sc.name, func(t *testing.T) {
 			m := sc.open(t)
@@ -263,7 +271,11 @@ func TestSweepEverySizeCutsNothing(t *testing.T) {
 			// text after them, at any size, are whole.
 			type drawn struct{ name, size, out string }
 			var screens []drawn
-			for _, sz := range sweepSizes {
+			sizes := sc.sizes
+			if sizes == nil {
+				sizes = sweepSizes
+			}
+			for _, sz := range sizes {
 				w, h := sz[0], sz[1]
 				m = sized(t, m, w, h)
 				for i, p := range append(sc.panes, "")[:max(len(sc.panes), 1)] {
@@ -275,6 +287,7 @@ func TestSweepEverySizeCutsNothing(t *testing.T) {
 						}
 					}
 					out := m.Render()
+					ran[name] = true
 					checkBox(t, name, out, w, h)
 					words.AddInner(out)
 					screens = append(screens, drawn{name, fmt.Sprintf("%dx%d", w, h), out})
@@ -294,7 +307,7 @@ func TestSweepEverySizeCutsNothing(t *testing.T) {
 	known := map[knownCut]bool{}
 	for _, k := range knownCuts {
 		known[k] = true
-		if _, ok := found[k]; !ok {
+		if _, ok := found[k]; !ok && ran[k.screen] {
 			t.Errorf("known cut %+v is not found any more: remove it from knownCuts", k)
 		}
 	}

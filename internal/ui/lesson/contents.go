@@ -29,8 +29,8 @@ type tocItem struct {
 	line int
 }
 
-// setRender finds the headings in the lines of a new render: a resize
-// keeps the cursor on the same heading.
+// setRender finds the headings in the lines of a new render (without
+// escape sequences): a resize keeps the cursor on the same heading.
 func (c *contents) setRender(lines []string) {
 	at := markdown.HeadingLines(lines, c.heads)
 	was := -1

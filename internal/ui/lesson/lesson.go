@@ -284,7 +284,7 @@ func (m *Model) showNote(k markdown.Key, text string) {
 	m.plain = strings.Split(ansi.Strip(text), "\n")
 	total := m.note.TotalLineCount()
 	m.note.SetYOffset(int(math.Round(m.anchor * float64(total))))
-	m.toc.setRender(m.lines)
+	m.toc.setRender(m.plain)
 	m.findMatches()
 }
 

@@ -445,13 +445,15 @@ var (
 	spaceRunR = regexp.MustCompile(`\s+`)
 )
 
-// Headings returns the ATX headings of md (lines that start with one to
-// six #), outside fenced code blocks, in order. It takes time in
-// proportion to md.
+// Headings returns the headings of md outside fenced code blocks, in
+// order: ATX headings (lines that start with one to six #) and setext
+// headings (a line alone in its paragraph over a line of = for level 1 or
+// - for level 2). It takes time in proportion to md.
 func Headings(md string) []Heading {
 	var hs []Heading
 	fence := ""
-	for line := range strings.SplitSeq(md, "\n") {
+	lines := strings.Split(md, "\n")
+	for i, line := range lines {
 		trimmed := strings.TrimSpace(line)
 		switch {
 		case fence != "":
@@ -463,11 +465,30 @@ func Headings(md string) []Heading {
 			fence = trimmed[:3]
 			continue
 		}
-		if m := atxRE.FindStringSubmatch(line); m != nil && strings.TrimSpace(m[2]) != "" {
-			hs = append(hs, Heading{Level: len(m[1]), Text: strings.TrimSpace(m[2])})
+		if m := atxRE.FindStringSubmatch(line); m != nil {
+			if strings.TrimSpace(m[2]) != "" {
+				hs = append(hs, Heading{Level: len(m[1]), Text: strings.TrimSpace(m[2])})
+			}
+			continue
+		}
+		if i+1 < len(lines) && (i == 0 || strings.TrimSpace(lines[i-1]) == "") && setextText(line) {
+			if m := setextRE.FindStringSubmatch(lines[i+1]); m != nil {
+				hs = append(hs, Heading{Level: map[byte]int{'=': 1, '-': 2}[m[1][0]], Text: trimmed})
+			}
 		}
 	}
 	return hs
+}
+
+var setextRE = regexp.MustCompile(`^ {0,3}(=+|-+)[ \t]*$`)
+
+// setextText reports whether line can be the text of a setext heading:
+// not blank, not indented code, not a list item, a quote, a table row or
+// HTML.
+func setextText(line string) bool {
+	t := strings.TrimSpace(line)
+	return t != "" && !strings.HasPrefix(line, "    ") && !strings.HasPrefix(line, "\t") &&
+		!listItemRE.MatchString(t) && !strings.ContainsAny(t[:1], ">|<") && !setextRE.MatchString(line)
 }
 
 // Plain is the heading's text as a reader sees it: links as their text,
@@ -502,7 +523,14 @@ func HeadingLines(lines []string, hs []Heading) []int {
 		want := plainHeading(h.Text)
 		marks := strings.Repeat("#", h.Level) + " "
 		for j := from; j < len(lines); j++ {
-			line := strings.TrimSpace(strings.ReplaceAll(ansi.Strip(lines[j]), "\u00a0", " "))
+			line := lines[j]
+			if strings.IndexByte(line, '\x1b') >= 0 {
+				line = ansi.Strip(line)
+			}
+			if h.Level > 1 && !strings.HasPrefix(strings.TrimLeft(line, " "), "#") {
+				continue // the common case, cheaply
+			}
+			line = strings.TrimSpace(strings.ReplaceAll(line, "\u00a0", " "))
 			if line == marks[:h.Level] && j+1 < len(lines) {
 				// A narrow note puts the marks on a line of their own
 				// when the first word does not fit beside them.

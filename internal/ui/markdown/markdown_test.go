@@ -117,11 +117,28 @@ func TestHeadings(t *testing.T) {
 	if fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("Headings = %v, want %v", got, want)
 	}
+	// Setext headings, found in the render as glamour draws them.
+	md = "Setext title\n============\n\nintro\n\nA section\n---------\n\ntext\n\nnot a heading\nbut a paragraph\n---\n\n- item\n---\n\n    code\n    ---\n"
+	got = Headings(md)
+	want = []Heading{{1, "Setext title"}, {2, "A section"}}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("setext: Headings = %v, want %v", got, want)
+	}
+	out, err := Render(md, 40, "notty")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(out, "\n")
+	at := HeadingLines(lines, got)
+	if at[0] < 0 || at[1] <= at[0] || !strings.Contains(lines[at[1]], "## A section") {
+		t.Errorf("setext headings on lines %v of\n%s", at, out)
+	}
 }
 
 // TestHeadingLinesShippedNotes finds every heading of every shipped note
-// in its render, in every style, at widths from 20 to 160: each on a line
-// of its own after the one before, holding its first word; and at each
+// in its render, plain at 20 columns (the TCP note also at 117, and in
+// the dark and light styles at 27 and 160): each on a line of its own
+// after the one before, holding its first word; and at each
 // level from 2 the lines found are exactly the lines that start with that
 // level's # marks in the plain style (glamour's own marking, an oracle
 // independent of the matching).
@@ -137,7 +154,12 @@ func TestHeadingLinesShippedNotes(t *testing.T) {
 			t.Fatalf("%s: %d headings", id, len(hs))
 		}
 		for _, style := range []string{"notty", "dark", "light"} {
-			widths := map[string][]int{"notty": {20, 33, 117}, "dark": {27}, "light": {160}}[style]
+			// glamour takes a second a render of a long note under the
+			// race detector: the colour styles are checked on one note.
+			widths := map[string][]int{"notty": {20, 117}, "dark": {27}, "light": {160}}[style]
+			if id != "tcp" {
+				widths = map[string][]int{"notty": {20}}[style]
+			}
 			for _, w := range widths {
 				out, err := Render(ls.Body, w, style)
 				if err != nil {

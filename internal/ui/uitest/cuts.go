@@ -157,7 +157,10 @@ func cellsOf(row string) []cell {
 	var cs []cell
 	col := 0
 	for _, r := range row {
-		w := ansi.StringWidth(string(r))
+		w := 1
+		if r >= 0x300 { // below it every rune is one column
+			w = ansi.StringWidth(string(r))
+		}
 		if w == 0 && len(cs) > 0 {
 			continue // a combining mark belongs to the cell before
 		}
