@@ -150,6 +150,7 @@ func sweepScreens(t *testing.T) []sweepScreen {
 	}
 	add("stats", statsScreen("s"))
 	add("stats bottom", statsScreen("s", "G"))
+	add("help stats", statsScreen("s", "?"))
 	// Each lesson of the catalog: the real notes, and every registered
 	// visual, at its first step and its last.
 	for _, l := range real.Lessons() {
@@ -380,6 +381,10 @@ func TestSweepOverlaysKeepKeys(t *testing.T) {
 		{"help lesson note", func(t *testing.T) Model { return app(t, Options{Open: "count"}) }, help, []string{"esc"}},
 		{"help lesson visual", func(t *testing.T) Model { return app(t, Options{Open: "count"}, "tab") }, help, []string{"esc"}},
 		{"help quiz", func(t *testing.T) Model { return app(t, Options{Quiz: sweepQuiz(), StartQuiz: true}) }, help, []string{"esc"}},
+		{"help stats", func(t *testing.T) Model {
+			rep := statsReport(t)
+			return app(t, Options{Stats: func() (stats.Report, error) { return rep, nil }}, "s")
+		}, help, []string{"esc"}},
 		{"search box", func(t *testing.T) Model { return app(t, Options{Open: "count"}) }, capturing, []string{"esc"}},
 		{"input box", func(t *testing.T) Model { return app(t, Options{Open: "count"}, "tab") }, capturing, []string{"esc"}},
 		{"home filter", func(t *testing.T) Model { return app(t, Options{}) }, capturing, []string{"esc"}},
