@@ -61,6 +61,8 @@ type online struct {
 	left   []int64 // credits left in each grant at the sweep's point
 	heap   []int32 // a min-heap of grant indices by Grant.before
 	state  []held
+	mark   []mark // by grant, for sameState
+	epoch  uint64
 	delta  map[int64]int64
 	dshort map[int64]int64
 
@@ -79,9 +81,9 @@ type point struct {
 // it.
 type block struct {
 	events []event
-	// start is the sweep's heap at events[0]: every grant that started
-	// before it, is valid at its time or later and still holds credits,
-	// sorted by grant index. The first block's is empty.
+	// start is the sweep's heap at events[0]: every grant pushed before
+	// it that is valid at its time or later and still holds credits, in
+	// no particular order. The first block's is empty.
 	start []held
 	// uses is what the block's charges took, in replay order: from which
 	// grant, or -1 for the part no grant could pay.
@@ -194,7 +196,7 @@ func (o *online) resweep(j, forced int) {
 		if next == nil {
 			return
 		}
-		if k+1 >= forced && slices.Equal(o.state, next.start) {
+		if k+1 >= forced && o.sameState(o.state, next.start) {
 			return
 		}
 		next.start = slices.Clone(o.state)
@@ -252,7 +254,7 @@ func (o *online) sweep(events []event, uses []use) []use {
 }
 
 // carried appends to dst the heap's grants that can still matter at t or
-// later (valid at t or after), sorted by grant index: the sweep's state as
+// later (valid at t or after), in the heap's order: the sweep's state as
 // the next block, starting at t, needs it.
 func (o *online) carried(t int64, dst []held) []held {
 	for _, g := range o.heap {
@@ -260,8 +262,36 @@ func (o *online) carried(t int64, dst []held) []held {
 			dst = append(dst, held{grant: g, left: o.left[g]})
 		}
 	}
-	slices.SortFunc(dst, func(a, b held) int { return cmp.Compare(a.grant, b.grant) })
 	return dst
+}
+
+// sameState reports whether a and b hold the same grants with the same
+// credits, in any order, in O(len(a)): b's grants are marked in a scratch
+// array indexed by grant, with a new epoch each time.
+func (o *online) sameState(a, b []held) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	if n := len(o.l.grants); len(o.mark) < n {
+		o.mark = append(o.mark, make([]mark, n-len(o.mark))...)
+	}
+	o.epoch++
+	for _, h := range b {
+		o.mark[h.grant] = mark{epoch: o.epoch, left: h.left}
+	}
+	for _, h := range a {
+		if o.mark[h.grant] != (mark{epoch: o.epoch, left: h.left}) {
+			return false
+		}
+	}
+	return true
+}
+
+// mark is what sameState notes of a grant: the credits it holds in the
+// state marked in epoch.
+type mark struct {
+	epoch uint64
+	left  int64
 }
 
 // replaceUses takes the balance and shortfall changes of old out of the

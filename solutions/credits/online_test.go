@@ -224,3 +224,33 @@ func sat(a, d int64) int64 {
 	}
 	return a + d
 }
+
+// TestSameState checks the comparison of two sweep states against
+// slices.Equal on the states sorted, on random states drawn from a few
+// grants, one comparison after another on the same scratch marks.
+func TestSameState(t *testing.T) {
+	l := &Ledger{}
+	for i := range 6 {
+		_ = l.AddCredit(fmt.Sprint("g", i), 10, 0, 10)
+	}
+	o := &online{l: l}
+	rapid.Check(t, func(t *rapid.T) {
+		state := func(name string) []held {
+			grants := rapid.SliceOfNDistinct(rapid.Int32Range(0, 5), 0, 6, rapid.ID).Draw(t, name)
+			s := make([]held, len(grants))
+			for i, g := range grants {
+				s[i] = held{grant: g, left: rapid.Int64Range(1, 3).Draw(t, "left")}
+			}
+			return s
+		}
+		for range 4 {
+			a, b := state("a"), state("b")
+			sorted := func(s []held) []held {
+				return slices.SortedFunc(slices.Values(s), func(x, y held) int { return int(x.grant - y.grant) })
+			}
+			if got, want := o.sameState(a, b), slices.Equal(sorted(a), sorted(b)); got != want {
+				t.Fatalf("sameState(%v, %v) = %v, want %v", a, b, got, want)
+			}
+		}
+	})
+}
