@@ -137,6 +137,17 @@ func TestVersionAndHelp(t *testing.T) {
 	}
 }
 
+// TestTraceTreeHelpSaysSummary: trace takes more than the picture for the
+// tree (larger trees, --summary), and its --help and tutor --help say so.
+func TestTraceTreeHelpSaysSummary(t *testing.T) {
+	for _, args := range [][]string{{"trace", "tree", "--help"}, {"--help"}} {
+		code, out, _ := cli(t, args...)
+		if code != 0 || !strings.Contains(out, "[--summary] (trace: up to 1000000 machines)") {
+			t.Errorf("%q: %d, no --summary in\n%s", args, code, out)
+		}
+	}
+}
+
 func TestTraceEveryVisual(t *testing.T) {
 	for _, v := range visuals.All() {
 		code, out, errs := cli(t, append([]string{"trace", v.Name()}, v.DefaultArgs()...)...)

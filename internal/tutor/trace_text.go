@@ -4,6 +4,7 @@ import (
 	"io"
 
 	"tutor/internal/lessons"
+	"tutor/internal/visual"
 )
 
 // textTracer is a visual that writes its own `tutor trace` text instead of
@@ -14,6 +15,17 @@ type textTracer interface {
 	// TraceText parses args and returns what writes the trace, or an
 	// error of one line naming the bad value.
 	TraceText(args []string) (write func(io.Writer) error, err error)
+	// TraceUsage is the input syntax trace takes, which says more than
+	// the picture's Usage.
+	TraceUsage() string
+}
+
+// traceUsage is the input syntax of `tutor trace <v>`.
+func traceUsage(v visual.Visual) string {
+	if t, ok := v.(textTracer); ok {
+		return t.TraceUsage()
+	}
+	return v.Usage()
 }
 
 // traceText writes t's trace of args on e.Stdout, cleaned as every trace

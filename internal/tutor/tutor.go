@@ -93,7 +93,7 @@ func List(e Env, o Options) error {
 // TraceUsage writes a line per visual: its trace command and input syntax.
 func TraceUsage(w io.Writer) {
 	for _, v := range visuals.All() {
-		fmt.Fprintf(w, "  tutor trace %s %s\n", v.Name(), v.Usage())
+		fmt.Fprintf(w, "  tutor trace %s %s\n", v.Name(), traceUsage(v))
 	}
 }
 
@@ -257,7 +257,7 @@ func Trace(e Env, args []string) error {
 	}
 	for _, a := range args {
 		if a == "-h" || a == "--help" || a == "-help" {
-			fmt.Fprintf(e.Stdout, "usage: tutor trace %s %s\n", v.Name(), v.Usage())
+			fmt.Fprintf(e.Stdout, "usage: tutor trace %s %s\n", v.Name(), traceUsage(v))
 			return nil
 		}
 	}

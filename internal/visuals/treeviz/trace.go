@@ -21,6 +21,12 @@ const listedInFlight = 8
 // which takes trees the picture does not.
 type tracer struct{ visual.Visual }
 
+// TraceUsage is the input syntax of `tutor trace tree`: the picture's,
+// with --summary and the larger trees trace takes.
+func (t tracer) TraceUsage() string {
+	return usage + " [--summary] (trace: up to " + strconv.Itoa(MaxTraceMachines) + " machines)"
+}
+
 // TraceText parses the words of `tutor trace tree`: the picture's input,
 // for a tree of up to MaxTraceMachines, and --summary. It returns what
 // writes the trace, or an error of one line naming the bad value.
