@@ -3,6 +3,7 @@ package lesson
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 )
@@ -13,8 +14,10 @@ type hit struct{ line, from, to int }
 
 // find returns the columns [from, to) of each place q (lower case runes)
 // is in line (text without escape sequences), ignoring case, from the left,
-// not overlapping. A no-break space matches a space: glamour pads inline
-// code with them. Columns count wide runes as two, as the terminal does.
+// not overlapping, leaving out a place that starts or ends inside a
+// grapheme cluster or takes no column. A no-break
+// space matches a space: glamour pads inline code with them. Columns count
+// wide runes as two, as the terminal does.
 func find(line string, q []rune) [][2]int {
 	if len(q) == 0 {
 		return nil
@@ -28,14 +31,47 @@ func find(line string, q []rune) [][2]int {
 		low[i] = unicode.ToLower(r)
 	}
 	var out [][2]int
+	var col []int
 	for i := 0; i+len(q) <= len(low); i++ {
-		if runesEqual(low[i:i+len(q)], q) {
-			from := ansi.StringWidth(string(rs[:i]))
-			out = append(out, [2]int{from, from + ansi.StringWidth(string(rs[i:i+len(q)]))})
-			i += len(q) - 1
+		if !runesEqual(low[i:i+len(q)], q) {
+			continue
 		}
+		if col == nil {
+			col = columns(line, len(rs))
+		}
+		from, to := col[i], col[i+len(q)]
+		if from < 0 || to <= from {
+			// It starts or ends inside a character drawn from several
+			// runes, or takes no column: nothing to highlight.
+			continue
+		}
+		out = append(out, [2]int{from, to})
+		i += len(q) - 1
 	}
 	return out
+}
+
+// columns is, for each rune index of line (and its end), the column where
+// it starts on screen, or -1 for a rune inside a grapheme cluster (a
+// letter and its accent, a flag): the terminal draws clusters whole.
+func columns(line string, n int) []int {
+	col := make([]int, n+1)
+	for i := range col {
+		col[i] = -1
+	}
+	i, c := 0, 0
+	for s := line; s != ""; {
+		cl, w := ansi.FirstGraphemeCluster(s, ansi.GraphemeWidth)
+		if cl == "" {
+			break
+		}
+		col[i] = c
+		i += utf8.RuneCountInString(cl)
+		c += w
+		s = s[len(cl):]
+	}
+	col[n] = c
+	return col
 }
 
 func runesEqual(a, b []rune) bool {

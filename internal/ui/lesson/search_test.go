@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 
@@ -243,4 +245,25 @@ func TestGoldenSearch(t *testing.T) {
 		}
 		golden(t, fmt.Sprintf("search_%dx%d", w, h), ansi.Strip(view)+"\n--- highlighted in the note\n"+strings.Join(hs, "\n"))
 	}
+}
+
+// FuzzFind: find on any line and query gives places in order, not
+// overlapping, inside the line's width, each as wide as the query's text
+// found there.
+func FuzzFind(f *testing.F) {
+	for _, s := range [][2]string{{"A needle and NEEDLE", "needle"}, {"名字 and 名字", "名字"}, {"code\u00a0x", "e x"}, {"e\u0301e\u0301", "e"}, {"İstanbul", "i"}} {
+		f.Add(s[0], s[1])
+	}
+	f.Fuzz(func(t *testing.T, line, q string) {
+		if !utf8.ValidString(line) || !utf8.ValidString(q) || strings.ContainsFunc(line, unicode.IsControl) {
+			return // find is given lines of the render without escapes, cleaned of controls
+		}
+		end := -1
+		for _, c := range find(line, query(q)) {
+			if c[0] < end || c[1] <= c[0] || c[1] > ansi.StringWidth(line) {
+				t.Fatalf("find(%q, %q): %v after %d", line, q, c, end)
+			}
+			end = c[1]
+		}
+	})
 }

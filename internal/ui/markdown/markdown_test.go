@@ -216,3 +216,32 @@ func TestHeadingPlain(t *testing.T) {
 		}
 	}
 }
+
+// FuzzHeadings: any note gives headings of level 1 to 6 with text on one
+// line, and HeadingLines over any lines gives, for each, -1 or a line of
+// them, the lines found in increasing order.
+func FuzzHeadings(f *testing.F) {
+	for _, s := range []string{"# a\n\n## b\n", "Title\n===\n", "```\n# x\n```\n## y ##\n", "  ### 名字 `code`\n", "##\nword\n", "- item\n---\n", "\u00a0# x\n#\t\n"} {
+		f.Add(s, s)
+	}
+	f.Fuzz(func(t *testing.T, md, rendered string) {
+		hs := Headings(md)
+		for _, h := range hs {
+			if h.Level < 1 || h.Level > 6 || h.Text == "" || strings.ContainsAny(h.Text, "\n") {
+				t.Fatalf("heading %+v of %q", h, md)
+			}
+			_ = h.Plain()
+		}
+		lines := strings.Split(rendered, "\n")
+		prev := -1
+		for i, n := range HeadingLines(lines, hs) {
+			if n == -1 {
+				continue
+			}
+			if n <= prev || n >= len(lines) {
+				t.Fatalf("heading %d found on line %d after %d, of %d lines", i, n, prev, len(lines))
+			}
+			prev = n
+		}
+	})
+}
