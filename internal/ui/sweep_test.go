@@ -245,21 +245,24 @@ func stepToEnd(t *testing.T, m Model) Model {
 }
 
 // TestSweepEverySizeCutsNothing draws every screen of sweepScreens at
-// every size of sweepSizes (the shipped lessons at commonSizes) and fails on any line of the View that is wider
-// than the screen, on a View that is not exactly the screen's height, and
-// on any line cut without an ellipsis.
+// every size of sweepSizes (the shipped lessons at commonSizes) and fails
+// on any line of the View that is wider than the screen, on a View that is
+// not exactly the screen's height, and on any line cut without an
+// ellipsis.
 //
 // The rule for a cut is uitest.Cuts': a line is split into panes at their
-// borders; a pane whose text reaches its last column must end in "…", in
-// drawing (no letter or digit), in a word the screen is drawn from whole,
-// or in a piece of a word that the next row goes on with (a word longer
-// than the pane, hard-wrapped). The words the screen is drawn from are
-// those the same screen shows at 300x100, plus its note rendered 1000
-// columns wide and its visual's source: an independent drawing of the same
-// text, where nothing needs cutting; and those it shows with more text
-// after them in their pane at any size. The fixtures' long titles, summaries,
-// tags and cards are single hyphenated chunks, so that a cut anywhere in
-// them lands inside a chunk and shows.
+// borders; a pane whose text reaches its last column must end there in
+// "…", in drawing (rules, bars, arrows, corners), in punctuation, in a
+// word the screen is drawn from whole, or in a piece of a word that the
+// next row goes on with (a word longer than the pane, hard-wrapped).
+// Anything else ran into the edge and stopped. The words the screen is
+// drawn from whole are, independently of the size under test: those the
+// same screen shows at 300x100, its note rendered 1000 columns wide and its
+// visual's source (where nothing needs cutting); those it shows with more
+// text after them in their pane, at any size; and drawnWords. A cut that
+// falls on a space drops whole words and is not seen: the fixtures' long
+// titles, summaries, tags and cards are single hyphenated chunks, so that a
+// cut anywhere in them lands inside a chunk and shows.
 func TestSweepEverySizeCutsNothing(t *testing.T) {
 	found := map[knownCut][]string{}
 	ran := map[string]bool{} // the screens drawn: -run may leave some out
