@@ -41,7 +41,8 @@ func TestEndToEndResumeAcrossARestart(t *testing.T) {
 		t.Errorf("the continue line is not under the cursor:\n%s", screen)
 	}
 	s.keys("Enter")
-	screen = s.waitFor(`step 7/[0-9]+`)
+	// The home screen says "step 7/29" too: wait for the visual's header.
+	screen = s.waitFor(`kvstore · step 7/[0-9]+`)
 	if !strings.Contains(screen, "▸ Visual") {
 		t.Errorf("the visual pane lost its focus across the restart:\n%s", screen)
 	}
