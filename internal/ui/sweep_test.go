@@ -460,3 +460,34 @@ func firstDiff(a, b string) string {
 }
 
 func screenOf(s string) string { return ansi.Strip(s) }
+
+// TestSweepAnswerBoxKeepsKeys: on an exercise card the answer box has the
+// keyboard. Every key of sweepKeys but enter (it submits) and esc (it
+// ends the quiz), pressed and then erased (end, ctrl+u), leaves the card
+// as it was: no key grades it, watches it, or moves to another card.
+func TestSweepAnswerBoxKeepsKeys(t *testing.T) {
+	open := func() Model {
+		m := sized(t, newApp(t, Options{Catalog: sentinel(t), Visuals: []visual.Visual{counter}, Quiz: sweepQuiz(), StartQuiz: true, Plain: true}), 80, 24)
+		m = press(t, m, "space", "3")
+		if !m.capturing() || !strings.Contains(screen(m), "answer>") {
+			t.Fatalf("not on an exercise card:\n%s", screen(m))
+		}
+		return m
+	}
+	m := open()
+	before := m.Render()
+	for _, k := range sweepKeys(t) {
+		if k == "enter" || k == "esc" {
+			continue
+		}
+		m = update(t, m, uitest.Press(k))
+		if k == "x" && !strings.Contains(screen(m), "answer> x") {
+			t.Fatalf("x is not typed into the box:\n%s", screen(m))
+		}
+		m = update(t, update(t, m, uitest.Press("end")), uitest.Press("ctrl+u"))
+		if after := m.Render(); after != before {
+			t.Errorf("the key %q reached the quiz under its answer box: %s", k, firstDiff(before, after))
+			m = open()
+		}
+	}
+}
