@@ -112,6 +112,9 @@ func (l *Ledger) buildOnline() *online {
 		o.blocks = append(o.blocks, &block{events: slices.Clone(events[i:min(i+o.size, len(events))])})
 	}
 	o.building = true
+	// Two changes a grant and about two a use; a charge makes a use
+	// for each grant it empties and one more.
+	o.points = make([]point, 0, 2*len(l.grants)+4*len(events))
 	for _, g := range l.grants {
 		o.addGrant(&g.Grant)
 	}

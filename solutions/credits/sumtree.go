@@ -44,7 +44,12 @@ func (t *sumTree) Add(key, delta int64) {
 // linked as a treap with a stack, as a Cartesian tree is built.
 func (t *sumTree) build(points []point) {
 	radixSort(points, func(p *point) uint64 { return timeKey(p.t) }, nil)
-	*t = sumTree{root: none, seed: 0x9e3779b9}
+	n := len(points)
+	*t = sumTree{
+		key: make([]int64, 0, n), val: make([]int64, 0, n), sum: make([]int64, 0, n),
+		prio: make([]uint32, 0, n), left: make([]int32, 0, n), right: make([]int32, 0, n),
+		root: none, seed: 0x9e3779b9,
+	}
 	var stack []int32
 	for i := 0; i < len(points); {
 		key, delta := points[i].t, int64(0)
