@@ -30,6 +30,14 @@ type paneMemo struct {
 		lines       []string
 	}
 	marks marksMemo
+	// cut is the note of a picture the visual fitted to its box: which
+	// lines of the frame drawn tall it shows, or "" when it shows all.
+	cut struct {
+		run         visual.Run
+		frame, w, h int
+		dark, plain bool
+		note        string
+	}
 }
 
 // tallLines is frame i of r drawn ScrollRows tall in width w, kept until
@@ -59,15 +67,54 @@ func (m Model) picture(width, height int, th visual.Theme) string {
 	return strings.Join(lines[top:min(top+height, len(lines))], "\n")
 }
 
-// scrollNote says which lines of the picture show, for the status.
-func (m Model) scrollNote() string {
-	if m.memo == nil || !m.memo.boxOK {
+// scrollNote says which lines of the picture show, for the status: the
+// window the learner scrolled to, or, when the visual fitted a picture
+// taller than its box, the lines of the frame drawn tall that it kept
+// (shown, what the pane drew); "" when the whole picture is on screen.
+func (m Model) scrollNote(shown string) string {
+	if m.memo == nil || !m.memo.boxOK || m.run == nil {
 		return ""
 	}
-	n := len(m.memo.tallLines(m.run, m.frame, m.memo.box.w, m.memo.th))
-	h := m.memo.box.h
-	top := max(0, min(m.top, n-h))
-	return fmt.Sprintf(" · lines %d-%d of %d", top+1, min(top+h, n), n)
+	w, h, th := m.memo.box.w, m.memo.box.h, m.memo.th
+	if m.scrolled {
+		n := len(m.memo.tallLines(m.run, m.frame, w, th))
+		return linesNote(max(0, min(m.top, n-h)), h, n)
+	}
+	c := &m.memo.cut
+	if c.run == m.run && c.frame == m.frame && c.w == w && c.h == h && c.dark == th.Dark && c.plain == th.Plain {
+		return c.note
+	}
+	c.run, c.frame, c.w, c.h, c.dark, c.plain, c.note = m.run, m.frame, w, h, th.Dark, th.Plain, ""
+	lines := m.memo.tallLines(m.run, m.frame, w, th)
+	if n := len(lines); n > h {
+		kept := strings.Split(shown, "\n")
+		top, whole := offsetOf(kept, lines), true
+		for k, l := range kept {
+			whole = whole && (top+k < n && lines[top+k] == l || strings.TrimSpace(l) == "")
+		}
+		if whole {
+			c.note = linesNote(top, h, n)
+		} else {
+			// The visual kept lines from here and there (a window on
+			// a list under a header): say how many.
+			c.note = fmt.Sprintf(" · %d/%d lines ↕", min(len(kept), h), n)
+		}
+	}
+	return c.note
+}
+
+// linesNote says that lines top+1... of n show in a box h tall, with an
+// arrow to where the others are: ↓ below, ↑ above, ↕ both.
+func linesNote(top, h, n int) string {
+	end := min(top+h, n)
+	arrow := "↕"
+	switch {
+	case top == 0:
+		arrow = "↓"
+	case end == n:
+		arrow = "↑"
+	}
+	return fmt.Sprintf(" · lines %d-%d of %d %s", top+1, end, n, arrow)
 }
 
 // scroll moves the picture by a line or a page. The first scroll starts

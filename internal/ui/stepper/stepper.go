@@ -480,11 +480,6 @@ func (m Model) View(width, height int, st styles.Styles) string {
 	if width < 1 || height < 1 {
 		return ""
 	}
-	status := m.Status()
-	if m.scrolled {
-		status += m.scrollNote()
-	}
-	status = st.Accent.Render(status)
 	foot := common.Wrap(m.footView(width, st), width)
 	footLines := strings.Count(foot, "\n") + 1
 	// Small panes drop the foot, then cut the explanation.
@@ -510,9 +505,15 @@ func (m Model) View(width, height int, st styles.Styles) string {
 		}
 	}
 	pic := height - 1 - len(tl) - explainLines - footLines
-	parts := append([]string{status}, tl...)
+	status, shown := m.Status(), ""
 	if pic > 0 && m.run != nil {
-		parts = append(parts, common.Fit(m.picture(width, pic, st.Theme), width, pic))
+		raw := m.picture(width, pic, st.Theme)
+		status += m.scrollNote(raw)
+		shown = common.Fit(raw, width, pic)
+	}
+	parts := append([]string{st.Accent.Render(status)}, tl...)
+	if shown != "" {
+		parts = append(parts, shown)
 	}
 	if explain != "" {
 		parts = append(parts, st.Theme.Text.Render(explain))

@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"tutor/internal/visual"
+	"tutor/internal/visuals"
 )
 
 // many is a recording of --n frames of five kinds: a start, then send,
@@ -326,6 +327,11 @@ func TestScrollPicture(t *testing.T) {
 	m = goTo(t, m, 41)            // row 40
 	const w, h = 60, 20
 	first := func(s string) string { return strings.TrimSpace(strings.Split(s, "\n")[3]) }
+	// A picture taller than its box says so from the first frame, before
+	// any scroll (a finding: the note came only after j or k).
+	if s := view(open(t, tallVisual, nil), w, h); strings.TrimSpace(strings.Split(s, "\n")[0]) != "tall · step 1/60 · row · paused 1x · lines 1-15 of 60 ↓" {
+		t.Errorf("the first frame of a cut picture has no lines note:\n%s", s)
+	}
 	s := view(m, w, h)
 	top := first(s) // the visual's own window around row 40
 	if !strings.Contains(s, ">row 40") || top == "row 0" {
@@ -350,15 +356,18 @@ func TestScrollPicture(t *testing.T) {
 	if s = view(m, w, h); !strings.Contains(s, "row 59") || !strings.Contains(s, "of 60") {
 		t.Errorf("pgdown to the end:\n%s", s)
 	}
-	// A step follows the step again.
+	// A step follows the step again, and the status still says the
+	// picture is cut: which lines of it the visual kept.
 	m = press(t, m, "l")
-	if s = view(m, w, h); !strings.Contains(s, ">row 41") || strings.Contains(s, "lines ") {
-		t.Errorf("after a step the picture does not follow it:\n%s", s)
+	s = view(m, w, h)
+	n, _ = strconv.Atoi(strings.TrimPrefix(first(s), "row "))
+	if want := fmt.Sprintf(" · lines %d-%d of 60 ↕", n+1, n+15); !strings.Contains(s, ">row 41") || !strings.Contains(s, want) {
+		t.Errorf("after a step the picture does not follow it, or lacks %q:\n%s", want, s)
 	}
 	// A new run follows its step too.
 	m = press(t, m, "up", "up")
 	m = press(t, m, "e", "enter")
-	if s = view(m, w, h); strings.Contains(s, "lines ") || !strings.Contains(s, ">row 0") {
+	if s = view(m, w, h); strings.TrimSpace(strings.Split(s, "\n")[0]) != "tall · step 1/60 · row · paused 1x · lines 1-15 of 60 ↓" || !strings.Contains(s, ">row 0") {
 		t.Errorf("a new run kept the scroll of the last:\n%s", s)
 	}
 	// The first scroll starts where the pane was: the first offset that
@@ -375,5 +384,27 @@ func TestScrollPicture(t *testing.T) {
 	small = press(t, small, "down")
 	if small.Notice() != "the whole picture is on screen" || strings.Contains(view(small, w, h), "lines ") {
 		t.Errorf("down on a picture that fits: notice %q", small.Notice())
+	}
+}
+
+// TestCutPictureSaysSo is the tester's finding: the wire visual's fourth
+// step at the pane of a 120x40 lesson draws its message without field c
+// (the picture is 13 lines, the box 12), and the status said nothing
+// until j or k; then a step took the note away again.
+func TestCutPictureSaysSo(t *testing.T) {
+	v, _ := visuals.Lookup("wire")
+	m := press(t, open(t, v, nil), "l", "l", "l")
+	const w, h = 64, 20
+	status := func(m Model) string { return strings.TrimSpace(strings.Split(view(m, w, h), "\n")[0]) }
+	if got, want := status(m), "wire · step 4/17 · varint-byte · paused 1x · lines 1-12 of 13 ↓"; got != want {
+		t.Errorf("step 4, before any scroll: status %q, want %q\n%s", got, want, view(m, w, h))
+	}
+	m = press(t, m, "l")
+	if got := status(m); !strings.Contains(got, " · lines 1-12 of 13") {
+		t.Errorf("step 5: status %q lacks the lines note", got)
+	}
+	// At a height where all of it fits, no note.
+	if s := view(m, w, 40); strings.Contains(s, "lines ") {
+		t.Errorf("a picture that fits has a lines note:\n%s", s)
 	}
 }
