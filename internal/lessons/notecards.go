@@ -79,7 +79,7 @@ func readOutline(text string) outline {
 			prevComm = false
 			continue
 		}
-		if setext && codeTextRE.MatchString(htext) {
+		if setext && readsAsCode(htext) {
 			cur.lines = append(cur.lines, line, lines[i+1])
 			continue
 		}
@@ -240,9 +240,18 @@ func trimBlank(lines []string) []string {
 	return lines
 }
 
-// rows is how many rows of 76 columns line takes.
+// rows is how many rows of 76 columns line takes. A line of printable
+// ASCII, as most are, is as wide as it is long; only others are measured
+// by grapheme.
 func rows(line string) int {
-	return max(1, (ansi.StringWidth(line)+75)/76)
+	w := len(line)
+	for i := 0; i < len(line); i++ {
+		if c := line[i]; c < 0x20 || c >= 0x7f {
+			w = ansi.StringWidth(line)
+			break
+		}
+	}
+	return max(1, (w+75)/76)
 }
 
 // splitRows splits lines into parts of at most limit rows where it can: at

@@ -33,6 +33,13 @@ var (
 	codeTextRE = regexp.MustCompile(`[={};\\]|->|\[\s*[-\d('"].*,|^\w+:\s*[\[({'"]`)
 )
 
+// readsAsCode reports whether heading text reads as code (codeTextRE).
+// Text with none of the characters every match holds is not code, without
+// the expression.
+func readsAsCode(text string) bool {
+	return strings.ContainsAny(text, "={};\\[:>") && codeTextRE.MatchString(text)
+}
+
 // codeWords are the words a line of code may start with and hold none of
 // codeMarks: the lines codeLineRE can match without them.
 var codeWords = []string{"import ", "from ", "return", "pass", "break", "continue", "raise", "yield", "assert", "global", "nonlocal", "print", "lambda"}
@@ -71,14 +78,19 @@ func isListItem(line string) bool {
 // then a space or a tab (or nothing), the text, and optional closing #s.
 // It returns the level and the text, or 0.
 func headingLine(line string) (int, string) {
-	m := headingRE.FindStringSubmatch(line)
-	if m == nil {
-		if t := strings.TrimRight(line, " \t"); t != "" && len(t) <= 6 && strings.Trim(t, "#") == "" {
-			return len(t), "" // "##" alone: an empty heading
-		}
-		return 0, ""
+	if line == "" || line[0] != '#' {
+		return 0, "" // most lines: not a heading, without the expression
 	}
-	return len(m[1]), m[2]
+	// The marks, a space or a tab, the text, and the closing #s and
+	// spaces, which are not text: what ^(#{1,6})[ \t]+(.*?)[ \t#]*$ reads.
+	n := len(line) - len(strings.TrimLeft(line, "#"))
+	if n <= 6 && n < len(line) && (line[n] == ' ' || line[n] == '\t') {
+		return n, strings.TrimRight(strings.TrimLeft(line[n:], " \t"), " \t#")
+	}
+	if t := strings.TrimRight(line, " \t"); t != "" && len(t) <= 6 && strings.Trim(t, "#") == "" {
+		return len(t), "" // "##" alone: an empty heading
+	}
+	return 0, ""
 }
 
 // isCommentHeading reports whether the heading at lines[i] (of level and
@@ -94,7 +106,7 @@ func headingLine(line string) (int, string) {
 // chainEnd is the caller's memory of where the run of heading lines that
 // holds lines[i] ends, so that a file of a million headings is read once.
 func isCommentHeading(lines []string, i, level int, text string, prevComment bool, chainEnd *int) bool {
-	if codeTextRE.MatchString(text) || prevComment {
+	if prevComment || readsAsCode(text) {
 		return true
 	}
 	if i > 0 && looksLikeCode(lines[i-1]) {

@@ -161,7 +161,6 @@ func kindOf(m fs.FileMode) string {
 }
 
 var (
-	headingRE  = regexp.MustCompile(`^(#{1,6})[ \t]+(.*?)[ \t#]*$`)
 	slugRE     = regexp.MustCompile(`[^a-z0-9]+`)
 	wideSlugRE = regexp.MustCompile(`[^\p{L}\p{N}]+`)
 )
@@ -248,9 +247,24 @@ func parseNote(p string, data []byte) (l *Lesson, warn, err error) {
 //     wide counted by grapheme (as the app counts) as counted by code point
 //     (as tmux 3.3a and wcwidth count).
 func Sanitize(s string) string {
+	// One pass that copies the runs of text kept as they are whole: most
+	// of a note is such a run, and text with nothing to remove is
+	// returned as it is, without a copy.
 	var b strings.Builder
-	b.Grow(len(s))
+	kept := 0 // s[kept:i] is kept as it is, not yet written
+	cut := func(i int) {
+		if b.Cap() == 0 {
+			b.Grow(len(s))
+		}
+		b.WriteString(s[kept:i])
+	}
 	for i := 0; i < len(s); {
+		if c := s[i]; (c >= 0x20 && c < 0x7f || c == '\n' || c == '\t') && (i+1 == len(s) || s[i+1] < 0x80) {
+			// Printable ASCII, a newline or a tab, not the base of a
+			// cluster: kept.
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError && size == 1 && s[i] >= 0x80 && s[i] < 0xa0 {
 			// A C1 control as a raw byte, which a terminal in 8-bit
@@ -259,31 +273,42 @@ func Sanitize(s string) string {
 		}
 		switch {
 		case r == utf8.RuneError && size == 1:
+			cut(i)
 			b.WriteRune(utf8.RuneError)
 		case r == '\n' || r == '\t':
-			b.WriteRune(r)
+			i += size
+			continue
 		case r == '\r':
+			cut(i)
 			if i+size >= len(s) || s[i+size] != '\n' {
 				b.WriteByte('\n')
 			}
 		case r == '\x1b':
+			cut(i)
 			i = skipEscape(s, i+size)
+			kept = i
 			continue
 		case r == '\u009b':
+			cut(i)
 			i = skipCSI(s, i+size)
+			kept = i
 			continue
 		case r == '\u009d' || r == '\u0090' || r == '\u009f' || r == '\u009e' || r == '\u0098':
+			cut(i)
 			i = skipString(s, i+size)
+			kept = i
 			continue
 		case unicode.IsControl(r), isBidi(r):
-			// dropped
+			cut(i) // dropped
 		case isEmojiPart(r):
 			cluster, _ := ansi.FirstGraphemeCluster(s[i:], ansi.GraphemeWidth)
 			if cluster == "" {
 				cluster = s[i : i+size]
 			}
+			cut(i)
 			b.WriteString(safeCluster(cluster))
 			i += len(cluster)
+			kept = i
 			continue
 		default:
 			if j := i + size; j < len(s) {
@@ -292,16 +317,24 @@ func Sanitize(s string) string {
 				if r2, _ := utf8.DecodeRuneInString(s[j:]); isEmojiPart(r2) {
 					cluster, _ := ansi.FirstGraphemeCluster(s[i:], ansi.GraphemeWidth)
 					if len(cluster) > size {
+						cut(i)
 						b.WriteString(safeCluster(cluster))
 						i += len(cluster)
+						kept = i
 						continue
 					}
 				}
 			}
-			b.WriteRune(r)
+			i += size // kept
+			continue
 		}
 		i += size
+		kept = i
 	}
+	if kept == 0 && b.Cap() == 0 {
+		return s
+	}
+	cut(len(s))
 	return b.String()
 }
 
