@@ -26,10 +26,10 @@ func (l *Ledger) Replay(t int64) Result {
 	return l.replay(t, l.Observe, nil)
 }
 
-// replay is the sweep behind Replay and the index: obs, when non-nil, hears
-// each step; with rec non-nil it also records each grant pushed, how much
-// each charge took from each grant, and each shortfall. The index passes a
-// nil obs, so observing never slows a query.
+// replay is the sweep behind Replay: obs, when non-nil, hears each step;
+// with rec non-nil it also records each grant pushed, how much each charge
+// took from each grant, and each shortfall: the record the tests hold the
+// online index to (online.go keeps its own blocks and never calls this).
 func (l *Ledger) replay(t int64, obs func(Event), rec *recording) Result {
 	all := l.sortedEvents()
 	events := all[:upTo(all, t)] // step: sort
