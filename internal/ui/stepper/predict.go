@@ -123,7 +123,8 @@ func (m *Model) togglePredict() tea.Cmd {
 		m.pm.on, m.pm.has = false, false
 		return nil
 	}
-	m.pm.on, m.playing = true, false
+	// An old refusal is of a key before: the count takes its place.
+	m.pm.on, m.playing, m.err = true, false, ""
 	return tea.Batch(m.ask(), m.recordMutated())
 }
 
@@ -214,7 +215,7 @@ func (m Model) updateAnswer(msg tea.KeyPressMsg) (Model, tea.Cmd, bool) {
 func (m Model) answer(c int) (Model, tea.Cmd, bool) {
 	q := m.pm.q
 	right := c == q.Answer
-	m.pm.has = false
+	m.pm.has, m.err = false, ""
 	m.pm.asked++
 	if right {
 		m.pm.right++

@@ -339,3 +339,45 @@ func TestPredictFromAMutatedInput(t *testing.T) {
 	}
 	t.Error("no question of the default tree run offered the mutated run's step")
 }
+
+// TestPredictClearsAnOldRefusal is the tester's finding: a knob refused
+// before predict mode (wire's o on a repeated field) kept its "refused:"
+// line under every question and in place of the count for the whole
+// predict session.
+func TestPredictClearsAnOldRefusal(t *testing.T) {
+	v, _ := visuals.Lookup("wire")
+	m := open(t, v, nil)
+	for range 9 {
+		m = press(t, m, "l")
+	}
+	m = press(t, m, "z", "u", "o")
+	if s := view(m, 64, 30); !strings.Contains(s, "refused: o: c is a repeated field") {
+		t.Fatalf("o on field c was not refused:\n%s", s)
+	}
+	m = press(t, m, "P")
+	if _, ok := m.Question(); !ok {
+		t.Fatalf("P asked nothing:\n%s", view(m, 64, 30))
+	}
+	if s := view(m, 64, 30); strings.Contains(s, "refused") || !strings.Contains(s, "predict: 0 of 0 predicted") {
+		t.Errorf("the question keeps the old refusal, or lacks the count:\n%s", s)
+	}
+	m = press(t, m, "3")
+	if s := view(m, 64, 30); strings.Contains(s, "refused") || !strings.Contains(s, "of 1 predicted · → next question") {
+		t.Errorf("after an answer the old refusal stays, or the count is missing:\n%s", s)
+	}
+	// A refusal between questions goes with the next question, and a
+	// refusal while a question waits goes with its answer.
+	m = press(t, m, "o")
+	if s := view(m, 64, 30); !strings.Contains(s, "refused: o:") {
+		t.Fatalf("o between questions was not refused:\n%s", s)
+	}
+	m = press(t, m, "l")
+	if s := view(m, 64, 30); strings.Contains(s, "refused") {
+		t.Errorf("the next question keeps the refusal:\n%s", s)
+	}
+	m.err = "a refusal while the question waits"
+	m = press(t, m, "1")
+	if s := view(m, 64, 30); strings.Contains(s, "refusal") || !strings.Contains(s, "of 2 predicted") {
+		t.Errorf("the answer keeps the refusal:\n%s", s)
+	}
+}

@@ -352,8 +352,9 @@ func (m Model) updateKey(msg tea.KeyPressMsg) (Model, tea.Cmd, bool) {
 	}
 	switch {
 	case m.pm.on && key.Matches(msg, k.StepForward, k.Play):
-		// In predict mode the next step is asked before it is shown.
-		m.playing = false
+		// In predict mode the next step is asked before it is shown,
+		// in place of an old refusal.
+		m.playing, m.err = false, ""
 		return m, m.ask(), true
 	case key.Matches(msg, k.StepForward):
 		m.jump(min(m.frame+1, last))
