@@ -316,15 +316,21 @@ func (m Model) ShortBindings() []key.Binding {
 	if m.vis == nil {
 		return []key.Binding{k.Down, k.Up, k.Search, k.Contents, k.Quiz, k.Back, k.Help}
 	}
-	return []key.Binding{k.Focus, k.StepForward, k.StepBack, k.Play, k.Edit, k.Source, k.Back, k.Help}
+	back := k.Back
+	if b, ok := m.vis.EscBinding(); ok {
+		back = b
+	}
+	return []key.Binding{k.Focus, k.StepForward, k.StepBack, k.Play, k.Edit, k.Source, back, k.Help}
 }
 
 // Update handles the lesson screen's messages: esc (when no text box has
-// the keyboard) goes back, c starts a quiz over the lesson.
+// the keyboard and predict mode is off) goes back, c starts a quiz over
+// the lesson.
 func (m *Model) Update(msg tea.Msg) (screen.Screen, tea.Cmd, screen.Action) {
 	if kp, ok := msg.(tea.KeyPressMsg); ok && !m.Capturing() && !m.toc.open {
 		switch {
-		case key.Matches(kp, m.c.Keys.Back):
+		case key.Matches(kp, m.c.Keys.Back) && (m.vis == nil || !m.vis.Predicting()):
+			// In predict mode esc stops it (the pane's EscBinding).
 			return m, nil, screen.Action{Go: screen.Back}
 		case key.Matches(kp, m.c.Keys.Quiz):
 			return m, nil, screen.Action{Go: screen.StartQuiz, Lesson: m.lesson.ID}

@@ -100,6 +100,17 @@ func (p *predictState) bindings(k keys.Map) []key.Binding {
 // Predicting reports whether predict mode is on.
 func (m Model) Predicting() bool { return m.pm.on }
 
+// EscBinding is what esc does in the pane, and false when the pane leaves
+// esc to the screen: while predict mode is on, with a question waiting or
+// not, esc stops it, and the screen's footer shows this binding in place
+// of its own esc.
+func (m Model) EscBinding() (key.Binding, bool) {
+	if !m.pm.on {
+		return key.Binding{}, false
+	}
+	return relabel(m.keys.Cancel, "stop predicting"), true
+}
+
 // Predictions are the answers given in predict mode and how many were
 // right.
 func (m Model) Predictions() (right, asked int) { return m.pm.right, m.pm.asked }
@@ -255,12 +266,12 @@ func (m Model) questionView(width, room int, st styles.Styles) string {
 // key does.
 func (m Model) predictFoot(st styles.Styles) string {
 	count := fmt.Sprintf("predict: %d of %d predicted", m.pm.right, m.pm.asked)
-	next := " · → next question · P stop"
+	next := " · → next question · esc stop"
 	switch {
 	case m.pm.asking():
 		next = ""
 	case m.pm.lastNote != "":
-		next = " · " + m.pm.lastNote + " · P stop"
+		next = " · " + m.pm.lastNote + " · esc stop"
 	}
 	line := st.Accent.Render(count) + st.Muted.Render(next)
 	if m.pm.saveErr != "" {

@@ -356,6 +356,9 @@ func (m Model) updateKey(msg tea.KeyPressMsg) (Model, tea.Cmd, bool) {
 		// in place of an old refusal.
 		m.playing, m.err = false, ""
 		return m, m.ask(), true
+	case m.pm.on && key.Matches(msg, k.Cancel):
+		// esc stops predict mode between questions too (see EscBinding).
+		m.pm.on, m.pm.has = false, false
 	case key.Matches(msg, k.StepForward):
 		m.jump(min(m.frame+1, last))
 	case key.Matches(msg, k.StepBack):
