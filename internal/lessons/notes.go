@@ -57,10 +57,22 @@ func LoadNotes(fsys fs.FS, root string) ([]*Lesson, []error, error) {
 // that cannot be read (the note is read without it); only a root that
 // cannot be read at all is an error.
 func ScanNotes(fsys fs.FS, root string, exts []string) (*NoteScan, error) {
+	scan, _, _, err := ScanNotesIndexed(fsys, root, exts, nil)
+	return scan, err
+}
+
+// ScanNotesIndexed is ScanNotes that takes each regular file whose size
+// and modification time are those old holds from old, without opening it
+// (old may be nil). It returns what it found, the index of the files it
+// found (to pass to the next scan), and whether that index differs from
+// old (a file read again, a file gone).
+func ScanNotesIndexed(fsys fs.FS, root string, exts []string, old *NoteIndex) (*NoteScan, *NoteIndex, bool, error) {
 	if _, err := fs.ReadDir(fsys, root); err != nil {
-		return nil, fmt.Errorf("notes folder: %w", err)
+		return nil, nil, false, fmt.Errorf("notes folder: %w", err)
 	}
 	scan := &NoteScan{Other: map[string]int{}}
+	idx := &NoteIndex{entries: map[string]indexEntry{}}
+	read := 0 // files read, not taken from old
 	want := map[string]bool{}
 	for _, e := range exts {
 		want["."+strings.ToLower(strings.TrimPrefix(e, "."))] = true
@@ -84,27 +96,42 @@ func ScanNotes(fsys fs.FS, root string, exts []string) (*NoteScan, error) {
 			scan.Other[SanitizeLine(ext)]++
 			return nil
 		}
-		data, err := readNote(fsys, p)
-		if err != nil {
-			scan.Warnings = append(scan.Warnings, fmt.Errorf("notes: %s: %s", SanitizeLine(p), SanitizeLine(err.Error())))
+		size, mtime, keyed := indexKey(d)
+		e, ok := old.lookup(p, size, mtime)
+		if !ok || !keyed {
+			read++
+			data, err := readNote(fsys, p)
+			if err != nil {
+				scan.Warnings = append(scan.Warnings, fmt.Errorf("notes: %s: %s", SanitizeLine(p), SanitizeLine(err.Error())))
+				return nil
+			}
+			l, warn, err := parseNote(p, data)
+			e = indexEntry{size: size, mtime: mtime, l: l}
+			if warn != nil {
+				e.warn = warn.Error()
+			}
+			if err != nil {
+				e.err, e.l = err.Error(), nil
+			}
+		}
+		if keyed {
+			idx.entries[p] = e
+		}
+		if e.warn != "" {
+			scan.Warnings = append(scan.Warnings, errors.New("notes: "+SanitizeLine(p)+": "+e.warn))
+		}
+		if e.err != "" {
+			scan.Warnings = append(scan.Warnings, errors.New("notes: "+SanitizeLine(p)+": "+e.err))
 			return nil
 		}
-		l, warn, err := parseNote(p, data)
-		if warn != nil {
-			scan.Warnings = append(scan.Warnings, fmt.Errorf("notes: %s: %w", SanitizeLine(p), warn))
-		}
-		if err != nil {
-			scan.Warnings = append(scan.Warnings, fmt.Errorf("notes: %s: %w", SanitizeLine(p), err))
-			return nil
-		}
-		l.Order = len(scan.Notes) + 1
-		scan.Notes = append(scan.Notes, l)
+		e.l.Order = len(scan.Notes) + 1
+		scan.Notes = append(scan.Notes, e.l)
 		return nil
 	})
 	if err != nil {
-		return nil, err
+		return nil, nil, false, err
 	}
-	return scan, nil
+	return scan, idx, read > 0 || idx.Len() != old.Len(), nil
 }
 
 // readNote reads the note p of fsys: a regular file (a link is followed)

@@ -117,9 +117,13 @@ func Catalog(o Options) (*lessons.Catalog, []string, error) {
 		if len(exts) == 0 {
 			exts = lessons.DefaultNoteExts
 		}
-		scan, err := lessons.ScanNotes(lessons.DirFS(o.Notes), ".", exts)
+		index := notesIndexPath(o, o.Notes)
+		scan, idx, changed, err := lessons.ScanNotesIndexed(lessons.DirFS(o.Notes), ".", exts, readNotesIndex(index))
 		if err != nil {
 			return nil, nil, Usagef("--notes %s: %v", shown, lessons.SanitizeLine(err.Error()))
+		}
+		if changed {
+			writeNotesIndex(index, idx) // a cache: not written, it is read again next time
 		}
 		warnings := append(scan.Warnings, cat.Add(scan.Notes...)...)
 		notices = append(notices, notesSummary(shown, scan, exts))

@@ -1,0 +1,208 @@
+package lessons
+
+import (
+	"encoding/binary"
+	"errors"
+	"hash/crc32"
+	"io/fs"
+	"unsafe"
+)
+
+// NoteIndexVersion is the format of a note index and of what it holds:
+// it changes whenever ScanNotes would read a file into other lessons or
+// cards than before, so that an index of an older program is never used.
+const NoteIndexVersion = 1
+
+// noteIndexMagic starts every note index.
+const noteIndexMagic = "tutor notes index\n"
+
+// NoteIndex is what a notes folder's files were read into, each under its
+// path, size and modification time: ScanNotesIndexed takes a file from it
+// instead of reading it again when its size and time are unchanged. The
+// zero NoteIndex (or nil) is empty.
+type NoteIndex struct {
+	entries map[string]indexEntry
+}
+
+// indexEntry is one file of a NoteIndex: the lesson it was read into, or
+// why it is not one, and the warning it gave.
+type indexEntry struct {
+	size, mtime int64
+	warn, err   string
+	l           *Lesson // nil when err is set
+}
+
+// Len reports how many files the index holds.
+func (x *NoteIndex) Len() int {
+	if x == nil {
+		return 0
+	}
+	return len(x.entries)
+}
+
+// ReadNoteIndex decodes a note index that AppendNoteIndex made. build
+// names the program (its version and revision); an index made by another
+// build, of another NoteIndexVersion, damaged or cut short is an error and
+// must be ignored. The index's strings share data's memory, which must
+// not be changed afterwards.
+func ReadNoteIndex(data []byte, build string) (*NoteIndex, error) {
+	if len(data) < len(noteIndexMagic)+4 || string(data[:len(noteIndexMagic)]) != noteIndexMagic {
+		return nil, errors.New("not a note index")
+	}
+	body, sum := data[len(noteIndexMagic):len(data)-4], binary.LittleEndian.Uint32(data[len(data)-4:])
+	if crc32.ChecksumIEEE(body) != sum {
+		return nil, errors.New("note index damaged (checksum)")
+	}
+	d := &indexDecoder{s: unsafe.String(unsafe.SliceData(body), len(body))}
+	if v := d.uint(); v != NoteIndexVersion {
+		return nil, errors.New("note index of another format")
+	}
+	if b := d.str(); b != build || d.bad {
+		return nil, errors.New("note index of another build")
+	}
+	x := &NoteIndex{entries: map[string]indexEntry{}}
+	n := d.count(7)
+	for range n {
+		p := d.str()
+		e := indexEntry{size: d.int(), mtime: d.int(), warn: d.str(), err: d.str()}
+		if e.err == "" {
+			l := &Lesson{Path: p, User: true, ID: d.str(), Title: d.str(), Summary: d.str()}
+			if t := d.count(1); t > 0 {
+				l.Tags = make([]string, t)
+				for i := range l.Tags {
+					l.Tags[i] = d.str()
+				}
+			}
+			l.Body = d.str()
+			l.Items = make([]Item, d.count(4))
+			for i := range l.Items {
+				l.Items[i] = Item{Kind: Recall, Markdown: true, Front: d.str(), Back: d.str(), IDText: d.str(), Former: d.str()}
+			}
+			e.l = l
+		}
+		if d.bad {
+			return nil, errors.New("note index cut short")
+		}
+		x.entries[p] = e
+	}
+	if d.bad || d.s != "" {
+		return nil, errors.New("note index damaged")
+	}
+	return x, nil
+}
+
+// AppendNoteIndex appends the encoding of x to dst, for ReadNoteIndex
+// with the same build.
+func AppendNoteIndex(dst []byte, x *NoteIndex, build string) []byte {
+	dst = append(dst, noteIndexMagic...)
+	start := len(dst)
+	dst = binary.AppendUvarint(dst, NoteIndexVersion)
+	dst = appendStr(dst, build)
+	dst = binary.AppendUvarint(dst, uint64(x.Len()))
+	if x != nil {
+		for p, e := range x.entries {
+			dst = appendStr(dst, p)
+			dst = binary.AppendVarint(dst, e.size)
+			dst = binary.AppendVarint(dst, e.mtime)
+			dst = appendStr(appendStr(dst, e.warn), e.err)
+			if e.err != "" {
+				continue
+			}
+			l := e.l
+			dst = appendStr(appendStr(appendStr(dst, l.ID), l.Title), l.Summary)
+			dst = binary.AppendUvarint(dst, uint64(len(l.Tags)))
+			for _, t := range l.Tags {
+				dst = appendStr(dst, t)
+			}
+			dst = appendStr(dst, l.Body)
+			dst = binary.AppendUvarint(dst, uint64(len(l.Items)))
+			for _, it := range l.Items {
+				dst = appendStr(appendStr(appendStr(appendStr(dst, it.Front), it.Back), it.IDText), it.Former)
+			}
+		}
+	}
+	return binary.LittleEndian.AppendUint32(dst, crc32.ChecksumIEEE(dst[start:]))
+}
+
+func appendStr(dst []byte, s string) []byte {
+	return append(binary.AppendUvarint(dst, uint64(len(s))), s...)
+}
+
+// indexDecoder reads a note index's fields; a field that is not there
+// sets bad and reads as zero.
+type indexDecoder struct {
+	s   string
+	bad bool
+}
+
+func (d *indexDecoder) uint() uint64 {
+	v, n := binary.Uvarint(unsafe.Slice(unsafe.StringData(d.s), min(len(d.s), binary.MaxVarintLen64)))
+	if n <= 0 {
+		d.bad, d.s = true, ""
+		return 0
+	}
+	d.s = d.s[n:]
+	return v
+}
+
+func (d *indexDecoder) int() int64 {
+	v, n := binary.Varint(unsafe.Slice(unsafe.StringData(d.s), min(len(d.s), binary.MaxVarintLen64)))
+	if n <= 0 {
+		d.bad, d.s = true, ""
+		return 0
+	}
+	d.s = d.s[n:]
+	return v
+}
+
+// count reads a number of things to come, each at least size bytes
+// long, so that no count makes more of them than the data can hold.
+func (d *indexDecoder) count(size int) int {
+	n := d.uint()
+	if n > uint64(len(d.s)/size) {
+		d.bad, d.s = true, ""
+		return 0
+	}
+	return int(n)
+}
+
+func (d *indexDecoder) str() string {
+	n := d.count(1)
+	s := d.s[:n]
+	d.s = d.s[n:]
+	return s
+}
+
+// indexKey is what a file's entry is valid for: its size and modification
+// time, from the folder's listing. ok is false for anything but a regular
+// file (a link is read every time).
+func indexKey(d fs.DirEntry) (size, mtime int64, ok bool) {
+	if !d.Type().IsRegular() {
+		return 0, 0, false
+	}
+	fi, err := d.Info()
+	if err != nil || !fi.Mode().IsRegular() {
+		return 0, 0, false
+	}
+	return fi.Size(), fi.ModTime().UnixNano(), true
+}
+
+// lookup returns the entry of path p when its size and modification time
+// are size and mtime.
+func (x *NoteIndex) lookup(p string, size, mtime int64) (indexEntry, bool) {
+	if x == nil {
+		return indexEntry{}, false
+	}
+	e, ok := x.entries[p]
+	if !ok || e.size != size || e.mtime != mtime {
+		return indexEntry{}, false
+	}
+	if e.l != nil {
+		// A copy, whose items the catalog fills in: the index may be
+		// scanned with again.
+		c := *e.l
+		c.Items = append([]Item(nil), e.l.Items...)
+		e.l = &c
+	}
+	return e, true
+}
