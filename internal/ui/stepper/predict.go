@@ -86,7 +86,7 @@ func (p *predictState) verdictAt(i int) string {
 }
 
 // bindings are the keys while a question waits: a number for each choice,
-// esc to leave predict mode.
+// j and k to scroll the picture, esc to leave predict mode.
 func (p *predictState) bindings(k keys.Map) []key.Binding {
 	n := len(p.q.Choices)
 	var ks []string
@@ -94,7 +94,8 @@ func (p *predictState) bindings(k keys.Map) []key.Binding {
 		ks = append(ks, strconv.Itoa(i))
 	}
 	choose := key.NewBinding(key.WithKeys(ks...), key.WithHelp("1-"+strconv.Itoa(n), "choose"))
-	return []key.Binding{choose, relabel(k.Cancel, "stop predicting")}
+	scroll := key.NewBinding(key.WithKeys(append(k.Up.Keys(), k.Down.Keys()...)...), key.WithHelp("j/k", "scroll picture"))
+	return []key.Binding{choose, scroll, relabel(k.Cancel, "stop predicting")}
 }
 
 // Predicting reports whether predict mode is on.
@@ -202,7 +203,8 @@ func seedOf(r visual.Run) uint64 {
 }
 
 // updateAnswer is a key while a question waits: a choice's number answers
-// it, esc (or P) leaves predict mode, ← steps back without answering.
+// it, esc (or P) leaves predict mode, ← steps back without answering, and
+// the scrolling keys scroll the picture.
 func (m Model) updateAnswer(msg tea.KeyPressMsg) (Model, tea.Cmd, bool) {
 	k := m.keys
 	switch {
@@ -211,6 +213,11 @@ func (m Model) updateAnswer(msg tea.KeyPressMsg) (Model, tea.Cmd, bool) {
 		return m, nil, true
 	case key.Matches(msg, k.StepBack):
 		m.jump(max(m.frame-1, 0))
+		return m, nil, true
+	case key.Matches(msg, k.Up, k.Down, k.PageUp, k.PageDown):
+		// The question takes the room first: the picture it is about
+		// scrolls under it.
+		m.scroll(msg)
 		return m, nil, true
 	}
 	c, err := strconv.Atoi(msg.String())

@@ -3,6 +3,8 @@ package stepper
 import (
 	"fmt"
 	"math/rand/v2"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -379,5 +381,43 @@ func TestPredictClearsAnOldRefusal(t *testing.T) {
 	m = press(t, m, "1")
 	if s := view(m, 64, 30); strings.Contains(s, "refusal") || !strings.Contains(s, "of 2 predicted") {
 		t.Errorf("the answer keeps the refusal:\n%s", s)
+	}
+}
+
+// TestPredictScrollsThePicture is the tester's finding: at 120x40 the
+// credits question leaves its picture 3 rows, which j and k did not
+// scroll while the question waited. They scroll it now, the question
+// stays, and the status names the window in the one form of every note.
+func TestPredictScrollsThePicture(t *testing.T) {
+	v, _ := visuals.Lookup("credits")
+	m := press(t, open(t, v, nil), "g", "P")
+	const w, h = 64, 21
+	note := regexp.MustCompile(` · lines (\d+)-(\d+) of (\d+) [↓↑↕]$`)
+	status := func(m Model) []string {
+		return note.FindStringSubmatch(strings.TrimSpace(strings.Split(view(m, w, h), "\n")[0]))
+	}
+	if _, ok := m.Question(); !ok {
+		t.Fatal("P asked nothing")
+	}
+	before := status(m)
+	if before == nil {
+		t.Fatalf("the question's cut picture has no lines note:\n%s", view(m, w, h))
+	}
+	m = press(t, m, "j")
+	after := status(m)
+	if _, ok := m.Question(); !ok || m.Frame() != 0 || after == nil {
+		t.Fatalf("j: question waiting %v, frame %d, note %q\n%s", ok, m.Frame(), after, view(m, w, h))
+	}
+	a, _ := strconv.Atoi(before[1])
+	b, _ := strconv.Atoi(after[1])
+	if b != a+1 || !strings.Contains(view(m, w, h), "What happens after step 1?") {
+		t.Errorf("j moved the window from line %d to %d, want %d:\n%s", a, b, a+1, view(m, w, h))
+	}
+	m = press(t, m, "j", "j", "k")
+	if c, _ := strconv.Atoi(status(m)[1]); c != a+2 {
+		t.Errorf("j j k after j: window at line %d, want %d", c, a+2)
+	}
+	if got := m.CaptureBindings(); len(got) != 3 || got[1].Help().Desc != "scroll picture" {
+		t.Errorf("the question's keys %v lack the scroll", got)
 	}
 }

@@ -78,7 +78,7 @@ func (m Model) scrollNote(shown string) string {
 	w, h, th := m.memo.box.w, m.memo.box.h, m.memo.th
 	if m.scrolled {
 		n := len(m.memo.tallLines(m.run, m.frame, w, th))
-		return linesNote(max(0, min(m.top, n-h)), h, n)
+		return linesNote(max(0, min(m.top, n-h)), h, n, false)
 	}
 	c := &m.memo.cut
 	if c.run == m.run && c.frame == m.frame && c.w == w && c.h == h && c.dark == th.Dark && c.plain == th.Plain {
@@ -92,23 +92,22 @@ func (m Model) scrollNote(shown string) string {
 		for k, l := range kept {
 			whole = whole && (top+k < n && lines[top+k] == l || strings.TrimSpace(l) == "")
 		}
-		if whole {
-			c.note = linesNote(top, h, n)
-		} else {
-			// The visual kept lines from here and there (a window on
-			// a list under a header): say how many.
-			c.note = fmt.Sprintf(" · %d/%d lines ↕", min(len(kept), h), n)
-		}
+		// A visual that kept lines from here and there (a window on a
+		// list under a header) has lines missing on both sides of some:
+		// the lines named are the window the scrolling keys start from.
+		c.note = linesNote(top, h, n, !whole)
 	}
 	return c.note
 }
 
 // linesNote says that lines top+1... of n show in a box h tall, with an
-// arrow to where the others are: ↓ below, ↑ above, ↕ both.
-func linesNote(top, h, n int) string {
+// arrow to where the others are: ↓ below, ↑ above, ↕ both (and when
+// gaps says lines are missing between those shown).
+func linesNote(top, h, n int, gaps bool) string {
 	end := min(top+h, n)
 	arrow := "↕"
 	switch {
+	case gaps:
 	case top == 0:
 		arrow = "↓"
 	case end == n:
