@@ -19,6 +19,8 @@ type section struct {
 	// the text before the first heading.
 	path  []string
 	lines []string
+	// head is the heading's own lines (two for a setext heading).
+	head []string
 }
 
 // outline is a note read into its sections in one pass over its lines.
@@ -94,7 +96,10 @@ func readOutline(text string) outline {
 			levels, texts = levels[:len(levels)-1], texts[:len(texts)-1]
 		}
 		levels, texts = append(levels, level), append(texts, htext)
-		cur = section{path: append([]string(nil), texts...)}
+		cur = section{path: append([]string(nil), texts...), head: lines[i : i+1]}
+		if setext {
+			cur.head = lines[i : i+2]
+		}
 		if level == 1 && !hasTitle && htext != "" {
 			o.title, hasTitle = htext, true
 		}

@@ -220,3 +220,20 @@ func codeLanguage(lines []string) string {
 	}
 	return ""
 }
+
+// FenceCode returns the markdown of a note as its cards read it, for the
+// note view to render the same way: each comment in unfenced code that
+// would be a heading (see isCommentHeading) escaped, \# comment, so that
+// it shows as text, and each run of unfenced code under a heading fenced
+// (see fenceCode). Headings, fenced code and all other lines are left as
+// they are; a note with no unfenced code comes back unchanged. It reads
+// each line a bounded number of times.
+func FenceCode(text string) string {
+	o := readOutline(text)
+	out := make([]string, 0, strings.Count(text, "\n")+1)
+	for _, s := range o.sections {
+		out = append(out, s.head...)
+		out = append(out, fenceCode(s.lines)...)
+	}
+	return strings.Join(out, "\n")
+}

@@ -178,6 +178,49 @@ func hasCJK(s string) bool {
 	return false
 }
 
+// writtenInCJK reports whether md has a line written in CJK (see
+// cjkLine) outside fenced code: the notes Render shows as Card does.
+func writtenInCJK(md string) bool {
+	if !hasCJK(md) {
+		return false
+	}
+	fence := ""
+	for line := range strings.SplitSeq(md, "\n") {
+		trimmed := strings.TrimSpace(line)
+		switch {
+		case fence != "":
+			if strings.HasPrefix(trimmed, fence) {
+				fence = ""
+			}
+		case strings.HasPrefix(trimmed, "```") || strings.HasPrefix(trimmed, "~~~"):
+			fence = trimmed[:3]
+		case !strings.HasPrefix(trimmed, "|") && cjkLine(line):
+			return true
+		}
+	}
+	return false
+}
+
+// cjkLine reports whether line is written in CJK: at least half of the
+// columns of its text outside code spans (`...`), spaces aside, are CJK
+// characters. A line of English that quotes a Chinese word is not.
+func cjkLine(line string) bool {
+	cjk, other := 0, 0
+	code := false
+	for _, r := range line {
+		switch {
+		case r == '`':
+			code = !code
+		case code, r == ' ', r == '\t':
+		case isCJK(r):
+			cjk += 2
+		default:
+			other++
+		}
+	}
+	return cjk > 0 && cjk >= other
+}
+
 // cjkEdge reports whether the break between the lines a and b has CJK
 // text on either side.
 func cjkEdge(a, b string) bool {
@@ -189,11 +232,23 @@ func cjkEdge(a, b string) bool {
 // noLineStart is the CJK punctuation that must not begin a line.
 const noLineStart = "，。、；：？！）」』】〕》〉”’・ー…—～,.;:?!)]}"
 
+// blockStartUnitRE matches a word that starts a block when it starts a
+// line of a paragraph: a list marker, a heading's #s, a quote, a table
+// row, a rule or a setext underline, a code fence.
+var blockStartUnitRE = regexp.MustCompile("^(#{1,6}|[-*+=]|[0-9]{1,9}[.)]|[-*_=]{2,}|```.*|~~~.*|[>|].*)$")
+
+// startsBlock reports whether word starts a block at the start of a line
+// (blockStartUnitRE); most words start with none of its characters.
+func startsBlock(word string) bool {
+	return word != "" && strings.ContainsRune("-*+>|#=0123456789`~_", rune(word[0])) && blockStartUnitRE.MatchString(word)
+}
+
 // WrapCJK wraps s, each of its lines, to width columns: at spaces, and
 // between any two CJK characters, as CJK text is written without spaces.
 // A CJK closing punctuation mark never starts a line: the character before
-// it goes down with it. A word wider than width stays whole (glamour cuts
-// it). It takes time in proportion to s.
+// it goes down with it; nor does a word that would start a block there
+// (a list's "1." or "-", a heading's #, a quote's >). A word wider than
+// width stays whole (glamour cuts it). It takes time in proportion to s.
 func WrapCJK(s string, width int) string {
 	var out []string
 	for line := range strings.SplitSeq(s, "\n") {
@@ -268,10 +323,13 @@ func wrapCJKLine(line string, width int) string {
 		// Between two units with no space, only a CJK character on either
 		// side is a place to break.
 		breakable := u.space || u.cjk || (len(cur) > 0 && cur[len(cur)-1].cjk)
-		if len(cur) > 0 && used+gap+w > width && breakable {
+		if len(cur) > 0 && used+gap+w > width && breakable && (len(cur) > 1 || !startsBlock(u.text)) {
 			carry := 0
-			if strings.Contains(noLineStart, u.text) && len(cur) > 1 {
-				carry = 1 // the character before the mark goes down too
+			if (strings.Contains(noLineStart, u.text) || startsBlock(u.text)) && len(cur) > 1 {
+				// The character before the mark goes down too; and so does
+				// the unit before a line's "1." or "-", which would start
+				// a list (a heading, a quote...) if it began the line.
+				carry = 1
 			}
 			emit(cur[:len(cur)-carry])
 			b.WriteByte('\n')

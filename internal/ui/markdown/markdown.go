@@ -10,6 +10,8 @@ import (
 	"charm.land/glamour/v2"
 	"charm.land/glamour/v2/styles"
 	"github.com/charmbracelet/x/ansi"
+
+	"tutor/internal/lessons"
 )
 
 // What Render hands to glamour: a note beyond any of these is shown as
@@ -149,19 +151,36 @@ func Render(md string, width int, style string) (out string, err error) {
 			out, err = "", fmt.Errorf("markdown: the renderer failed on this note: %v", r)
 		}
 	}()
+	// A note reads as its cards do (see Card): comments in unfenced code
+	// are not headings, and the code is fenced.
+	md = lessons.FenceCode(md)
+	cjk := writtenInCJK(md)
 	// glamour indents the document by 2 and wraps at the wrap width, so the
 	// wrap width is the width less that margin.
-	r, err := glamour.NewTermRenderer(
+	opts := []glamour.TermRendererOption{
 		styleOption(style),
 		glamour.WithWordWrap(max(width-2, 8)),
 		glamour.WithTableWrap(true),
-	)
+	}
+	if cjk {
+		opts = append(opts, glamour.WithPreservedNewLines())
+	}
+	r, err := glamour.NewTermRenderer(opts...)
 	if err != nil {
 		return "", fmt.Errorf("markdown: %w", err)
 	}
 	// Tabs reach the terminal raw and glamour counts them as one column:
 	// expand them (CommonMark's tab stop is 4).
-	md = CutCodeLines(JoinListLines(strings.ReplaceAll(md, "\t", "    ")), max(width-8, 4))
+	md = strings.ReplaceAll(md, "\t", "    ")
+	if cjk {
+		// A note written in CJK reads as a card does (see Card): CJK
+		// lines keep their breaks and wrap between characters.
+		// glamour's paragraphs hold width-6 columns.
+		md = CardLines(md, max(width-6, 4))
+	} else {
+		md = JoinListLines(md)
+	}
+	md = CutCodeLines(md, max(width-8, 4))
 	out, err = glamourRender(r, md)
 	if err != nil {
 		return "", fmt.Errorf("markdown: %w", err)
@@ -448,8 +467,10 @@ var (
 // Headings returns the headings of md outside fenced code blocks, in
 // order: ATX headings (lines that start with one to six #) and setext
 // headings (a line alone in its paragraph over a line of = for level 1 or
-// - for level 2). It takes time in proportion to md.
+// - for level 2). A comment in unfenced code is not one: Headings reads md
+// as Render does (lessons.FenceCode). It takes time in proportion to md.
 func Headings(md string) []Heading {
+	md = lessons.FenceCode(md)
 	var hs []Heading
 	fence := ""
 	lines := strings.Split(md, "\n")

@@ -1,0 +1,240 @@
+package markdown
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"tutor/internal/lessons"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden notes under testdata/")
+
+// corpusNotes is the learner's notes of the loader's corpus, by file name.
+func corpusNotes(t *testing.T) map[string]*lessons.Lesson {
+	t.Helper()
+	notes, _, err := lessons.LoadNotes(os.DirFS("../../lessons/testdata/notes"), ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	byFile := map[string]*lessons.Lesson{}
+	for _, n := range notes {
+		byFile[n.ID] = n
+	}
+	if len(byFile) < 8 {
+		t.Fatalf("%d notes in the corpus", len(byFile))
+	}
+	return byFile
+}
+
+// renderedLines is the note rendered in the plain style at width, each
+// line with its margin and spaces trimmed.
+func renderedLines(t *testing.T, body string, width int) []string {
+	t.Helper()
+	out, err := Render(body, width, "notty")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(out, "\n")
+	for i, l := range lines {
+		if w := ansi.StringWidth(l); w > width {
+			t.Errorf("at %d a line %d wide: %q", width, w, l)
+		}
+		lines[i] = strings.TrimSpace(l)
+	}
+	return lines
+}
+
+// TestNoteViewKeepsCJKLines: in every note of the corpus, each line of a
+// paragraph written in CJK (with no markup, fitting the width) is a line
+// of its own in the note view, as it was written; the loader's corpus is
+// the oracle, read line by line here.
+func TestNoteViewKeepsCJKLines(t *testing.T) {
+	checked := 0
+	for id, n := range corpusNotes(t) {
+		for _, width := range []int{40, 80} {
+			got := map[string]bool{}
+			for _, l := range renderedLines(t, n.Body, width) {
+				got[l] = true
+			}
+			for line := range strings.SplitSeq(n.Body, "\n") {
+				l := strings.TrimSpace(line)
+				if !cjkLine(l) || strings.ContainsAny(l, "#*_`[]<>|\\") || listItemRE.MatchString(l) || ansi.StringWidth(l) > width-6 {
+					continue
+				}
+				checked++
+				if !got[l] {
+					t.Errorf("%s at %d: %q is not a line of its own", id, width, l)
+				}
+			}
+		}
+	}
+	if checked < 20 {
+		t.Fatalf("only %d CJK lines checked", checked)
+	}
+}
+
+// TestNoteViewWrapsCJKAtCharacters: a CJK paragraph longer than the
+// width breaks between characters, no line is wider than the width, no
+// line starts with closing punctuation, and no line breaks early: the
+// next line's first character would not have fitted (glamour alone broke
+// mixed lines at spaces, leaving half a line empty).
+func TestNoteViewWrapsCJKAtCharacters(t *testing.T) {
+	n := corpusNotes(t)["my-中文笔记"]
+	for _, width := range []int{24, 40, 60} {
+		lines := renderedLines(t, n.Body, width)
+		between := 0
+		for i := 1; i < len(lines); i++ {
+			prev, cur := lines[i-1], lines[i]
+			if cur == "" || prev == "" || strings.HasPrefix(cur, "#") || strings.HasPrefix(prev, "#") {
+				continue
+			}
+			first, _ := utf8.DecodeRuneInString(cur)
+			last, _ := utf8.DecodeLastRuneInString(prev)
+			if strings.ContainsRune("，。、；：？！）", first) {
+				t.Errorf("at %d line %d starts with %q: %q", width, i, first, cur)
+			}
+			if isCJK(first) && isCJK(last) && !strings.ContainsRune("。？！", last) {
+				between++ // a break inside a sentence, between characters
+				// The break is not early: the first character of the next line
+				// did not fit after this one, or went down with the closing
+				// punctuation after it.
+				second, _ := utf8.DecodeRuneInString(cur[utf8.RuneLen(first):])
+				if w := ansi.StringWidth(prev) + ansi.StringWidth(string(first)); w <= width-6 && !strings.ContainsRune(noLineStart, second) {
+					t.Errorf("at %d line %d broke early (%d columns, %q then %q)", width, i, ansi.StringWidth(prev), prev, cur)
+				}
+			}
+		}
+		if between == 0 {
+			t.Errorf("at %d no paragraph broke between two characters:\n%s", width, strings.Join(lines, "\n"))
+		}
+	}
+}
+
+// TestNoteViewUnfencedCode: a "# comment" line in unfenced Python is not a
+// heading in the note view (nor in its contents), and the unfenced code
+// keeps its lines, each as written (the file's own lines, in order).
+func TestNoteViewUnfencedCode(t *testing.T) {
+	notes := corpusNotes(t)
+	cases := []struct {
+		id      string
+		comment string   // a comment in unfenced code
+		code    []string // the lines of a run of unfenced code
+	}{
+		{"my-jekyll-2021-03-04-leetcode-4sum", "# output: [(2, -1, -1, 0), ...]\\n", []string{
+			"from collections import Counter",
+			"def fourSumCount(A, B, C, D):",
+			"ab = Counter(a + b for a in A for b in B)",
+			"return sum(ab[-c - d] for c in C for d in D)",
+			"",
+			"# output: [(2, -1, -1, 0), ...]\\n",
+			"print(fourSumCount([1, 2], [-2, -1], [-1, 2], [0, 2]))",
+		}},
+		{"my-jekyll-2020-11-02-two-pointers", "", []string{
+			"def two_sum_sorted(nums, target):",
+			"lo, hi = 0, len(nums) - 1",
+			"while lo < hi:",
+			"s = nums[lo] + nums[hi]",
+			"if s == target:",
+			"return lo, hi",
+			"if s < target:",
+			"lo += 1",
+			"else:",
+			"hi -= 1",
+			"return None",
+		}},
+	}
+	for _, c := range cases {
+		n := notes[c.id]
+		if n == nil {
+			t.Fatalf("no note %s", c.id)
+		}
+		if c.comment != "" {
+			for _, h := range Headings(n.Body) {
+				if strings.Contains(c.comment, h.Text) {
+					t.Errorf("%s: the comment %q is a heading of the contents", c.id, h.Text)
+				}
+			}
+		}
+		for _, width := range []int{120} {
+			lines := renderedLines(t, n.Body, width)
+			at := -1
+			for i, l := range lines {
+				if l == c.code[0] {
+					at = i
+				}
+			}
+			if at < 0 {
+				t.Fatalf("%s at %d: no line %q in\n%s", c.id, width, c.code[0], strings.Join(lines, "\n"))
+			}
+			for k, want := range c.code {
+				if at+k >= len(lines) || lines[at+k] != want {
+					t.Fatalf("%s at %d: line %d of the code is %q, want %q:\n%s", c.id, width, k, lines[min(at+k, len(lines)-1)], want, strings.Join(lines[at:], "\n"))
+				}
+			}
+		}
+	}
+}
+
+// TestNoteViewGolden pins the note view of a CJK note and of a note with
+// unfenced Python, at 80 and 40 columns, in the plain style.
+func TestNoteViewGolden(t *testing.T) {
+	notes := corpusNotes(t)
+	for _, id := range []string{"my-中文笔记", "my-jekyll-2021-03-04-leetcode-4sum", "my-jekyll-2020-11-02-two-pointers"} {
+		for _, width := range []int{80, 40} {
+			out, err := Render(notes[id].Body, width, "notty")
+			if err != nil {
+				t.Fatal(err)
+			}
+			name := filepath.Join("testdata", "noteview", strings.TrimPrefix(id, "my-")+"."+itoa(width)+".txt")
+			if *update {
+				if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(name, []byte(out+"\n"), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				continue
+			}
+			want, err := os.ReadFile(name)
+			if err != nil {
+				t.Fatalf("%v (go test -run TestNoteViewGolden -update writes it)", err)
+			}
+			if out+"\n" != string(want) {
+				t.Errorf("%s at %d differs from %s:\n%s", id, width, name, out)
+			}
+		}
+	}
+}
+
+func itoa(n int) string {
+	return fmt.Sprint(n)
+}
+
+// TestWrapCJKStartsNoBlock: a wrapped line never starts with a word that
+// would make it a block of its own (a list's "1.", a "-", a heading's #,
+// a quote's >): the paragraph stays one paragraph, its text whole.
+func TestWrapCJKStartsNoBlock(t *testing.T) {
+	for _, s := range []string{
+		`utf8.RuneCountInString("名") is 1. A length prefix must count bytes`,
+		"时间复杂度是 O(n) - 空间 # 常数 > 线性 + 对数 2) 第二",
+	} {
+		for width := 4; width <= 40; width++ {
+			out := WrapCJK(s, width)
+			if strings.ReplaceAll(strings.ReplaceAll(out, "\n", ""), " ", "") != strings.ReplaceAll(s, " ", "") {
+				t.Fatalf("WrapCJK(%q, %d) lost text: %q", s, width, out)
+			}
+			for i, l := range strings.Split(out, "\n")[1:] {
+				if w, _, _ := strings.Cut(l, " "); startsBlock(w) || listItemRE.MatchString(l) {
+					t.Errorf("WrapCJK(%q, %d): line %d starts a block: %q", s, width, i+1, l)
+				}
+			}
+		}
+	}
+}
