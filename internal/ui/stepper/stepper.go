@@ -22,6 +22,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"tutor/internal/lessons"
 	"tutor/internal/ui/common"
@@ -490,18 +491,34 @@ func (m Model) View(width, height int, st styles.Styles) string {
 	if height < 6 {
 		foot, footLines = "", 0
 	}
+	if most := max(height/8, 1); footLines > most && m.footIsInput() {
+		// A short pane keeps the input short, for the explanation.
+		foot, footLines = cutRows(foot, width, most), most
+	}
+	tlRows := 0
+	if m.tl != nil && height >= TimelineRows {
+		tlRows = 1
+		if height >= CaretRows {
+			tlRows = 2
+		}
+	}
 	room := max(height/3, 1)
-	if m.pm.asking() {
+	switch {
+	case m.pm.asking():
 		room = max(height-1-footLines, 1) // the question before the picture
+	case m.run != nil && m.memo != nil:
+		// The rows a short picture does not need go to the explanation.
+		need := len(m.memo.tallLines(m.run, m.frame, width, st.Theme))
+		room = max(room, height-1-tlRows-footLines-need)
 	}
 	explain := m.explainView(width, room, st)
 	explainLines := strings.Count(explain, "\n") + 1
 	if explainLines > room {
-		explain = common.Fit(explain, width, room)
+		explain = cutRows(explain, width, room)
 		explainLines = room
 	}
 	var tl []string
-	if m.tl != nil && height >= TimelineRows {
+	if tlRows > 0 {
 		tl = m.timelineView(width, height >= CaretRows, st)
 		if m.pm.asking() {
 			// The question comes first; the timeline takes what is left.
@@ -547,6 +564,29 @@ func (m Model) explainView(width, room int, st styles.Styles) string {
 		text = common.Fit(v, width, 1) + "\n" + text
 	}
 	return text
+}
+
+// footIsInput reports whether the foot is the input of the run, which
+// nothing else (a box, a prompt, a refusal, a notice, a count) replaced.
+func (m Model) footIsInput() bool {
+	return !m.editing && !m.going && m.err == "" && m.notice == "" && !m.pm.on
+}
+
+// cutRows is the first rows lines of s, the last of them ending in … when
+// lines were left out (or cut at width), so that a cut shows.
+func cutRows(s string, width, rows int) string {
+	lines := strings.Split(s, "\n")
+	if len(lines) <= rows {
+		return s
+	}
+	lines = lines[:rows]
+	last := lines[rows-1]
+	if ansi.StringWidth(last) < width {
+		lines[rows-1] = last + "…"
+	} else {
+		lines[rows-1] = ansi.Truncate(last, width-1, "") + "…"
+	}
+	return strings.Join(lines, "\n")
 }
 
 // footView is the last line: the input of the run, the input box or the

@@ -408,3 +408,74 @@ func TestCutPictureSaysSo(t *testing.T) {
 		t.Errorf("a picture that fits has a lines note:\n%s", s)
 	}
 }
+
+// TestShortPaneMarksACutSentence is the tester's finding: at 40x12 the
+// wire pane (38x8) ended the last step's sentence at "of its own:" with
+// no mark, the input line taking three rows. A short pane keeps the input
+// to a line, gives the rows a short picture does not need to the
+// sentence, and ends a sentence it must still cut with "…".
+func TestShortPaneMarksACutSentence(t *testing.T) {
+	v, _ := visuals.Lookup("wire")
+	args := []string{"--schema", "message M { int32 a = 1; string b = 2; repeated sint32 c = 3; }", "--msg", ""}
+	m := press(t, open(t, v, args), "l")
+	sentence := m.run.Frame(1).Explain
+	if !strings.HasSuffix(sentence, "a stream needs a length before each message") {
+		t.Fatalf("the last step says %q", sentence)
+	}
+	for h := 6; h <= 12; h++ {
+		s := view(m, 38, h)
+		lines := strings.Split(s, "\n")
+		at := -1
+		for i, l := range lines {
+			if strings.HasPrefix(l, "done: message M is 0 bytes") {
+				at = i
+			}
+		}
+		if at < 0 {
+			t.Errorf("38x%d: the sentence is not on screen:\n%s", h, s)
+			continue
+		}
+		var text []string
+		for _, l := range lines[at:] {
+			if strings.HasPrefix(l, "input: ") {
+				if h < 16 && (strings.Count(s, "input: ") != 1 || !strings.HasSuffix(strings.TrimRight(l, " "), "…")) {
+					t.Errorf("38x%d: the input line is not one line cut with …:\n%s", h, s)
+				}
+				break
+			}
+			text = append(text, strings.TrimSpace(l))
+		}
+		got := strings.Join(text, " ")
+		if !strings.HasSuffix(got, "before each message") && !strings.HasSuffix(got, "…") {
+			t.Errorf("38x%d: the sentence ends %q, cut with no …:\n%s", h, got[max(len(got)-30, 0):], s)
+		}
+	}
+}
+
+// wordy is a visual of a one-line picture and a long sentence.
+type wordy struct{}
+
+func (wordy) Len() int { return 1 }
+func (wordy) Frame(int) visual.Frame {
+	return visual.Frame{Step: "say", Explain: strings.TrimSpace(strings.Repeat("word ", 40)) + " end."}
+}
+func (wordy) Draw(i, w, h int, th visual.Theme) []string { return []string{"pic"} }
+func (wordy) State(int) string                           { return "" }
+func (wordy) Final() string                              { return "" }
+
+var wordyVisual = visual.Spec[int, wordy]{
+	Name: "wordy", Usage: "", Source: "kvstore/codec.go", Default: []string{},
+	Parse:  func([]string) (int, error) { return 0, nil },
+	Format: func(int) []string { return nil },
+	Record: func(int) (wordy, error) { return wordy{}, nil },
+}.Visual()
+
+// TestShortPictureLeavesItsRows: a picture of one line leaves the rows it
+// does not need to the sentence, which then shows whole.
+func TestShortPictureLeavesItsRows(t *testing.T) {
+	m := open(t, wordyVisual, nil)
+	s := view(m, 40, 12) // 200 characters: 6 rows at 40 columns
+	if !strings.Contains(s, "end.") || !strings.Contains(s, "pic") || strings.Contains(s, "…") {
+		t.Errorf("the sentence is not whole under a one-line picture:\n%s", s)
+	}
+}
