@@ -5,6 +5,7 @@ import (
 	"errors"
 	"hash/crc32"
 	"io/fs"
+	"strings"
 	"unsafe"
 )
 
@@ -76,7 +77,7 @@ func ReadNoteIndex(data []byte, build string) (*NoteIndex, error) {
 			l.Body = d.str()
 			l.Items = make([]Item, d.count(4))
 			for i := range l.Items {
-				l.Items[i] = Item{Kind: Recall, Markdown: true, Front: d.str(), Back: d.str(), IDText: d.str(), Former: d.str()}
+				l.Items[i] = Item{Kind: Recall, Markdown: true, Front: d.str(), Back: d.back(l.Body), IDText: d.str(), Former: d.str()}
 			}
 			e.l = l
 		}
@@ -117,7 +118,14 @@ func AppendNoteIndex(dst []byte, x *NoteIndex, build string) []byte {
 			dst = appendStr(dst, l.Body)
 			dst = binary.AppendUvarint(dst, uint64(len(l.Items)))
 			for _, it := range l.Items {
-				dst = appendStr(appendStr(appendStr(appendStr(dst, it.Front), it.Back), it.IDText), it.Former)
+				dst = appendStr(dst, it.Front)
+				// Most backs are a piece of the body as it is: kept once.
+				if i := strings.Index(l.Body, it.Back); i >= 0 {
+					dst = binary.AppendUvarint(binary.AppendUvarint(binary.AppendUvarint(dst, 1), uint64(i)), uint64(len(it.Back)))
+				} else {
+					dst = appendStr(binary.AppendUvarint(dst, 0), it.Back)
+				}
+				dst = appendStr(appendStr(dst, it.IDText), it.Former)
 			}
 		}
 	}
@@ -164,6 +172,19 @@ func (d *indexDecoder) count(size int) int {
 		return 0
 	}
 	return int(n)
+}
+
+// back reads a card's back: its own text, or where it is in body.
+func (d *indexDecoder) back(body string) string {
+	if d.uint() == 0 {
+		return d.str()
+	}
+	off, n := d.uint(), d.uint()
+	if off > uint64(len(body)) || n > uint64(len(body))-off {
+		d.bad, d.s = true, ""
+		return ""
+	}
+	return body[off : off+n]
 }
 
 func (d *indexDecoder) str() string {

@@ -89,3 +89,37 @@ func BenchmarkReadNotes(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkLoadNotesIndexed is BenchmarkLoadNotes on a second launch: the
+// index of the last scan read from its file and decoded, and every note
+// taken from it (none opened).
+func BenchmarkLoadNotesIndexed(b *testing.B) {
+	for _, n := range noteSizes {
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			dir := notesDir(b, n)
+			fsys := DirFS(dir)
+			_, idx, _, err := ScanNotesIndexed(fsys, ".", DefaultNoteExts, nil)
+			if err != nil {
+				b.Fatal(err)
+			}
+			file := filepath.Join(b.TempDir(), "index")
+			if err := os.WriteFile(file, AppendNoteIndex(nil, idx, "bench"), 0o600); err != nil {
+				b.Fatal(err)
+			}
+			for b.Loop() {
+				data, err := os.ReadFile(file)
+				if err != nil {
+					b.Fatal(err)
+				}
+				x, err := ReadNoteIndex(data, "bench")
+				if err != nil {
+					b.Fatal(err)
+				}
+				scan, _, changed, err := ScanNotesIndexed(fsys, ".", DefaultNoteExts, x)
+				if err != nil || changed || len(scan.Notes) != n {
+					b.Fatalf("%d notes, changed %v, %v", len(scan.Notes), changed, err)
+				}
+			}
+		})
+	}
+}

@@ -13,6 +13,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/list"
+	"charm.land/bubbles/v2/paginator"
 	tea "charm.land/bubbletea/v2"
 
 	"tutor/internal/lessons"
@@ -64,7 +65,12 @@ func New(c *common.Common, cat *lessons.Catalog, notices []string) *Model {
 		clean[i] = lessons.SanitizeLine(n)
 	}
 	m := &Model{c: c, notices: clean, lessons: cat.Lessons()}
-	m.list = list.New(m.items(), delegate{c: c}, 0, 0)
+	m.list = list.New(nil, delegate{c: c}, 0, 0)
+	// Until the list has a size it has a page a lesson, and the list
+	// draws its page dots at every change (each dot a concatenation: 2,000
+	// lessons took seconds): counted pages, "1/2000", until Resize.
+	m.list.Paginator.Type = paginator.Arabic
+	m.list.SetItems(m.items())
 	m.list.Title = "tutor · lessons"
 	m.list.Filter = substringFilter
 	m.list.SetShowHelp(false)
@@ -165,6 +171,7 @@ func (m *Model) SetTitle(due int) {
 func (m *Model) Resize() tea.Cmd {
 	m.Restyle()
 	m.list.SetSize(m.c.Width, max(m.c.Height-1-len(m.notices), 1))
+	m.list.Paginator.Type = paginator.Dots
 	return nil
 }
 
