@@ -398,7 +398,10 @@ func App(e Env, o Options, open string, startQuiz bool, quizLesson string) error
 		Stats:      func() (stats.Report, error) { return statsReport(o, e, cat) },
 		Predict:    o.Predict,
 	})
-	final, err := tea.NewProgram(m).Run()
+	p := tea.NewProgram(m)
+	stop := quitOnHangup(p)
+	final, err := p.Run()
+	stop()
 	saveAtExit(e, o, final)
 	return err
 }
