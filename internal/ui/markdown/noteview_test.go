@@ -7,10 +7,13 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 
+	"tutor/content"
+	"tutor/internal/hostile"
 	"tutor/internal/lessons"
 )
 
@@ -237,4 +240,102 @@ func TestWrapCJKStartsNoBlock(t *testing.T) {
 			}
 		}
 	}
+}
+
+// BenchmarkHeadingsNote measures Headings, which the lesson screen calls
+// when it opens a note, on the corpus's 100 KB Q&A file and on the TCP
+// lesson, beside its share: lessons.FenceCode alone, and the floor of
+// splitting the note into lines.
+func BenchmarkHeadingsNote(b *testing.B) {
+	notes, _, err := lessons.LoadNotes(os.DirFS("../../lessons/testdata/notes"), ".")
+	if err != nil {
+		b.Fatal(err)
+	}
+	cat, err := lessons.Load(content.Lessons)
+	if err != nil {
+		b.Fatal(err)
+	}
+	bodies := map[string]string{"tcp": cat.Lessons()[0].Body}
+	for _, l := range cat.Lessons() {
+		if l.ID == "tcp" {
+			bodies["tcp"] = l.Body
+		}
+	}
+	for _, n := range notes {
+		if n.ID == "my-qa-interview-qa" {
+			bodies["qa"] = n.Body
+		}
+	}
+	for _, name := range []string{"qa", "tcp"} {
+		body := bodies[name]
+		b.Run(name+"/Headings", func(b *testing.B) {
+			b.SetBytes(int64(len(body)))
+			for b.Loop() {
+				Headings(body)
+			}
+		})
+		b.Run(name+"/FenceCode", func(b *testing.B) {
+			b.SetBytes(int64(len(body)))
+			for b.Loop() {
+				lessons.FenceCode(body)
+			}
+		})
+		b.Run(name+"/SplitFloor", func(b *testing.B) {
+			b.SetBytes(int64(len(body)))
+			for b.Loop() {
+				strings.Split(body, "\n")
+			}
+		})
+	}
+}
+
+// FuzzNoteView renders any note, as the loader reads it, in the note view
+// at any width: no panic, no line wider than the width, nothing but
+// colours reaches the terminal; and lessons.FenceCode, which the view
+// reads the note through, only adds fence lines and escapes comments
+// (and drops the escape of a comment it fences): the note's own lines are
+// all there, in order.
+func FuzzNoteView(f *testing.F) {
+	f.Add("# 笔记\n\n进程是资源分配的最小单位。\n线程是调度的最小单位。\n\n## Code\n\nfrom x import y\ndef f(a):\n    return a\n# output: [1, 2]\nprint(f(1))\n", 40)
+	f.Add("utf8.RuneCountInString(\"名\") is 1. A length prefix\n- 第一点\n  second\n\n| a | b<br>c |\n|---|---|\n", 20)
+	f.Add("Title\n===\nx = 1\n---\n# a = 1\n```\n# x\n```\n", 9)
+	f.Fuzz(func(t *testing.T, md string, width int) {
+		if len(md) > 4000 || width < 1 || width > 300 {
+			return
+		}
+		notes, _, err := lessons.LoadNotes(fstest.MapFS{"n.md": {Data: []byte(md)}}, ".")
+		if err != nil || len(notes) == 0 {
+			return
+		}
+		body := notes[0].Body
+		fenced := strings.Split(lessons.FenceCode(body), "\n")
+		k := 0
+		for _, l := range strings.Split(body, "\n") {
+			for k < len(fenced) && fenced[k] != l && fenced[k] != `\`+l && fenced[k] != strings.TrimPrefix(l, `\`) {
+				if f := strings.TrimSpace(fenced[k]); !strings.HasPrefix(f, "```") {
+					t.Fatalf("FenceCode(%q) changed a line: %q where %q was", body, fenced[k], l)
+				}
+				k++
+			}
+			if k == len(fenced) {
+				t.Fatalf("FenceCode(%q) lost the line %q", body, l)
+			}
+			k++
+		}
+		for _, style := range []string{"dark", "notty"} {
+			out, err := Render(body, width, style)
+			if err != nil {
+				t.Fatalf("Render(%q, %d): %v", body, width, err)
+			}
+			for _, l := range strings.Split(out, "\n") {
+				if w := ansi.StringWidth(l); w > width {
+					t.Fatalf("Render(%q, %d): a line %d wide: %q", body, width, w, l)
+				}
+			}
+			if bad := hostile.CheckControls(out, true); bad != "" {
+				t.Fatalf("Render(%q, %d): %s", body, width, bad)
+			}
+			Headings(body)
+		}
+	})
 }
