@@ -73,7 +73,23 @@ func statsReport(o Options, e Env, cat *lessons.Catalog) (stats.Report, error) {
 			r.Notes = append(r.Notes, lessons.SanitizeLine(w.String()))
 		}
 	}
-	deck := fullDeck(cat)
+	// A visual's predict card is in its lessons' decks once the learner
+	// has predicted in its runs, as the app's decks have it.
+	answered := make(map[string]bool)
+	for _, rec := range recs {
+		answered[rec.Card] = true
+	}
+	deck := quiz.Deck(cat, "", func(l *lessons.Lesson) []visual.ExerciseKind {
+		v, ok := visuals.Lookup(l.Visual)
+		if !ok {
+			return nil
+		}
+		kinds := v.Exercises()
+		if answered[visual.PredictCard(v.Name())] {
+			kinds = append(kinds[:len(kinds):len(kinds)], visual.PredictKind(v))
+		}
+		return kinds
+	})
 	ids := make([]string, len(deck))
 	r.Names = make(map[string]string, len(deck))
 	for i, c := range deck {

@@ -55,3 +55,44 @@ func BenchmarkStatsReport(b *testing.B) {
 		}
 	})
 }
+
+// TestStatsCountThePredictCard: once the learner has predicted in a
+// visual's runs, its predict card is a card of the deck in the stats as
+// it is on the home list (the tester's finding: home said 1 due, tutor
+// stats left it out of the forecast and the card counts).
+func TestStatsCountThePredictCard(t *testing.T) {
+	cat, _, err := Catalog(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
+	e := Env{Now: func() time.Time { return now }}
+	count := func(dir string) (int, review.Stats, map[string]string) {
+		rep, err := statsReport(Options{State: dir}, e, cat)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := rep.Stats.Cards
+		return c.New + c.Learning + c.Young + c.Mature, rep.Stats, rep.Names
+	}
+	before, st0, _ := count(t.TempDir())
+	dir := t.TempDir()
+	log, err := review.OpenLog(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := log.Append(review.Record{Time: now.Add(-time.Hour), Card: "wire.predict", Grade: review.Again}); err != nil {
+		t.Fatal(err)
+	}
+	log.Close()
+	after, st, names := count(dir)
+	if after != before+1 {
+		t.Errorf("cards in the stats: %d with a predict answer, %d without; want one more", after, before)
+	}
+	if st.Forecast[0] != st0.Forecast[0]+1 {
+		t.Errorf("due today: %d, want %d (the predict card graded Again an hour ago)", st.Forecast[0], st0.Forecast[0]+1)
+	}
+	if names["wire.predict"] == "" {
+		t.Errorf("the predict card has no name in the report")
+	}
+}

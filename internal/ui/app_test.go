@@ -639,7 +639,7 @@ func TestQuizDueCardsFirst(t *testing.T) {
 	// The counting card was seen long ago and is overdue.
 	q.Cards[l.Items[0].ID] = q.Sched.Review(review.Card{}, review.Easy, epoch.Add(-60*24*time.Hour))
 	m.refreshDue()
-	if s := screen(m); !strings.Contains(s, "1 due") || !strings.Contains(s, "1 cards due") {
+	if s := screen(m); !strings.Contains(s, "1 due") || !strings.Contains(s, "1 card due") {
 		t.Errorf("due counts:\n%s", s)
 	}
 	m = press(t, m, "c")

@@ -30,7 +30,7 @@ func TestHomeShowsProgress(t *testing.T) {
 	for _, want := range []string{
 		"2 learned · 1 due · 0 new · studied 3d ago  #networking",
 		"0 learned · 0 due · 2 new · not studied yet  #loops", // the recall card and the counter's exercise
-		"1 cards due",
+		"1 card due",
 	} {
 		if !strings.Contains(scr, want) {
 			t.Errorf("home lacks %q:\n%s", want, scr)

@@ -161,7 +161,10 @@ func (m *Model) isResume(i int) bool {
 // SetTitle shows the number of cards due in all lessons in the title.
 func (m *Model) SetTitle(due int) {
 	m.list.Title = "tutor · lessons"
-	if due > 0 {
+	switch {
+	case due == 1:
+		m.list.Title += " · 1 card due"
+	case due > 1:
 		m.list.Title += fmt.Sprintf(" · %d cards due", due)
 	}
 }
