@@ -176,7 +176,7 @@ func noteCards(title string, o outline) []Item {
 		byFront[front] = c
 		cards = append(cards, c)
 	}
-	var items []Item
+	items := make([]Item, 0, len(cards))
 	for _, c := range cards {
 		parts := splitRows(fenceCode(c.lines), MaxCardRows)
 		for k, part := range parts {

@@ -37,7 +37,22 @@ var (
 // Text with none of the characters every match holds is not code, without
 // the expression.
 func readsAsCode(text string) bool {
-	return strings.ContainsAny(text, "={};\\[:>") && codeTextRE.MatchString(text)
+	switch {
+	case strings.ContainsAny(text, "={};\\") || strings.Contains(text, "->"):
+		return true
+	case strings.Contains(text, "[") && strings.Contains(text, ","):
+		return codeTextRE.MatchString(text)
+	}
+	// ^\w+:\s*[\[({'"], the one other form, by hand.
+	i := 0
+	for i < len(text) && (text[i] == '_' || text[i] >= '0' && text[i] <= '9' || text[i]|0x20 >= 'a' && text[i]|0x20 <= 'z') {
+		i++
+	}
+	if i == 0 || i == len(text) || text[i] != ':' {
+		return false
+	}
+	rest := strings.TrimLeft(text[i+1:], "\t\n\f\r ")
+	return rest != "" && strings.IndexByte("[({'\"", rest[0]) >= 0
 }
 
 // codeWords are the words a line of code may start with and hold none of

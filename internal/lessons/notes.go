@@ -9,9 +9,13 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/charmbracelet/x/ansi"
 )
@@ -71,15 +75,25 @@ func ScanNotesIndexed(fsys fs.FS, root string, exts []string, old *NoteIndex) (*
 		return nil, nil, false, fmt.Errorf("notes folder: %w", err)
 	}
 	scan := &NoteScan{Other: map[string]int{}}
-	idx := &NoteIndex{entries: map[string]indexEntry{}}
-	read := 0 // files read, not taken from old
 	want := map[string]bool{}
 	for _, e := range exts {
 		want["."+strings.ToLower(strings.TrimPrefix(e, "."))] = true
 	}
+	// The walk finds the notes, in path order, and what the index holds
+	// of them; the notes to read are read and parsed on every processor;
+	// then what was found is told in path order.
+	type found struct {
+		walkErr string // a folder that cannot be read, not a note
+		p       string
+		keyed   bool
+		e       indexEntry
+		readErr error
+	}
+	var notes []found
+	var todo []int // the notes to read, by index in notes
 	err := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			scan.Warnings = append(scan.Warnings, errors.New("notes: "+SanitizeLine(err.Error())))
+			notes = append(notes, found{walkErr: "notes: " + SanitizeLine(err.Error())})
 			if d != nil && d.IsDir() && p != root {
 				return fs.SkipDir
 			}
@@ -99,39 +113,80 @@ func ScanNotesIndexed(fsys fs.FS, root string, exts []string, old *NoteIndex) (*
 		size, mtime, keyed := indexKey(d)
 		e, ok := old.lookup(p, size, mtime)
 		if !ok || !keyed {
-			read++
-			data, err := readNote(fsys, p)
-			if err != nil {
-				scan.Warnings = append(scan.Warnings, fmt.Errorf("notes: %s: %s", SanitizeLine(p), SanitizeLine(err.Error())))
-				return nil
-			}
-			l, warn, err := parseNote(p, data)
-			e = indexEntry{size: size, mtime: mtime, l: l}
-			if warn != nil {
-				e.warn = warn.Error()
-			}
-			if err != nil {
-				e.err, e.l = err.Error(), nil
-			}
+			e = indexEntry{size: size, mtime: mtime}
+			todo = append(todo, len(notes))
 		}
-		if keyed {
-			idx.entries[p] = e
-		}
-		if e.warn != "" {
-			scan.Warnings = append(scan.Warnings, errors.New("notes: "+SanitizeLine(p)+": "+e.warn))
-		}
-		if e.err != "" {
-			scan.Warnings = append(scan.Warnings, errors.New("notes: "+SanitizeLine(p)+": "+e.err))
-			return nil
-		}
-		e.l.Order = len(scan.Notes) + 1
-		scan.Notes = append(scan.Notes, e.l)
+		notes = append(notes, found{p: p, keyed: keyed, e: e})
 		return nil
 	})
 	if err != nil {
 		return nil, nil, false, err
 	}
-	return scan, idx, read > 0 || idx.Len() != old.Len(), nil
+	parallel(len(todo), func(i int) {
+		n := &notes[todo[i]]
+		data, err := readNote(fsys, n.p)
+		if err != nil {
+			n.readErr = err
+			return
+		}
+		// data is the note's own buffer, never written again: its text
+		// is read in place, not copied.
+		l, warn, err := parseNoteText(n.p, unsafe.String(unsafe.SliceData(data), len(data)))
+		n.e.l = l
+		if warn != nil {
+			n.e.warn = warn.Error()
+		}
+		if err != nil {
+			n.e.err, n.e.l = err.Error(), nil
+		}
+	})
+	idx := &NoteIndex{entries: map[string]indexEntry{}}
+	for _, n := range notes {
+		p := SanitizeLine(n.p)
+		switch {
+		case n.walkErr != "":
+			scan.Warnings = append(scan.Warnings, errors.New(n.walkErr))
+			continue
+		case n.readErr != nil:
+			scan.Warnings = append(scan.Warnings, errors.New("notes: "+p+": "+SanitizeLine(n.readErr.Error())))
+			continue
+		}
+		if n.keyed {
+			idx.entries[n.p] = n.e
+		}
+		if n.e.warn != "" {
+			scan.Warnings = append(scan.Warnings, errors.New("notes: "+p+": "+n.e.warn))
+		}
+		if n.e.err != "" {
+			scan.Warnings = append(scan.Warnings, errors.New("notes: "+p+": "+n.e.err))
+			continue
+		}
+		n.e.l.Order = len(scan.Notes) + 1
+		scan.Notes = append(scan.Notes, n.e.l)
+	}
+	return scan, idx, len(todo) > 0 || idx.Len() != old.Len(), nil
+}
+
+// parallel calls f(0) to f(n-1), on as many goroutines as there are
+// processors, and returns when all have returned.
+func parallel(n int, f func(int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	if workers <= 1 {
+		for i := range n {
+			f(i)
+		}
+		return
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
+				f(i)
+			}
+		})
+	}
+	wg.Wait()
 }
 
 // readNote reads the note p of fsys: a regular file (a link is followed)
@@ -158,9 +213,22 @@ func readNote(fsys fs.FS, p string) ([]byte, error) {
 	if fi.Size() > MaxNoteSize {
 		return nil, fmt.Errorf("%d bytes, over the %d-byte limit: skipped", fi.Size(), MaxNoteSize)
 	}
-	data, err := io.ReadAll(io.LimitReader(f, MaxNoteSize+1))
-	if err != nil {
-		return nil, err
+	// Read into one buffer of the size the file says it is (as
+	// os.ReadFile does), growing it if the file has grown.
+	r := io.LimitReader(f, MaxNoteSize+1)
+	data := make([]byte, 0, fi.Size()+512)
+	for {
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+		n, err := r.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
 	}
 	if len(data) > MaxNoteSize {
 		return nil, fmt.Errorf("more than %d bytes, over the limit: skipped", MaxNoteSize)
@@ -221,9 +289,17 @@ func noteSlug(id, p string) string {
 // heading that is a heading (readOutline), else the file name without its
 // extension.
 func parseNote(p string, data []byte) (l *Lesson, warn, err error) {
-	text := Sanitize(string(data))
+	return parseNoteText(p, string(data))
+}
+
+// parseNoteText is parseNote of the note's text as it is in the file.
+func parseNoteText(p, raw string) (l *Lesson, warn, err error) {
+	text := Sanitize(raw)
 	l = &Lesson{Path: p, User: true}
-	if front, body, format := splitNoteFront([]byte(text)); format != "" {
+	// The front matter is split from a view of the text's bytes, which
+	// nothing writes; the body is the text after it.
+	view := unsafe.Slice(unsafe.StringData(text), len(text))
+	if front, body, format := splitNoteFront(view); format != "" {
 		meta, err := readNoteMeta(front, format)
 		if err != nil {
 			warn = fmt.Errorf("its front matter cannot be read (%s): left out, the note is read without it", SanitizeLine(err.Error()))
@@ -231,7 +307,7 @@ func parseNote(p string, data []byte) (l *Lesson, warn, err error) {
 		// YAML escapes ("\e", "\x9b") make control characters again
 		// after the text was cleaned: readNoteMeta cleans every field.
 		l.ID, l.Title, l.Summary, l.Tags = meta.ID, meta.Title, meta.Summary, meta.Tags
-		text = string(body)
+		text = text[len(text)-len(body):] // body ends the text
 	}
 	if strings.TrimSpace(text) == "" {
 		return nil, warn, errors.New("no text")

@@ -60,6 +60,15 @@ var facts = []string{
 	"writes go to a memtable and then to sorted runs that compaction merges in the background",
 }
 
+// factWords are the words of each fact.
+var factWords = func() [][]string {
+	var out [][]string
+	for _, f := range facts {
+		out = append(out, strings.Fields(f))
+	}
+	return out
+}()
+
 var chinese = []string{
 	"面试时先说结论，再说代价。",
 	"核心是：先保证正确，再谈性能。",
@@ -110,8 +119,7 @@ func Note(i int) (string, string) {
 						b.WriteString(" ")
 					}
 				}
-				f := facts[r.IntN(len(facts))]
-				fw := strings.Fields(f)
+				fw := factWords[r.IntN(len(factWords))]
 				b.WriteString(fw[r.IntN(len(fw))])
 			}
 			b.WriteString(".\n\n")
