@@ -77,7 +77,8 @@ var (
 // joins the lines of each paragraph and list item with a space, except
 // where the text on either side of the break is CJK or the break is hard
 // (two spaces, a backslash or <br> at the end of the line), and wraps each
-// paragraph line that holds CJK text to width columns (see WrapCJK). In a
+// line of a paragraph or a list item that holds CJK text to width columns
+// (see WrapCJK; an item with its marker, less its indentation). In a
 // table row, <br> becomes " · ". Fenced code is left alone. It reads each
 // line once.
 func CardLines(md string, width int) string {
@@ -91,8 +92,16 @@ func CardLines(md string, width int) string {
 	closePara := func() {
 		if open {
 			text := strings.Join(pieces, "")
-			if para && hasCJK(text) {
+			switch {
+			case !hasCJK(text):
+			case para:
 				text = WrapCJK(text, width)
+			default:
+				// A list item, marker and all: glamour starts a line
+				// after a break in an item at the item's marker, as it
+				// does when it wraps one.
+				indent := len(text) - len(strings.TrimLeft(text, " "))
+				text = WrapCJK(text, width-indent)
 			}
 			out = append(out, text)
 		}

@@ -339,3 +339,33 @@ func FuzzNoteView(f *testing.F) {
 		}
 	})
 }
+
+// TestCJKListItemWraps: a list item of CJK text wraps between characters,
+// in a card and in the note view, and its marker keeps the text beside
+// it (glamour alone left "2." on a line by itself and the text under it).
+func TestCJKListItemWraps(t *testing.T) {
+	md := "1. 先排序 sort the array\n2. 固定前两个数，用双指针找后两个数，跳过重复元素\n"
+	for _, width := range []int{30, 40} {
+		out, err := Card(md, width, "notty")
+		if err != nil {
+			t.Fatal(err)
+		}
+		view := renderedLines(t, md+"\n中文。\n", width)
+		for _, lines := range [][]string{strings.Split(ansi.Strip(out), "\n"), view} {
+			var text []string
+			for _, l := range lines {
+				l = strings.TrimSpace(l)
+				if w := ansi.StringWidth(l); w > width-6 {
+					t.Errorf("at %d a line %d wide: %q", width, w, l)
+				}
+				if l == "2." {
+					t.Errorf("at %d the marker is alone on its line:\n%s", width, strings.Join(lines, "\n"))
+				}
+				text = append(text, l)
+			}
+			if got := strings.ReplaceAll(strings.Join(text, ""), " ", ""); !strings.Contains(got, "2.固定前两个数，用双指针找后两个数，跳过重复元素") {
+				t.Errorf("at %d the item's text changed: %q", width, got)
+			}
+		}
+	}
+}
