@@ -28,7 +28,10 @@ type FormatSize struct {
 // messages as nested structs), the kvstore format of a store holding each
 // field's name and value text (solutions/kvstore, MarshalBinary), and the
 // protobuf wire format (Marshal). gob's count includes the type
-// description it sends before the first value of a stream.
+// description it sends before the first value of a stream, with the type
+// ids a fresh process gives (encoding/gob numbers types process-wide, so
+// the same message would otherwise grow a few bytes as a process encodes
+// other types).
 func Sizes(m *Message) ([]FormatSize, error) {
 	pb, err := Marshal(m)
 	if err != nil {
@@ -43,6 +46,12 @@ func Sizes(m *Message) ([]FormatSize, error) {
 	if err := gob.NewEncoder(&gb).Encode(v.Interface()); err != nil {
 		return nil, fmt.Errorf("wire: gob: %v", err)
 	}
+	// gob's type ids grow through a process: count them as a fresh
+	// process writes them (gobsize.go).
+	fresh, err := freshGob(gb.Bytes())
+	if err != nil {
+		return nil, fmt.Errorf("wire: gob: %v", err)
+	}
 	var kv kvstore.Store
 	for _, fv := range m.Fields {
 		if err := kv.Put(fv.Field.Name, fv.ValuesText()); err != nil {
@@ -55,7 +64,7 @@ func Sizes(m *Message) ([]FormatSize, error) {
 	}
 	return []FormatSize{
 		{"JSON", len(js), "encoding/json of a struct"},
-		{"gob", gb.Len(), "encoding/gob, types included"},
+		{"gob", len(fresh), "encoding/gob, types included"},
 		{"kvstore", len(kb), "name = value text pairs"},
 		{"protobuf", len(pb), "this package, as protowire"},
 	}, nil
