@@ -1,9 +1,11 @@
 package lessons
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"hash/crc32"
+	"io"
 	"io/fs"
 	"strings"
 	"unsafe"
@@ -95,41 +97,71 @@ func ReadNoteIndex(data []byte, build string) (*NoteIndex, error) {
 // AppendNoteIndex appends the encoding of x to dst, for ReadNoteIndex
 // with the same build.
 func AppendNoteIndex(dst []byte, x *NoteIndex, build string) []byte {
-	dst = append(dst, noteIndexMagic...)
-	start := len(dst)
-	dst = binary.AppendUvarint(dst, NoteIndexVersion)
-	dst = appendStr(dst, build)
-	dst = binary.AppendUvarint(dst, uint64(x.Len()))
+	b := bytes.NewBuffer(dst)
+	WriteNoteIndex(b, x, build) // a bytes.Buffer takes every write
+	return b.Bytes()
+}
+
+// WriteNoteIndex writes the encoding of x to w, a file at a time, for
+// ReadNoteIndex with the same build: what AppendNoteIndex appends, without
+// holding it all in memory.
+func WriteNoteIndex(w io.Writer, x *NoteIndex, build string) error {
+	if _, err := io.WriteString(w, noteIndexMagic); err != nil {
+		return err
+	}
+	var sum uint32
+	buf := binary.AppendUvarint(nil, NoteIndexVersion)
+	buf = appendStr(buf, build)
+	buf = binary.AppendUvarint(buf, uint64(x.Len()))
+	flush := func() error {
+		sum = crc32.Update(sum, crc32.IEEETable, buf)
+		_, err := w.Write(buf)
+		buf = buf[:0]
+		return err
+	}
 	if x != nil {
 		for p, e := range x.entries {
-			dst = appendStr(dst, p)
-			dst = binary.AppendVarint(dst, e.size)
-			dst = binary.AppendVarint(dst, e.mtime)
-			dst = appendStr(appendStr(dst, e.warn), e.err)
-			if e.err != "" {
-				continue
-			}
-			l := e.l
-			dst = appendStr(appendStr(appendStr(dst, l.ID), l.Title), l.Summary)
-			dst = binary.AppendUvarint(dst, uint64(len(l.Tags)))
-			for _, t := range l.Tags {
-				dst = appendStr(dst, t)
-			}
-			dst = appendStr(dst, l.Body)
-			dst = binary.AppendUvarint(dst, uint64(len(l.Items)))
-			for _, it := range l.Items {
-				dst = appendStr(dst, it.Front)
-				// Most backs are a piece of the body as it is: kept once.
-				if i := strings.Index(l.Body, it.Back); i >= 0 {
-					dst = binary.AppendUvarint(binary.AppendUvarint(binary.AppendUvarint(dst, 1), uint64(i)), uint64(len(it.Back)))
-				} else {
-					dst = appendStr(binary.AppendUvarint(dst, 0), it.Back)
-				}
-				dst = appendStr(appendStr(dst, it.IDText), it.Former)
+			buf = appendEntry(buf, p, e)
+			if err := flush(); err != nil {
+				return err
 			}
 		}
 	}
-	return binary.LittleEndian.AppendUint32(dst, crc32.ChecksumIEEE(dst[start:]))
+	if err := flush(); err != nil {
+		return err
+	}
+	_, err := w.Write(binary.LittleEndian.AppendUint32(nil, sum))
+	return err
+}
+
+// appendEntry appends the encoding of the entry of path p.
+func appendEntry(dst []byte, p string, e indexEntry) []byte {
+	dst = appendStr(dst, p)
+	dst = binary.AppendVarint(dst, e.size)
+	dst = binary.AppendVarint(dst, e.mtime)
+	dst = appendStr(appendStr(dst, e.warn), e.err)
+	if e.err != "" {
+		return dst
+	}
+	l := e.l
+	dst = appendStr(appendStr(appendStr(dst, l.ID), l.Title), l.Summary)
+	dst = binary.AppendUvarint(dst, uint64(len(l.Tags)))
+	for _, t := range l.Tags {
+		dst = appendStr(dst, t)
+	}
+	dst = appendStr(dst, l.Body)
+	dst = binary.AppendUvarint(dst, uint64(len(l.Items)))
+	for _, it := range l.Items {
+		dst = appendStr(dst, it.Front)
+		// Most backs are a piece of the body as it is: kept once.
+		if i := strings.Index(l.Body, it.Back); i >= 0 {
+			dst = binary.AppendUvarint(binary.AppendUvarint(binary.AppendUvarint(dst, 1), uint64(i)), uint64(len(it.Back)))
+		} else {
+			dst = appendStr(binary.AppendUvarint(dst, 0), it.Back)
+		}
+		dst = appendStr(appendStr(dst, it.IDText), it.Former)
+	}
+	return dst
 }
 
 func appendStr(dst []byte, s string) []byte {

@@ -1,6 +1,7 @@
 package tutor
 
 import (
+	"bufio"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -67,7 +68,11 @@ func writeNotesIndex(path string, idx *lessons.NoteIndex) error {
 	if err != nil {
 		return err
 	}
-	_, err = tmp.Write(lessons.AppendNoteIndex(nil, idx, buildID()))
+	w := bufio.NewWriterSize(tmp, 1<<16)
+	err = lessons.WriteNoteIndex(w, idx, buildID())
+	if err == nil {
+		err = w.Flush()
+	}
 	if err == nil {
 		err = tmp.Sync()
 	}
