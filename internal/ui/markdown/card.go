@@ -187,10 +187,12 @@ func hasCJK(s string) bool {
 	return false
 }
 
-// writtenInCJK reports whether md has a line written in CJK (see
-// cjkLine) outside fenced code: the notes Render shows as Card does.
-func writtenInCJK(md string) bool {
-	if !hasCJK(md) {
+// readsAsCard reports whether md has a line written in CJK (see cjkLine)
+// or a <br> outside fenced code: the notes Render shows as Card does.
+// None of the built-in lessons has either.
+func readsAsCard(md string) bool {
+	cjk, br := hasCJK(md), strings.Contains(md, "<") && brRE.MatchString(md)
+	if !cjk && !br {
 		return false
 	}
 	fence := ""
@@ -203,7 +205,9 @@ func writtenInCJK(md string) bool {
 			}
 		case strings.HasPrefix(trimmed, "```") || strings.HasPrefix(trimmed, "~~~"):
 			fence = trimmed[:3]
-		case !strings.HasPrefix(trimmed, "|") && cjkLine(line):
+		case br && brRE.MatchString(line):
+			return true
+		case cjk && !strings.HasPrefix(trimmed, "|") && cjkLine(line):
 			return true
 		}
 	}

@@ -136,6 +136,13 @@ func Plain(md, why string, width int) string {
 // wide, with the padding glamour adds trimmed. Render is pure CPU work that
 // takes milliseconds for a long note: the app calls it inside a tea.Cmd.
 //
+// A learner's note reads as its cards do (see Card): a comment in
+// unfenced code is not a heading, and the code is fenced
+// (lessons.FenceCode); a note with a line written in CJK, or with <br>,
+// keeps its CJK line breaks, wraps CJK text between characters and breaks
+// lines at <br>, as Card does. A note with none of these, as every
+// built-in lesson is, renders as glamour renders it.
+//
 // A note beyond the limits above (see Complexity) is not handed to glamour
 // and comes back as Plain text, quickly; a panic inside glamour comes back
 // as an error.
@@ -154,7 +161,7 @@ func Render(md string, width int, style string) (out string, err error) {
 	// A note reads as its cards do (see Card): comments in unfenced code
 	// are not headings, and the code is fenced.
 	md = lessons.FenceCode(md)
-	cjk := writtenInCJK(md)
+	asCard := readsAsCard(md)
 	// glamour indents the document by 2 and wraps at the wrap width, so the
 	// wrap width is the width less that margin.
 	opts := []glamour.TermRendererOption{
@@ -162,7 +169,7 @@ func Render(md string, width int, style string) (out string, err error) {
 		glamour.WithWordWrap(max(width-2, 8)),
 		glamour.WithTableWrap(true),
 	}
-	if cjk {
+	if asCard {
 		opts = append(opts, glamour.WithPreservedNewLines())
 	}
 	r, err := glamour.NewTermRenderer(opts...)
@@ -172,9 +179,10 @@ func Render(md string, width int, style string) (out string, err error) {
 	// Tabs reach the terminal raw and glamour counts them as one column:
 	// expand them (CommonMark's tab stop is 4).
 	md = strings.ReplaceAll(md, "\t", "    ")
-	if cjk {
-		// A note written in CJK reads as a card does (see Card): CJK
-		// lines keep their breaks and wrap between characters.
+	if asCard {
+		// A note written in CJK, or with <br>, reads as a card does (see
+		// Card): CJK lines keep their breaks and wrap between
+		// characters, <br> breaks a line, and in a table row is " · ".
 		// glamour's paragraphs hold width-6 columns.
 		md = CardLines(md, max(width-6, 4))
 	} else {

@@ -369,3 +369,19 @@ func TestCJKListItemWraps(t *testing.T) {
 		}
 	}
 }
+
+// TestNoteViewBreaks: a <br> in a table cell of a note written in English
+// keeps the two texts apart in the note view, as in a card (glamour drops
+// it and glued "database" to "in one operation").
+func TestNoteViewBreaks(t *testing.T) {
+	n := corpusNotes(t)["my-hugo-cache-strategies"]
+	text := strings.Join(renderedLines(t, n.Body, 120), "\n")
+	for _, want := range []string{"cache and database · in one operation", "cache first · database later"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("no %q in\n%s", want, text)
+		}
+	}
+	if out := strings.Join(renderedLines(t, "line one<br>line two\nand three\n", 60), "|"); out != "line one|line two and three" {
+		t.Errorf("a paragraph's <br>: %q", out)
+	}
+}
