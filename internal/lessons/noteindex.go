@@ -134,6 +134,10 @@ func WriteNoteIndex(w io.Writer, x *NoteIndex, build string) error {
 	return err
 }
 
+// backWindow is how far past the end of a card's back the next card's back
+// is looked for in its note's body: room for the headings between them.
+const backWindow = 4096
+
 // appendEntry appends the encoding of the entry of path p.
 func appendEntry(dst []byte, p string, e indexEntry) []byte {
 	dst = appendStr(dst, p)
@@ -151,11 +155,15 @@ func appendEntry(dst []byte, p string, e indexEntry) []byte {
 	}
 	dst = appendStr(dst, l.Body)
 	dst = binary.AppendUvarint(dst, uint64(len(l.Items)))
+	from := 0 // where the last back found in the body ends
 	for _, it := range l.Items {
 		dst = appendStr(dst, it.Front)
-		// Most backs are a piece of the body as it is: kept once.
-		if i := strings.Index(l.Body, it.Back); i >= 0 {
-			dst = binary.AppendUvarint(binary.AppendUvarint(binary.AppendUvarint(dst, 1), uint64(i)), uint64(len(it.Back)))
+		// Most backs are a piece of the body as it is, kept once: looked
+		// for a little past the last one, so that the search is linear.
+		win := l.Body[from:min(len(l.Body), from+len(it.Back)+backWindow)]
+		if i := strings.Index(win, it.Back); i >= 0 {
+			dst = binary.AppendUvarint(binary.AppendUvarint(binary.AppendUvarint(dst, 1), uint64(from+i)), uint64(len(it.Back)))
+			from += i + len(it.Back)
 		} else {
 			dst = appendStr(binary.AppendUvarint(dst, 0), it.Back)
 		}
