@@ -154,11 +154,29 @@ func (r *recording) Draw(i, width, height int, th visual.Theme) []string {
 		avail = max(avail, min(len(walk), height-len(head)-1))
 	}
 	if avail < len(walk) && avail > 1 {
-		// Keep the title and a window of rows around the focus.
+		// Keep the title and a window of rows around the focus, its
+		// edge rows (the focus's never) saying how many are left out;
+		// what no edge row can say, the title says.
 		rows := walk[1:]
 		n := avail - 1
 		start := max(0, min(focus-n/2, len(rows)-n))
-		walk = append([]string{walk[0]}, rows[start:start+n]...)
+		win := append([]string(nil), rows[start:start+n]...)
+		at, untold := focus-start, 0
+		if below := len(rows) - start - n; below > 0 && at != n-1 {
+			win[n-1] = p.muted.On(fmt.Sprintf("⋮ %d more rows", below+1))
+		} else {
+			untold += below
+		}
+		if start > 0 && at != 0 {
+			win[0] = p.muted.On(fmt.Sprintf("⋮ %d rows above", start+1))
+		} else {
+			untold += start
+		}
+		title := walk[0]
+		if untold > 0 {
+			title = p.muted.On(fmt.Sprintf("⋮ %d other rows", untold+1))
+		}
+		walk = append([]string{title}, win...)
 	}
 	if avail <= 1 {
 		walk = nil
