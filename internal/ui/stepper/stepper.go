@@ -529,7 +529,7 @@ func (m Model) View(width, height int, st styles.Styles) string {
 	status, shown := m.Status(), ""
 	if pic > 0 && m.run != nil {
 		raw := m.picture(width, pic, st.Theme)
-		status += m.scrollNote(raw)
+		status = withNote(status, m.scrollNote(raw), width)
 		shown = common.Fit(raw, width, pic)
 	}
 	parts := append([]string{st.Accent.Render(status)}, tl...)
@@ -564,6 +564,17 @@ func (m Model) explainView(width, room int, st styles.Styles) string {
 		text = common.Fit(v, width, 1) + "\n" + text
 	}
 	return text
+}
+
+// withNote is the status with the scroll note after it, or, when both do
+// not fit in width, the status cut with … and the note's arrow, so that a
+// narrow pane still says its picture is cut.
+func withNote(status, note string, width int) string {
+	if note == "" || ansi.StringWidth(status+note) <= width {
+		return status + note
+	}
+	arrow := note[strings.LastIndex(note, " ")+1:]
+	return ansi.Truncate(status, max(width-1-ansi.StringWidth(arrow), 0), "…") + " " + arrow
 }
 
 // footIsInput reports whether the foot is the input of the run, which

@@ -403,6 +403,11 @@ func TestCutPictureSaysSo(t *testing.T) {
 	if got := status(m); !strings.Contains(got, " · lines 1-12 of 13") {
 		t.Errorf("step 5: status %q lacks the lines note", got)
 	}
+	// A narrow pane cuts the status, not the note's arrow (a finding:
+	// at 40x12 the header ended "paused…" and the note was never seen).
+	if got := strings.TrimRight(strings.Split(view(m, 38, h), "\n")[0], " "); got != "wire · step 5/17 · varint-byte · pa… ↓" {
+		t.Errorf("at 38 columns the status is %q, want the arrow kept", got)
+	}
 	// At a height where all of it fits, no note.
 	if s := view(m, w, 40); strings.Contains(s, "lines ") {
 		t.Errorf("a picture that fits has a lines note:\n%s", s)
