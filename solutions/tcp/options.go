@@ -17,7 +17,10 @@ const (
 	ProfileRFC Profile = iota
 	// ProfileLinux uses Linux's figures: an RTO floor of 200 ms
 	// (TCP_RTO_MIN), an initial window of 10 segments (RFC 6928), and
-	// TIME-WAIT of 60 s (TCP_TIMEWAIT_LEN).
+	// TIME-WAIT of 60 s (TCP_TIMEWAIT_LEN). Its loss response stays RFC
+	// 5681's Reno: Linux's default CUBIC (ssthresh 717/1024 of cwnd,
+	// tcp_cubic.c) and its Proportional Rate Reduction (RFC 6937) are
+	// not modelled.
 	ProfileLinux
 )
 

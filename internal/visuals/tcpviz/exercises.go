@@ -56,9 +56,9 @@ func newFastRetransmit(r *rand.Rand) visual.Exercise {
 			c := e.Client
 			answer := fmt.Sprintf("%d %d", c.Cwnd, c.Ssthresh)
 			return visual.Exercise{
-				Question: fmt.Sprintf("The %s profile, MSS %d, %d bytes to send, data segment %d lost. "+
+				Question: fmt.Sprintf("The %s profile%s, MSS %d, %d bytes to send, data segment %d lost. "+
 					"Right after the third duplicate ACK, what are cwnd and ssthresh? Answer as two numbers: cwnd ssthresh.",
-					p, mss, in.send, in.cfg.Net.Drop[0]),
+					p, profileNote(p), mss, in.send, in.cfg.Net.Drop[0]),
 				Answer: answer,
 				Check: func(s string) bool {
 					f := strings.Fields(strings.NewReplacer(",", " ", "cwnd", " ", "ssthresh", " ", "=", " ").Replace(strings.ToLower(s)))
@@ -74,6 +74,17 @@ func newFastRetransmit(r *rand.Rand) visual.Exercise {
 			}
 		}
 	}
+}
+
+// profileNote is what the question says of the profile's loss response:
+// the linux profile takes Linux's timers and initial window only, and
+// answers loss as RFC 5681's Reno does, not as Linux's default CUBIC
+// (ssthresh 717/1024 of cwnd, tcp_cubic.c) with PRR (RFC 6937).
+func profileNote(p tcp.Profile) string {
+	if p == tcp.ProfileLinux {
+		return " (Linux's timers and initial window; the loss response is RFC 5681's Reno, not Linux's CUBIC)"
+	}
+	return ""
 }
 
 // closeQuestions are the moments a close-state exercise asks about.
