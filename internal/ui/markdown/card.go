@@ -18,8 +18,8 @@ import (
 //   - a line break between two lines of Chinese, Japanese or Korean text in
 //     a paragraph is kept, as CJK markdown renderers keep it (notes written
 //     one line per thought stay so), where other lines of a paragraph are
-//     joined with a space; in a list item, CJK lines are joined without
-//     one;
+//     joined with a space (so are a block quote's); in a list item, CJK
+//     lines are joined without one;
 //   - a line that holds CJK text is wrapped at character boundaries
 //     (glamour wraps only at spaces, so a mixed line broke early, before a
 //     whole run of CJK), and CJK closing punctuation never starts a line;
@@ -74,9 +74,10 @@ var (
 )
 
 // CardLines prepares markdown for glamour's preserved line breaks: it
-// joins the lines of each paragraph and list item with a space, except
-// where the text on either side of the break is CJK or the break is hard
-// (two spaces, a backslash or <br> at the end of the line), and wraps each
+// joins the lines of each paragraph, list item and block quote with a
+// space, except where the text on either side of the break is CJK or the
+// break is hard (two spaces, a backslash or <br> at the end of the line),
+// and wraps each
 // line of a paragraph or a list item that holds CJK text to width columns
 // (see WrapCJK; an item with its marker, less its indentation). In a
 // table row, <br> becomes " · ". Fenced code is left alone. It reads each
@@ -128,6 +129,16 @@ func CardLines(md string, width int) string {
 		case strings.HasPrefix(trimmed, "|"):
 			closePara()
 			out = append(out, brRE.ReplaceAllString(line, " · "))
+			continue
+		case strings.HasPrefix(trimmed, ">") && !open:
+			// A quote's lines join as a paragraph's do (glamour keeps
+			// every break of a quote as written here).
+			if prev := len(out) - 1; prev >= 0 && joinsQuote(out[prev], line) {
+				_, text := quoteMarker(line)
+				out[prev] = strings.TrimRight(out[prev], " ") + " " + text
+				continue
+			}
+			out = append(out, line)
 			continue
 		case listItemRE.MatchString(trimmed):
 			closePara()
@@ -185,6 +196,29 @@ func hasCJK(s string) bool {
 		}
 	}
 	return false
+}
+
+// quoteMarker splits a line of a block quote into its markers (the
+// spaces and > before the text) and its text.
+func quoteMarker(line string) (marker, text string) {
+	i := 0
+	for i < len(line) && (line[i] == ' ' || line[i] == '>') {
+		i++
+	}
+	return line[:i], line[i:]
+}
+
+// joinsQuote reports whether the quote line next goes on the quote line
+// prev, as the next line of a paragraph: same markers, text on both, no
+// block started, no hard break, no CJK on either side of the break.
+func joinsQuote(prev, next string) bool {
+	pm, pt := quoteMarker(prev)
+	nm, nt := quoteMarker(next)
+	if !strings.Contains(pm, ">") || strings.Count(pm, ">") != strings.Count(nm, ">") || strings.TrimSpace(pt) == "" || strings.TrimSpace(nt) == "" {
+		return false
+	}
+	return !cardBlockRE.MatchString(nt) && !listItemRE.MatchString(nt) && !brRE.MatchString(pt) &&
+		!hardBreakEnd.MatchString(pt) && !cjkEdge(pt, nt)
 }
 
 // readsAsCard reports whether md has a line written in CJK (see cjkLine)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -383,5 +384,23 @@ func TestNoteViewBreaks(t *testing.T) {
 	}
 	if out := strings.Join(renderedLines(t, "line one<br>line two\nand three\n", 60), "|"); out != "line one|line two and three" {
 		t.Errorf("a paragraph's <br>: %q", out)
+	}
+}
+
+// TestQuoteLinesJoin: in a card and in a note that reads as one, the
+// lines of an English quote join as a paragraph's do, and CJK quote lines
+// keep their breaks.
+func TestQuoteLinesJoin(t *testing.T) {
+	md := "> An English quote written\n> over two lines.\n>\n> 第一行。\n> 第二行。\n\n> > nested\n> > too\n"
+	want := "|| An English quote written over two lines.|||| 第一行。|| 第二行。||||| | nested too"
+	got := strings.Join(plainCard(t, md, 60), "|")
+	if got != want {
+		t.Errorf("card:\n got  %q\nwant %q", got, want)
+	}
+	view := renderedLines(t, md+"\n中文。\n中文。\n", 60)
+	for _, line := range []string{"| An English quote written over two lines.", "| 第一行。", "| 第二行。", "| | nested too"} {
+		if !slices.Contains(view, line) {
+			t.Errorf("note view: no line %q in\n%s", line, strings.Join(view, "\n"))
+		}
 	}
 }
