@@ -69,7 +69,7 @@ func Card(md string, width int, style string) (out string, err error) {
 
 var (
 	brRE         = regexp.MustCompile(`(?i)<br\s*/?>`)
-	cardBlockRE  = regexp.MustCompile("^(#{1,6}([ \t]|$)|>|\\||```|~~~|[-*_]{3,}[ \t]*$|<|    |\t)")
+	cardBlockRE  = regexp.MustCompile("^(#{1,6}([ \t]|$)|>|\\||```|~~~|[-*_]{3,}[ \t]*$|=+[ \t]*$|<|    |\t)")
 	hardBreakEnd = regexp.MustCompile(`(  |\\)$`)
 )
 

@@ -404,3 +404,16 @@ func TestQuoteLinesJoin(t *testing.T) {
 		}
 	}
 }
+
+// TestSetextInNoteReadAsCard: a setext heading of English text in a note
+// written in CJK is still a heading (CardLines joined "Title ===" into a
+// paragraph).
+func TestSetextInNoteReadAsCard(t *testing.T) {
+	md := "English title\n===\n\n进程。\n线程。\n\nSub title\n---\n\ntext\n"
+	lines := renderedLines(t, md, 60)
+	for _, want := range []string{"# English title", "## Sub title", "进程。", "线程。"} {
+		if !slices.Contains(lines, want) {
+			t.Errorf("no line %q in\n%s", want, strings.Join(lines, "\n"))
+		}
+	}
+}
