@@ -292,7 +292,7 @@ func JoinListLines(md string) string {
 // trimRightSpace drops the spaces glamour pads a line with, keeping the
 // escape sequences that close styles.
 func trimRightSpace(line string) string {
-	if ansi.Strip(line) == strings.TrimRight(ansi.Strip(line), " ") {
+	if !strings.HasSuffix(ansi.Strip(line), " ") {
 		return line
 	}
 	// Walk back over trailing spaces and SGR sequences.

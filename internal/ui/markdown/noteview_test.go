@@ -11,6 +11,7 @@ import (
 	"testing/fstest"
 	"unicode/utf8"
 
+	"charm.land/glamour/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"tutor/content"
@@ -415,5 +416,55 @@ func TestSetextInNoteReadAsCard(t *testing.T) {
 		if !slices.Contains(lines, want) {
 			t.Errorf("no line %q in\n%s", want, strings.Join(lines, "\n"))
 		}
+	}
+}
+
+// BenchmarkRenderNoteView measures the note view (Render) of the corpus's
+// CJK note, its 100 KB Q&A file (CJK lines, unfenced code) and the TCP
+// lesson, beside glamour alone on the same text with the same options:
+// the cost of reading a note as its cards do is the difference.
+func BenchmarkRenderNoteView(b *testing.B) {
+	notes, _, err := lessons.LoadNotes(os.DirFS("../../lessons/testdata/notes"), ".")
+	if err != nil {
+		b.Fatal(err)
+	}
+	cat, err := lessons.Load(content.Lessons)
+	if err != nil {
+		b.Fatal(err)
+	}
+	bodies := map[string]string{}
+	for _, l := range cat.Lessons() {
+		if l.ID == "tcp" {
+			bodies["tcp"] = l.Body
+		}
+	}
+	for _, n := range notes {
+		switch n.ID {
+		case "my-qa-interview-qa":
+			bodies["qa"] = n.Body
+		case "my-中文笔记":
+			bodies["cjk"] = n.Body
+		}
+	}
+	for _, name := range []string{"cjk", "qa", "tcp"} {
+		body := bodies[name]
+		b.Run(name+"/Render", func(b *testing.B) {
+			for b.Loop() {
+				if _, err := Render(body, 80, "dark"); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		b.Run(name+"/glamour", func(b *testing.B) {
+			for b.Loop() {
+				r, err := glamour.NewTermRenderer(styleOption("dark"), glamour.WithWordWrap(78), glamour.WithTableWrap(true))
+				if err != nil {
+					b.Fatal(err)
+				}
+				if _, err := r.Render(body); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
