@@ -18,6 +18,9 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
+	"unsafe"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -366,9 +369,42 @@ func (it Item) validate() error {
 	return nil
 }
 
+// cardID is "<lesson>/" and the first 12 hex digits of the SHA-256 of
+// prompt with its runs of space made one space and its ends trimmed. A
+// prompt that is so already (most are) is hashed as it is, without the
+// copy.
 func cardID(lesson, prompt string) string {
-	sum := sha256.Sum256([]byte(strings.Join(strings.Fields(prompt), " ")))
+	var sum [sha256.Size]byte
+	if spacedOnce(prompt) {
+		sum = sha256.Sum256(unsafe.Slice(unsafe.StringData(prompt), len(prompt)))
+	} else {
+		sum = sha256.Sum256([]byte(strings.Join(strings.Fields(prompt), " ")))
+	}
 	return lesson + "/" + hex.EncodeToString(sum[:6])
+}
+
+// spacedOnce reports whether s is its own strings.Fields joined by one
+// space: no space at either end, and no space but single ASCII spaces.
+func spacedOnce(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return s == ""
+	}
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r' || c == ' ' && s[i+1] == ' ' {
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			return false
+		}
+		i += size
+	}
+	return true
 }
 
 // splitFrontMatter splits "---\n<yaml>\n---\n<body>". It reports false when

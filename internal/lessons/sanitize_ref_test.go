@@ -1,6 +1,8 @@
 package lessons
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"regexp"
 	"strings"
 	"testing"
@@ -118,6 +120,20 @@ func FuzzHeadingLineSame(f *testing.F) {
 		}
 		if got, want := readsAsCode(line), codeTextRE.MatchString(line); got != want {
 			t.Fatalf("readsAsCode(%q) = %v, codeTextRE says %v", line, got, want)
+		}
+	})
+}
+
+// FuzzCardIDSame: cardID is the SHA-256 of the prompt's words joined by
+// one space, whether or not it takes the path without the copy.
+func FuzzCardIDSame(f *testing.F) {
+	for _, s := range []string{"", " ", "a", "a b", "a  b", " a", "a ", "Title › Q1 › Logic", "a\tb", "a\u00a0b", "a\u2003b", "中文 笔记", "\xff b", "a\u0085b"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, prompt string) {
+		sum := sha256.Sum256([]byte(strings.Join(strings.Fields(prompt), " ")))
+		if got, want := cardID("l", prompt), "l/"+hex.EncodeToString(sum[:6]); got != want {
+			t.Fatalf("cardID(%q) = %s, want %s", prompt, got, want)
 		}
 	})
 }
