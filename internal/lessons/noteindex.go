@@ -138,6 +138,27 @@ func WriteNoteIndex(w io.Writer, x *NoteIndex, build string) error {
 // is looked for in its note's body: room for the headings between them.
 const backWindow = 4096
 
+// backAt finds back in body at or a little past from (backWindow bytes at
+// most), where the cards of a note are in order: a search linear in the
+// note however many cards it has.
+func backAt(body, back string, from int) (int, bool) {
+	win := body[from:min(len(body), from+len(back)+backWindow)]
+	i := strings.Index(win, back)
+	return from + i, i >= 0
+}
+
+// shareBacks makes each back of items that is a piece of body that piece,
+// so that the text is held once, not twice.
+func shareBacks(body string, items []Item) {
+	from := 0
+	for i := range items {
+		if at, ok := backAt(body, items[i].Back, from); ok {
+			items[i].Back = body[at : at+len(items[i].Back)]
+			from = at + len(items[i].Back)
+		}
+	}
+}
+
 // appendEntry appends the encoding of the entry of path p.
 func appendEntry(dst []byte, p string, e indexEntry) []byte {
 	dst = appendStr(dst, p)
@@ -158,12 +179,10 @@ func appendEntry(dst []byte, p string, e indexEntry) []byte {
 	from := 0 // where the last back found in the body ends
 	for _, it := range l.Items {
 		dst = appendStr(dst, it.Front)
-		// Most backs are a piece of the body as it is, kept once: looked
-		// for a little past the last one, so that the search is linear.
-		win := l.Body[from:min(len(l.Body), from+len(it.Back)+backWindow)]
-		if i := strings.Index(win, it.Back); i >= 0 {
-			dst = binary.AppendUvarint(binary.AppendUvarint(binary.AppendUvarint(dst, 1), uint64(from+i)), uint64(len(it.Back)))
-			from += i + len(it.Back)
+		// Most backs are a piece of the body as it is: kept once.
+		if i, ok := backAt(l.Body, it.Back, from); ok {
+			dst = binary.AppendUvarint(binary.AppendUvarint(binary.AppendUvarint(dst, 1), uint64(i)), uint64(len(it.Back)))
+			from = i + len(it.Back)
 		} else {
 			dst = appendStr(binary.AppendUvarint(dst, 0), it.Back)
 		}

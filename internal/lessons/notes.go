@@ -326,6 +326,7 @@ func parseNoteText(p, raw string) (l *Lesson, warn, err error) {
 	}
 	l.Summary = strings.Join(strings.Fields(l.Summary), " ")
 	l.Items = noteCards(l.Title, o)
+	shareBacks(l.Body, l.Items)
 	return l, warn, nil
 }
 
