@@ -14,6 +14,7 @@ import (
 	"testing"
 	"testing/fstest"
 	"time"
+	"unsafe"
 
 	"tutor/internal/lessons/notesgen"
 )
@@ -218,4 +219,29 @@ func FuzzReadNoteIndex(f *testing.F) {
 			t.Fatal("an index read back differs")
 		}
 	})
+}
+
+// TestBacksShareTheBody: a card's back that is a piece of its note's body
+// is held once, in the body: of the Q&A note's 331 cards, every one whose
+// back is a piece of the body points into it.
+func TestBacksShareTheBody(t *testing.T) {
+	l, _, err := parseNote("qa.md", []byte(qaNote()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := uintptr(unsafe.Pointer(unsafe.StringData(l.Body)))
+	end := start + uintptr(len(l.Body))
+	pieces, shared := 0, 0
+	for _, it := range l.Items {
+		if it.Back == "" || !strings.Contains(l.Body, it.Back) {
+			continue
+		}
+		pieces++
+		if p := uintptr(unsafe.Pointer(unsafe.StringData(it.Back))); p >= start && p < end {
+			shared++
+		}
+	}
+	if pieces < 300 || shared != pieces {
+		t.Errorf("%d of %d backs that are pieces of the body share it; want all, and at least 300", shared, pieces)
+	}
 }
