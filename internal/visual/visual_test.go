@@ -1,6 +1,7 @@
 package visual
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"strconv"
@@ -212,15 +213,25 @@ func TestParseFlags(t *testing.T) {
 	newFS := func() *flag.FlagSet {
 		fs := flag.NewFlagSet("x", flag.ContinueOnError)
 		fs.Int("n", 0, "")
+		fs.Bool("v", false, "")
+		fs.Duration("every", 0, "")
+		fs.Func("add", "", func(string) error { return errors.New("amount -1 must be positive") })
 		return fs
 	}
 	if err := ParseFlags(newFS(), []string{"--n", "3"}, "--n N"); err != nil {
 		t.Fatal(err)
 	}
 	tests := map[string][]string{
-		"flag provided but not defined: -0000 0 (usage: --n N)":     {"-0000\n0"},
-		`invalid value "x" for flag -n: parse error (usage: --n N)`: {"--n", "x"},
-		`unexpected argument "extra" (usage: --n N)`:                {"--n", "1", "extra"},
+		"--0000 0: no such option (usage: --n N)":             {"-0000\n0"},
+		`--n "x": want a whole number`:                        {"--n", "x"},
+		`--n "99999999999999999999": out of range`:            {"--n", "99999999999999999999"},
+		`--v "maybe": want true or false`:                     {"--v=maybe"},
+		`--every "soon": want a duration such as 250ms or 2s`: {"--every", "soon"},
+		`--add "a:-1@0+10": amount -1 must be positive`:       {"-add", "a:-1@0+10"},
+		`--add "a\"b": amount -1 must be positive`:            {"--add", `a"b`},
+		"--n needs a value (usage: --n N)":                    {"--n"},
+		"--bogus: no such option (usage: --n N)":              {"--bogus", "1"},
+		`unexpected argument "extra" (usage: --n N)`:          {"--n", "1", "extra"},
 		"usage: --n N": {"--help"},
 	}
 	for want, args := range tests {

@@ -577,6 +577,35 @@ func withNote(status, note string, width int) string {
 	return ansi.Truncate(status, max(width-1-ansi.StringWidth(arrow), 0), "…") + " " + arrow
 }
 
+// wrapWords wraps the plain text s to width columns at its spaces only,
+// so that an option (--burst-at) or a usage's [--mss N] is not broken at
+// its hyphens; a word wider than width is cut across lines.
+func wrapWords(s string, width int) string {
+	var lines []string
+	line := ""
+	for i, w := range strings.Split(s, " ") {
+		switch {
+		case i == 0:
+			line = w
+		case ansi.StringWidth(line)+1+ansi.StringWidth(w) <= width:
+			line += " " + w
+		default:
+			lines = append(lines, line)
+			line = w
+		}
+		for width > 0 && ansi.StringWidth(line) > width {
+			head := ansi.Truncate(line, width, "")
+			if head == "" { // a rune wider than the line
+				_, n := utf8.DecodeRuneInString(line)
+				head = line[:n]
+			}
+			lines = append(lines, head)
+			line = line[len(head):]
+		}
+	}
+	return strings.Join(append(lines, line), "\n")
+}
+
 // footIsInput reports whether the foot is the input of the run, which
 // nothing else (a box, a prompt, a refusal, a notice, a count) replaced.
 func (m Model) footIsInput() bool {
@@ -608,7 +637,7 @@ func (m Model) footView(width int, st styles.Styles) string {
 		m.input.SetWidth(max(width-len(m.input.Prompt)-1, 1))
 		foot := m.input.View()
 		if m.err != "" {
-			foot += "\n" + st.Error.Render("refused: "+m.err)
+			foot += "\n" + st.Error.Render(wrapWords("refused: "+m.err, width))
 		}
 		return foot
 	case m.going:
@@ -619,11 +648,11 @@ func (m Model) footView(width int, st styles.Styles) string {
 		}
 		return foot
 	case m.err != "":
-		return st.Error.Render("refused: " + m.err)
+		return st.Error.Render(wrapWords("refused: "+m.err, width))
 	case m.notice != "":
 		return st.Accent.Render(m.notice)
 	case m.pm.on:
 		return m.predictFoot(st)
 	}
-	return st.Muted.Render("input: " + lessons.SanitizeLine(visual.JoinArgs(m.Args())))
+	return st.Muted.Render(wrapWords("input: "+lessons.SanitizeLine(visual.JoinArgs(m.Args())), width))
 }

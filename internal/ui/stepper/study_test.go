@@ -484,3 +484,35 @@ func TestShortPictureLeavesItsRows(t *testing.T) {
 		t.Errorf("the sentence is not whole under a one-line picture:\n%s", s)
 	}
 }
+
+// TestRefusalWrapsBetweenOptions is the tester's finding: a refusal with
+// the usage after it wrapped inside "[--rwnd N]" ("[-" / "-rwnd N]"), and
+// the ratelimit input line inside "--burst-at". The foot wraps at spaces
+// only: every line of it ends with a whole word of the text.
+func TestRefusalWrapsBetweenOptions(t *testing.T) {
+	v, _ := visuals.Lookup("tcp")
+	m := open(t, v, nil)
+	m = press(t, m, "e", "ctrl+u")
+	m = typeText(t, m, "--send 5000 --bogus 1")
+	m = press(t, m, "enter")
+	if !strings.Contains(m.Err(), "--bogus: no such option (usage: [--send N]") {
+		t.Fatalf("the refusal is %q", m.Err())
+	}
+	words := map[string]bool{}
+	for _, w := range strings.Fields("refused: " + m.Err() + " input> --send 5000 --bogus 1") {
+		words[w] = true
+	}
+	for _, w := range []int{40, 64, 80} {
+		s := view(m, w, 30)
+		at := strings.Index(s, "refused: ")
+		if at < 0 {
+			t.Fatalf("at %d columns the refusal is not shown:\n%s", w, s)
+		}
+		for _, l := range strings.Split(s[at:], "\n") {
+			f := strings.Fields(l)
+			if len(f) > 0 && !words[f[len(f)-1]] {
+				t.Errorf("at %d columns a line of the refusal ends in %q, a piece of a word:\n%s", w, f[len(f)-1], s[at:])
+			}
+		}
+	}
+}

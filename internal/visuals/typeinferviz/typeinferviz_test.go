@@ -63,8 +63,8 @@ func TestBadInputNamesTheValue(t *testing.T) {
 		args []string
 		want string
 	}{
-		{badInputs[0], `invalid value "[T1, [T1, int] -> [T1, str]" for flag -fn: offset 15: unexpected "-" (want , or ])`},
-		{badInputs[1], `invalid value "int" for flag -args: offset 0: unexpected "int" (want [ to open the list)`},
+		{badInputs[0], `--fn "[T1, [T1, int] -> [T1, str]": offset 15: unexpected "-" (want , or ])`},
+		{badInputs[1], `--args "int": offset 0: unexpected "int" (want [ to open the list)`},
 		{badInputs[2], `no --args`},
 		{badInputs[3], `no --fn`},
 		{badInputs[5], `--edit 2: the call has 1 arguments`},
