@@ -80,6 +80,18 @@ type input struct {
 // isBlock reports whether in walks a CIDR block rather than a range.
 func (in input) isBlock() bool { return in.block.IsValid() }
 
+// problem is the part of a parse error that says what is wrong: the
+// option and its value come before it (--cidr "10.1.2.3/33": prefix
+// length "33" is over 32), so the solution's ipv4.ParsePrefix("...")
+// would say the value twice.
+func problem(err error) error {
+	var pe *ipv4.ParseError
+	if errors.As(err, &pe) {
+		return errors.New(pe.Msg)
+	}
+	return err
+}
+
 // parse reads the words with a flag.FlagSet, so that the command line and
 // the app's input box take the same words.
 func parse(args []string) (input, error) {
@@ -89,7 +101,7 @@ func parse(args []string) (input, error) {
 	fs.Func("from", "the first address", func(s string) error {
 		a, err := ipv4.ParseAddr(s)
 		if err != nil {
-			return err
+			return problem(err)
 		}
 		in.from, fromSet = a, true
 		return nil
@@ -97,7 +109,7 @@ func parse(args []string) (input, error) {
 	fs.Func("cidr", "a block ADDR/P", func(s string) error {
 		p, err := ipv4.ParsePrefix(s)
 		if err != nil {
-			return err
+			return problem(err)
 		}
 		in.block = p
 		return nil
