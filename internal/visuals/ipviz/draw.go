@@ -424,7 +424,7 @@ func yieldedLines(ys []ipv4.Addr, v *view, width, rows int, p *palette) []string
 	curW := 0
 	for k := len(ys) - 1; k >= 0; k-- {
 		s := ys[k].String()
-		w := len(s) + 2
+		w := len(s) + 1 // a space before each: " a b c"
 		if k == len(ys)-1 && newest {
 			w += 2
 		}
@@ -444,6 +444,37 @@ func yieldedLines(ys []ipv4.Addr, v *view, width, rows int, p *palette) []string
 	shown := 0
 	for _, l := range lines {
 		shown += len(l)
+	}
+	// The newest that fit are known: lay them out oldest first, so that
+	// the first line is full and the last takes what is left (greedy
+	// takes no more lines one way than the other).
+	lines = nil
+	cur, curW = nil, 0
+	var fwd [][]item
+	for k := len(ys) - shown; k < len(ys); k++ {
+		w := len(ys[k].String()) + 1
+		if k == len(ys)-1 && newest {
+			w += 2
+		}
+		if curW+w > width && len(cur) > 0 {
+			fwd = append(fwd, cur)
+			cur, curW = nil, 0
+		}
+		cur = append(cur, item{k, ys[k].String()})
+		curW += w
+	}
+	if len(cur) > 0 {
+		fwd = append(fwd, cur)
+	}
+	// Back to the order the lines below read them in: newest line
+	// first, each line's items newest first.
+	for li := len(fwd) - 1; li >= 0; li-- {
+		l := fwd[li]
+		rev := make([]item, len(l))
+		for k := range l {
+			rev[len(l)-1-k] = l[k]
+		}
+		lines = append(lines, rev)
 	}
 	if shown < len(ys) {
 		// A narrow pane drops what the count of earlier ones adds.
