@@ -372,9 +372,10 @@ func (r *recording) levels(f frame) string {
 	return "after each: " + b.String()
 }
 
-// legend explains the marks, wrapping between them.
+// legend explains the marks (? the request this step decides), wrapping
+// between them.
 func (r *recording) legend(p palette, width int) []string {
-	items := []string{p.good.On("+") + " allowed", p.bad.On("x") + " denied", p.muted.On("·") + " to come"}
+	items := []string{p.good.On("+") + " allowed", p.bad.On("x") + " denied", p.muted.On("·") + " to come", p.cursor.On("?") + " deciding"}
 	switch r.in.kind {
 	case ratelimit.KindFixed:
 		items = append(items, p.cur.On("[==)")+" fixed window")
