@@ -37,6 +37,14 @@ import (
 // it closes the learner's review log.
 type App func(dir string, environ []string) (tea.Model, io.Closer, error)
 
+// An Ender is a closer that is also told how the session's app was when
+// its program ended (the learner quit, the connection dropped, the server
+// stopped), before the closer runs: the app as the learner left it, to
+// save where they were.
+type Ender interface {
+	End(final tea.Model)
+}
+
 // Config configures a Server.
 type Config struct {
 	// HostKey is the path of the server's private host key. It is made
@@ -82,6 +90,7 @@ type Server struct {
 type session struct {
 	p      *tea.Program
 	closer io.Closer
+	last   *tea.Model // the app after its latest update
 }
 
 // drain is how long a learner's review log stays open after their session
@@ -242,7 +251,9 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 	// The server's own signals are the server's to handle: a program
 	// that caught SIGTERM would end its session at once, notice unseen.
 	opts := append(wishtea.MakeOptions(sess), tea.WithoutSignalHandler())
-	p := tea.NewProgram(shutdownNotice{inner: m}, opts...)
+	last := new(tea.Model)
+	*last = m
+	p := tea.NewProgram(shutdownNotice{inner: m, last: last}, opts...)
 	s.mu.Lock()
 	if s.closing {
 		s.mu.Unlock()
@@ -251,7 +262,7 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 		return nil
 	}
 	s.programs[p] = struct{}{}
-	s.running[sess] = session{p, closer}
+	s.running[sess] = session{p, closer, last}
 	s.live.Add(1)
 	s.mu.Unlock()
 	return p
@@ -270,6 +281,11 @@ func (s *Server) finish(sess ssh.Session) {
 	s.mu.Unlock()
 	if !ok {
 		return
+	}
+	// The program has ended (next returned), so nothing writes *st.last
+	// any more; Shutdown waits for what End saves.
+	if e, ok := st.closer.(Ender); ok {
+		e.End(*st.last)
 	}
 	s.live.Done()
 	time.AfterFunc(drain, func() { s.close(st.closer) })
@@ -360,6 +376,9 @@ type quitMsg struct{}
 type shutdownNotice struct {
 	inner    tea.Model
 	stopping bool
+	// last is the inner model after the latest update, for the session's
+	// Ender once the program has ended.
+	last *tea.Model
 }
 
 func (m shutdownNotice) Init() tea.Cmd { return m.inner.Init() }
@@ -374,6 +393,7 @@ func (m shutdownNotice) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	var cmd tea.Cmd
 	m.inner, cmd = m.inner.Update(msg)
+	*m.last = m.inner
 	return m, cmd
 }
 

@@ -320,9 +320,19 @@ func TestTheUserNameNamesNoFile(t *testing.T) {
 		}
 		return nil
 	})
-	want := filepath.Join("learners", serve.Fingerprint(k.PublicKey()), "reviews.jsonl")
-	if len(files) != 1 || files[0] != want {
-		t.Errorf("files under the state folder: %q, want only %q", files, want)
+	// Only the learner's folder, named by their key, holds files: the
+	// review log, and where they were in the lessons.
+	folder := filepath.Join("learners", serve.Fingerprint(k.PublicKey()))
+	want := map[string]bool{"reviews.jsonl": true, "resume.json": true, "resume.json.lock": true}
+	log := false
+	for _, f := range files {
+		if filepath.Dir(f) != folder || !want[filepath.Base(f)] {
+			t.Errorf("a file under the state folder outside the learner's own: %q (all: %q)", f, files)
+		}
+		log = log || filepath.Base(f) == "reviews.jsonl"
+	}
+	if !log {
+		t.Errorf("no review log in %s: %q", folder, files)
 	}
 }
 
@@ -513,5 +523,49 @@ func TestAClass(t *testing.T) {
 		s.Sessions(), float64(int64(during.HeapAlloc)-int64(before.HeapAlloc))/n/(1<<20), (sum / n).Round(time.Millisecond), worst.Round(time.Millisecond), raceEnabled)
 	if s.Sessions() != n {
 		t.Errorf("%d sessions open, want %d", s.Sessions(), n)
+	}
+}
+
+// TestALearnerComesBackWhereTheyWere: over SSH as in a terminal, the
+// place in a lesson is kept in the learner's own folder, whether they quit
+// with q or their connection drops, and the next session offers it first
+// (the tester's finding: serve never saved it).
+func TestALearnerComesBackWhereTheyWere(t *testing.T) {
+	s := start(t, serve.Config{})
+	for _, leave := range []string{"q", "drop"} {
+		t.Run(leave, func(t *testing.T) {
+			k := newKey(t)
+			l := connect(t, s, k, "x")
+			l.keys("enter")
+			l.waitFor("step 1/")
+			// The screen is sent as changes: "step 5/" need never pass
+			// whole, so the steps are judged by the saved place below.
+			l.keys("l", "l", "l", "l")
+			time.Sleep(300 * time.Millisecond) // the keys reach the app
+			if leave == "q" {
+				l.keys("q")
+			} else {
+				l.c.Close()
+			}
+			deadline := time.Now().Add(30 * time.Second)
+			for s.Sessions() > 0 && time.Now().Before(deadline) {
+				time.Sleep(20 * time.Millisecond)
+			}
+			for {
+				b, _ := os.ReadFile(filepath.Join(l.dir, "resume.json"))
+				var f struct {
+					Lessons map[string]struct{ Step int }
+				}
+				if json.Unmarshal(b, &f) == nil && f.Lessons["a"].Step == 4 {
+					break
+				}
+				if time.Now().After(deadline) {
+					t.Fatalf("after %s, the learner's resume.json does not hold lesson a at step 5: %q", leave, b)
+				}
+				time.Sleep(20 * time.Millisecond)
+			}
+			l2 := connect(t, s, k, "x")
+			l2.waitFor("continue Bytes")
+		})
 	}
 }

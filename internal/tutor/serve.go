@@ -18,6 +18,7 @@ import (
 	"charm.land/ssh"
 
 	"tutor/internal/lessons"
+	"tutor/internal/resume"
 	"tutor/internal/review"
 	"tutor/internal/serve"
 	"tutor/internal/ui"
@@ -43,24 +44,53 @@ type ServeOptions struct {
 func ServeApp(cat *lessons.Catalog, notices []string, now func() time.Time) serve.App {
 	former := cat.FormerIDs()
 	return func(dir string, environ []string) (tea.Model, io.Closer, error) {
-		q, more := quizService(Options{State: dir, formerIDs: former}, Env{Now: now})
+		o := Options{State: dir, formerIDs: former}
+		q, more := quizService(o, Env{Now: now})
+		places, warns := loadPlaces(o)
 		m := ui.New(ui.Options{
-			Catalog: cat,
-			Plain:   slices.ContainsFunc(environ, func(kv string) bool { return strings.HasPrefix(kv, "NO_COLOR=") && kv != "NO_COLOR=" }),
-			Notices: append(slices.Clone(notices), more...),
-			Quiz:    q,
+			Catalog:    cat,
+			Plain:      slices.ContainsFunc(environ, func(kv string) bool { return strings.HasPrefix(kv, "NO_COLOR=") && kv != "NO_COLOR=" }),
+			Notices:    append(append(slices.Clone(notices), more...), warns...),
+			Quiz:       q,
+			Resume:     places,
+			SaveResume: savePlaces(o),
 		})
-		closer := io.Closer(nopCloser{})
+		// A pointer: the server keeps closers as map keys.
+		end := &learnerEnd{save: savePlaces(o)}
 		if q.Log != nil {
-			closer = q.Log
+			end.log = q.Log
 		}
-		return m, closer, nil
+		return m, end, nil
 	}
 }
 
-type nopCloser struct{}
+// learnerEnd ends a learner's session: it saves where they were in the
+// lessons when the program ended (serve.Ender), as tutor does at exit,
+// then closes their review log.
+type learnerEnd struct {
+	save func(map[string]resume.Place) error
+	log  io.Closer
+}
 
-func (nopCloser) Close() error { return nil }
+// End saves the places of the app as the session left it; a failure is
+// the server's to log, and loses no answer.
+func (e *learnerEnd) End(final tea.Model) {
+	fm, ok := final.(ui.Model)
+	if !ok || e.save == nil {
+		return
+	}
+	if places := fm.Places(); len(places) > 0 {
+		e.save(places)
+	}
+}
+
+// Close closes the review log.
+func (e *learnerEnd) Close() error {
+	if e.log == nil {
+		return nil
+	}
+	return e.log.Close()
+}
 
 // Serve runs `tutor serve`: the app for every learner who connects over
 // SSH, until SIGINT or SIGTERM, then a graceful shutdown. Connects and
