@@ -100,6 +100,10 @@ func (d *db) setLevel(se *session, l Level) {
 	}
 	se.level = l
 	if d.o.Level != 0 {
+		if l == d.o.Level {
+			d.emit(StepSetLevel, nil, fmt.Sprintf("%s sets its level to %s, the level of this run.", se.name, l))
+			return
+		}
 		d.emit(StepSetLevel, nil, fmt.Sprintf("%s asks for %s, but this run holds every transaction at %s.", se.name, l, d.o.Level))
 		return
 	}

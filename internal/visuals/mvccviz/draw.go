@@ -51,7 +51,7 @@ func (r *recording) Draw(i, w, h int, th visual.Theme) []string {
 	}
 	below := r.drawState(e, w, p)
 	room := max(h-len(lines)-len(below), 3)
-	lines = append(lines, r.drawScript(e, w, room, p)...)
+	lines = append(lines, r.drawScript(e, i == len(r.frames)-1, w, room, p)...)
 	return append(lines, below...)
 }
 
@@ -89,7 +89,7 @@ func (r *recording) drawTable(i, w, h int, p *palette) []string {
 // drawScript draws the script's statements, one a row, in their session's
 // column, with what each did so far; the statements of the line being run
 // are marked with ›.
-func (r *recording) drawScript(e mvcc.Event, w, room int, p *palette) []string {
+func (r *recording) drawScript(e mvcc.Event, last bool, w, room int, p *palette) []string {
 	sessions := r.script.Sessions()
 	colw := max((w-5)/max(len(sessions), 1), 8)
 	head := "     "
@@ -111,8 +111,7 @@ func (r *recording) drawScript(e mvcc.Event, w, room int, p *palette) []string {
 	for k := lo; k < len(r.script.Lines) && len(out) < room; k++ {
 		l := r.script.Lines[k]
 		col := indexOf(sessions, l.Session)
-		mark, paint := r.mark(e, k, p)
-		cell := compact(l.Stmt) + mark
+		mark, paint := r.mark(e, last, k, p)
 		prefix := fmt.Sprintf("  %2d ", l.N)
 		if l.N == e.Line {
 			prefix = fmt.Sprintf("› %2d ", l.N)
@@ -121,7 +120,13 @@ func (r *recording) drawScript(e mvcc.Event, w, room int, p *palette) []string {
 		if col < len(sessions)-1 {
 			room = colw - 1
 		}
-		cell = ansi.Truncate(cell, max(room, 1), "…")
+		// A narrow column cuts the statement before its mark, so that a
+		// failure's ✗ stays in view; the mark itself is cut last.
+		stmt := compact(l.Stmt)
+		if keep := max(room, 1) - min(ansi.StringWidth(mark), 3); ansi.StringWidth(stmt+mark) > max(room, 1) && keep > 1 {
+			stmt = ansi.Truncate(stmt, keep, "…")
+		}
+		cell := ansi.Truncate(stmt+mark, max(room, 1), "…")
 		row := prefix + strings.Repeat(" ", col*colw) + paint.On(cell)
 		if l.N == e.Line {
 			row = p.accent.On(prefix) + strings.Repeat(" ", col*colw) + paint.On(cell)
@@ -133,15 +138,27 @@ func (r *recording) drawScript(e mvcc.Event, w, room int, p *palette) []string {
 	return out
 }
 
-// mark is what statement k has done by event e, and its paint.
-func (r *recording) mark(e mvcc.Event, k int, p *palette) (string, visual.Paint) {
+// mark is what statement k has done by event e, and its paint; at the
+// last event, what it did in the end (the last statement has returned,
+// though no event comes after it to say so).
+func (r *recording) mark(e mvcc.Event, last bool, k int, p *palette) (string, visual.Paint) {
 	res := e.State.Results
+	if last && r.out != nil {
+		res = r.out.Results
+	}
 	if k >= len(res) {
 		return "", p.muted
 	}
 	x := res[k]
 	if x.Err != "" {
 		return " ✗ " + x.Err, p.bad
+	}
+	if x.Done && x.Stmt.Kind == mvcc.KindCommit && r.out != nil && k < len(r.out.Results) {
+		// PostgreSQL answers the commit of a failed transaction with
+		// ROLLBACK: it committed nothing.
+		if t := r.out.Results[k].Txn; t >= 0 && t < len(r.out.Txns) && r.out.Txns[t].Status == mvcc.StatusAborted {
+			return " ✗ rolled back", p.bad
+		}
 	}
 	if !x.Done {
 		for _, t := range e.State.Txns {

@@ -164,6 +164,11 @@ func (in input) source() (name, text string, err error) {
 	if !ok {
 		return "", "", fmt.Errorf("--script %q: no such script for %s", in.script, in.engine)
 	}
+	if c.Level != in.level {
+		// Hermitage ran this script at another level: the title says
+		// so, rather than name that level beside the run's.
+		return fmt.Sprintf("hermitage %s (the script Hermitage ran at %s)", c.Short(), c.Level), c.Text, nil
+	}
 	return "hermitage " + c.Name, c.Text, nil
 }
 
