@@ -84,3 +84,24 @@ func TestStatsCommandBadInput(t *testing.T) {
 		t.Errorf("a folder for a log: exit %d %q", code, errs)
 	}
 }
+
+// TestStatsSaysATornLineOnStderr: a log whose last line a crash cut short
+// is read without it, and tutor stats says so on stderr, as the app does
+// on its home screen, leaving stdout to the stats (the tester's finding).
+func TestStatsSaysATornLineOnStderr(t *testing.T) {
+	dir := t.TempDir()
+	log := `{"time":"2026-12-01T11:00:00Z","card":"tcp/16e0923b929f","grade":3,"took_ms":100}` + "\n" + `{"time":"2026-12-01T11:0`
+	if err := os.WriteFile(filepath.Join(dir, "reviews.jsonl"), []byte(log), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs := cli(t, "--state", dir, "stats")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if !strings.Contains(errs, "reviews.jsonl:2: skipped a torn last line") {
+		t.Errorf("stderr does not name the torn line: %q", errs)
+	}
+	if strings.Contains(out, "torn") || !strings.Contains(out, "\nreviews 1\n") {
+		t.Errorf("stdout should hold the stats alone, with the one whole answer:\n%s", out)
+	}
+}

@@ -19,14 +19,19 @@ import (
 // retention P% and due today N. It reads the review log without opening
 // it for writing.
 func Stats(e Env, o Options) error {
-	cat, _, err := Catalog(o)
+	cat, notices, err := Catalog(o)
 	if err != nil {
 		return err
 	}
+	sayNotices(e, notices)
 	r, err := statsReport(o, e, cat)
 	if err != nil {
 		return err
 	}
+	// What was skipped in the log is said on stderr, as every command
+	// says its notices; stdout is the stats alone, for scripts.
+	sayNotices(e, r.Notes)
+	r.Notes = nil
 	width := 80
 	if w, _, err := term.GetSize(os.Stdout.Fd()); err == nil && e.TTY && w >= 40 {
 		width = w
