@@ -40,8 +40,10 @@ type Question struct {
 // in mutated (what the solution does on an input changed by a knob: the
 // other order, the next seed), then frames of the kinds that follow frame
 // at's kind elsewhere in the run (what else could come next), then frames
-// of any kind. The order of the choices is a shuffle seeded by seed and
-// at, so asking again gives the same question. It reports false at the
+// of any kind; the step on screen, and a one-off step already past (the
+// run's start), come last, when the others leave room. The order of the
+// choices is a shuffle seeded by seed and at, so asking again gives the
+// same question. It reports false at the
 // last frame, and when nothing offered explains anything different.
 func Predict(r Run, t *Timeline, at int, seed uint64, mutated ...Run) (Question, bool) {
 	n := r.Len()
@@ -54,11 +56,22 @@ func Predict(r Run, t *Timeline, at int, seed uint64, mutated ...Run) (Question,
 		f    Frame
 		from string
 	}
+	// What is known not to come next is left out while other choices
+	// remain: the step on screen itself, and the steps already past of a
+	// kind the run has once (its start), which would be chosen against
+	// by elimination rather than by the rule.
+	avoid := map[string]bool{r.Frame(at).Explain: true}
+	for k := range t.Kinds() {
+		if fs := t.Frames(k); len(fs) == 1 && int(fs[0]) < next {
+			avoid[r.Frame(int(fs[0])).Explain] = true
+		}
+	}
+	avoiding := true
 	seen := map[string]bool{truth.Explain: true}
 	var picked []choice
 	room := func() bool { return len(picked) < PredictChoices-1 }
 	offer := func(f Frame, from string) bool {
-		if seen[f.Explain] {
+		if seen[f.Explain] || avoiding && avoid[f.Explain] {
 			return false
 		}
 		seen[f.Explain] = true
@@ -86,24 +99,32 @@ func Predict(r Run, t *Timeline, at int, seed uint64, mutated ...Run) (Question,
 		}
 	}
 	nk := t.Kind(next)
-	nearest(nk, 2, 32)
-	for _, m := range mutated {
-		if m != nil && next < m.Len() && room() {
-			offer(m.Frame(next), JoinArgs(m.Args()))
+	draw := func() {
+		nearest(nk, 2, 32)
+		for _, m := range mutated {
+			if m != nil && next < m.Len() && room() {
+				offer(m.Frame(next), JoinArgs(m.Args()))
+			}
+		}
+		for _, k := range t.Follows(t.Kind(at)) {
+			if k != nk {
+				nearest(k, 1, 8)
+			}
+		}
+		for k := range t.Kinds() {
+			if k != nk {
+				nearest(k, 1, 4)
+			}
+		}
+		for k := range t.Kinds() {
+			nearest((nk+k)%len(t.Kinds()), PredictChoices, 256)
 		}
 	}
-	for _, k := range t.Follows(t.Kind(at)) {
-		if k != nk {
-			nearest(k, 1, 8)
-		}
-	}
-	for k := range t.Kinds() {
-		if k != nk {
-			nearest(k, 1, 4)
-		}
-	}
-	for k := range t.Kinds() {
-		nearest((nk+k)%len(t.Kinds()), PredictChoices, 256)
+	draw()
+	if room() {
+		// Too little else to offer: the steps left out fill the rest.
+		avoiding = false
+		draw()
 	}
 	if len(picked) == 0 {
 		return Question{}, false

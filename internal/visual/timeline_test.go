@@ -249,6 +249,33 @@ func TestPredict(t *testing.T) {
 		if want := min(len(distinct), PredictChoices); len(q.Choices) != want {
 			rt.Fatalf("%d choices, want %d (of %d distinct)", len(q.Choices), want, len(distinct))
 		}
+		// The step on screen and a one-off step already past (a finding:
+		// wire offered step 4's own sentence after step 4, ipv4 its
+		// start at every step) come only when nothing else fills the
+		// choices.
+		count := map[string]int{}
+		for _, id := range ids {
+			count[id]++
+		}
+		avoid := map[string]bool{rec.Frame(at).Explain: true}
+		for i := 0; i <= at+1; i++ {
+			if count[ids[i]] == 1 {
+				avoid[rec.Frame(i).Explain] = true
+			}
+		}
+		others := 0
+		for e := range distinct {
+			if !avoid[e] && e != rec.Frame(at+1).Explain {
+				others++
+			}
+		}
+		if others >= PredictChoices-1 {
+			for _, c := range q.Choices {
+				if avoid[c] && c != rec.Frame(at+1).Explain {
+					rt.Fatalf("at %d the choices %q offer %q, which cannot come next, with %d others to offer", at, q.Choices, c, others)
+				}
+			}
+		}
 		again, _ := Predict(r, tl, at, seed)
 		if strings.Join(again.Choices, "|") != strings.Join(q.Choices, "|") {
 			rt.Fatalf("the same question twice: %q then %q", q.Choices, again.Choices)
