@@ -87,10 +87,18 @@ func ParseExt(v string) ([]string, error) {
 var textExts = []string{".txt", ".text", ".mdown", ".mkd", ".mkdn", ".mdwn", ".mdtxt", ".mdx", ".rmd", ".qmd"}
 
 // notesSummary is the line that says what --notes found in the folder
-// shown: how many notes and cards, and the files it did not read and why.
-func notesSummary(shown string, scan *lessons.NoteScan, exts []string) string {
-	cards := 0
+// shown: how many notes and cards cat took, how many notes it skipped
+// (their ids were taken), and the files it did not read and why.
+func notesSummary(shown string, scan *lessons.NoteScan, exts []string, cat *lessons.Catalog) string {
+	// A note whose id was taken (cat.Add skipped it) is no note of the
+	// catalog: it and its cards are counted apart.
+	notes, cards, skipped := 0, 0, 0
 	for _, n := range scan.Notes {
+		if l, ok := cat.Lookup(n.ID); !ok || l != n {
+			skipped++
+			continue
+		}
+		notes++
 		cards += len(n.Items)
 	}
 	read := "." + strings.Join(exts, ", .")
@@ -101,7 +109,12 @@ func notesSummary(shown string, scan *lessons.NoteScan, exts []string) string {
 	case len(scan.Notes) == 0:
 		fmt.Fprintf(&b, "--notes %s: no notes found (notes are %s files)", shown, read)
 	default:
-		fmt.Fprintf(&b, "--notes %s: %s, %s", shown, count(len(scan.Notes), "note"), count(cards, "card"))
+		fmt.Fprintf(&b, "--notes %s: %s, %s", shown, count(notes, "note"), count(cards, "card"))
+		if skipped == 1 {
+			b.WriteString("; 1 skipped (id taken)")
+		} else if skipped > 1 {
+			fmt.Fprintf(&b, "; %d skipped (ids taken)", skipped)
+		}
 	}
 	if len(scan.Other) == 0 {
 		return b.String()

@@ -66,6 +66,13 @@ func TestNotesSummary(t *testing.T) {
 			": 1 note, 1 card; 1 other file not read (1 .png)"},
 		{"notes and others", map[string]string{"a.md": "# A\n## x\ny\n## z\nw\n", "n/b.md": "text", "c.txt": "", "d.TXT": "", "Makefile": ""}, nil,
 			": 2 notes, 3 cards; 3 other files not read (1 no extension, 2 .txt): --ext md,markdown,txt reads them as notes too"},
+		// The tester's folder: b.md takes a.md's id, s-same.md the id of
+		// s/same.md; the skipped notes and their cards are not counted.
+		{"ids taken", map[string]string{"a.md": "---\nid: tcp\n---\n# A\n## X\ny\n", "b.md": "---\nid: tcp\n---\n# B\n## X\ny\n## Z\nw\n",
+			"same.md": "# Same\n## X\ny\n", "s/same.md": "# Same\n## X\ny\n", "s-same.md": "# Same\n## X\ny\n", "c.txt": ""}, nil,
+			": 3 notes, 3 cards; 2 skipped (ids taken); 1 other file not read (1 .txt): --ext md,markdown,txt reads it as notes too"},
+		{"one id taken", map[string]string{"a.md": "---\nid: tcp\n---\n# A\n## X\ny\n", "b.md": "---\nid: tcp\n---\n# B\n## X\ny\n"}, nil,
+			": 1 note, 1 card; 1 skipped (id taken)"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

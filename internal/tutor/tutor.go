@@ -126,7 +126,7 @@ func Catalog(o Options) (*lessons.Catalog, []string, error) {
 			writeNotesIndex(index, idx) // a cache: not written, it is read again next time
 		}
 		warnings := append(scan.Warnings, cat.Add(scan.Notes...)...)
-		notices = append(notices, notesSummary(shown, scan, exts))
+		notices = append(notices, notesSummary(shown, scan, exts, cat))
 		for _, w := range warnings {
 			notices = append(notices, lessons.SanitizeLine(w.Error()))
 		}
