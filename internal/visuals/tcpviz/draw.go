@@ -259,6 +259,17 @@ func arrow(rw row, aw int) string {
 func (r *recording) panel(i, w, h int, p palette, narrow bool) []string {
 	f := r.frames[i]
 	c, s := f.ev.Client, f.ev.Server
+	// A connection that has closed has no TCB, and its snapshot is a
+	// fresh one's: the panel keeps the client's last figures, and says so.
+	title := "client send window"
+	if c.State == tcp.Closed {
+		for j := i - 1; j >= 0; j-- {
+			if last := r.frames[j].ev.Client; last.State != tcp.Closed {
+				c, title = last, "client closed: last figures"
+				break
+			}
+		}
+	}
 	notYet := max(0, c.Written-c.Acked-c.InFlight-c.Usable)
 	sendBar := func(bw int) string {
 		return "[" + bar(bw, c.Written, []int{c.Acked, c.InFlight, c.Usable}, "#=~.") + "]"
@@ -268,6 +279,9 @@ func (r *recording) panel(i, w, h int, p palette, narrow bool) []string {
 		// The figures wrap between them.
 		figures := func(items ...string) []string { return visual.Wrap(w, "  ", " ", items...) }
 		out := []string{p.accent.On("send ") + sendBar(max(4, w-7))}
+		if title != "client send window" {
+			out = append([]string{p.accent.On(fit(title, w))}, out...)
+		}
 		out = append(out, figures(fmt.Sprintf("#acked %d", c.Acked), fmt.Sprintf("=in flight %d", c.InFlight),
 			fmt.Sprintf("~usable %d", c.Usable), fmt.Sprintf(".not yet %d", notYet))...)
 		out = append(out, figures(fmt.Sprintf("cwnd %d", c.Cwnd), "ssthresh "+ssthresh(c.Ssthresh), fmt.Sprintf("rwnd %d", c.SndWnd),
@@ -279,7 +293,7 @@ func (r *recording) panel(i, w, h int, p palette, narrow bool) []string {
 	}
 	bw := max(4, w-2)
 	out := []string{
-		p.accent.On("client send window"),
+		p.accent.On(fit(title, w)),
 		sendBar(bw),
 		fit(fmt.Sprintf("#acked %d =in flight %d", c.Acked, c.InFlight), w),
 		fit(fmt.Sprintf("~usable %d .not yet %d", c.Usable, notYet), w),
