@@ -290,8 +290,21 @@ func startsBlock(word string) bool {
 	return word != "" && strings.ContainsRune("-*+>|#=0123456789`~_", rune(word[0])) && blockStartUnitRE.MatchString(word)
 }
 
+// breaksAnywhere reports the CJK characters a line may break before or
+// after, with no space there: those of Chinese and Japanese, their
+// punctuation and full-width forms. Hangul is not among them. Unicode's
+// line breaking (UAX #14) allows a break between two Hangul syllables
+// (classes H2 and H3), but Korean is written with spaces between words
+// and conventionally wrapped at them, as CSS's word-break: keep-all and
+// most word processors do; WrapCJK follows that, so a Korean word stays
+// whole and wraps like a Latin one.
+func breaksAnywhere(r rune) bool {
+	return isCJK(r) && !unicode.Is(unicode.Hangul, r)
+}
+
 // WrapCJK wraps s, each of its lines, to width columns: at spaces, and
-// between any two CJK characters, as CJK text is written without spaces.
+// between any two Chinese or Japanese characters, as that text is written
+// without spaces (see breaksAnywhere; Korean wraps at spaces alone).
 // A CJK closing punctuation mark never starts a line: the character before
 // it goes down with it; nor does a word that would start a block there
 // (a list's "1." or "-", a heading's #, a quote's >). A word wider than
@@ -305,8 +318,9 @@ func WrapCJK(s string, width int) string {
 }
 
 func wrapCJKLine(line string, width int) string {
-	// Units: a CJK character alone, or a run of other characters but
-	// spaces; space before a unit is where the line may break.
+	// Units: a Chinese or Japanese character alone, or a run of other
+	// characters but spaces (Korean words among them); space before a
+	// unit is where the line may break.
 	type unit struct {
 		text  string
 		space bool // a space before it
@@ -320,7 +334,7 @@ func wrapCJKLine(line string, width int) string {
 		case r == ' ':
 			space = true
 			i += size
-		case isCJK(r):
+		case breaksAnywhere(r):
 			units = append(units, unit{line[i : i+size], space, true})
 			space = false
 			i += size
@@ -328,7 +342,7 @@ func wrapCJKLine(line string, width int) string {
 			j := i
 			for j < len(line) {
 				r2, s2 := utf8.DecodeRuneInString(line[j:])
-				if r2 == ' ' || isCJK(r2) {
+				if r2 == ' ' || breaksAnywhere(r2) {
 					break
 				}
 				j += s2

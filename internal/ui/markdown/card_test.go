@@ -1,9 +1,11 @@
 package markdown
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
@@ -81,6 +83,7 @@ func TestCardBreaks(t *testing.T) {
 func FuzzWrapCJK(f *testing.F) {
 	f.Add("Two pointers 双指针 is used 左右指针向中间移动 until，最后。", 10)
 	f.Add("中文，。", 2)
+	f.Add("仮想ノード。한국어도 조금.", 7)
 	f.Fuzz(func(t *testing.T, s string, width int) {
 		if !utf8.ValidString(s) || strings.ContainsAny(s, "\n\t\x1b") || width < 2 || width > 200 {
 			return
@@ -90,7 +93,11 @@ func FuzzWrapCJK(f *testing.F) {
 			t.Fatalf("WrapCJK(%q, %d) = %q: the text changed", s, width, out)
 		}
 		for _, l := range strings.Split(out, "\n") {
-			if ansi.StringWidth(l) > width && strings.Contains(strings.TrimSpace(l), " ") {
+			// A line may break at a space before a word that would not
+			// start a block there ("0 #" stays whole: "#" would be a
+			// heading).
+			words := strings.FieldsFunc(l, func(r rune) bool { return r == ' ' })
+			if ansi.StringWidth(l) > width && len(words) > 1 && slices.ContainsFunc(words[1:], func(w string) bool { return !startsBlock(w) }) {
 				t.Fatalf("WrapCJK(%q, %d): line %q is wider and could break", s, width, l)
 			}
 		}
@@ -148,4 +155,36 @@ func FuzzCard(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestWrapKoreanAtSpaces: Korean is written with spaces between words and
+// wrapped at them, so no line ends between two Hangul syllables; Chinese
+// and Japanese beside it still break between any two characters. The
+// tester's paragraph, at every width, and as the note view shows it.
+func TestWrapKoreanAtSpaces(t *testing.T) {
+	const s = "每个物理节点放置多个虚拟节点，让负载更均匀。日本語も少し：仮想ノード。한국어도 조금."
+	hangul := func(r rune) bool { return unicode.Is(unicode.Hangul, r) }
+	for width := 6; width <= 80; width++ {
+		out := WrapCJK(s, width)
+		// Every run of Hangul on a line is one of the paragraph's words.
+		for l := range strings.SplitSeq(out, "\n") {
+			for _, run := range strings.FieldsFunc(l, func(r rune) bool { return !hangul(r) }) {
+				if run != "한국어도" && run != "조금" {
+					t.Errorf("width %d: a Korean word is broken: %q in %q", width, run, out)
+				}
+			}
+		}
+	}
+	// Chinese still breaks between characters: at 20 columns the first
+	// line is ten characters wide.
+	if got := strings.Split(WrapCJK(s, 20), "\n")[0]; got != "每个物理节点放置多个" {
+		t.Errorf("width 20: first line %q, want 每个物理节点放置多个", got)
+	}
+	out, err := Render("# CJK\n\n"+s+"\n", 80, "notty")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, "한국어도 조금.") {
+		t.Errorf("the note view breaks 한국어도 조금.:\n%s", out)
+	}
 }
