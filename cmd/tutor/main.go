@@ -28,6 +28,7 @@ import (
 	"os"
 	"runtime/debug"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/charmbracelet/x/term"
@@ -109,6 +110,9 @@ func dispatch(args []string, e tutor.Env) error {
 			return nil
 		}
 		return usagef("%v (see tutor --help)", err)
+	}
+	if err := checkState(g.State); err != nil {
+		return err
 	}
 	if *version {
 		if flags.NArg() > 0 {
@@ -216,4 +220,20 @@ func versionString() string {
 		return bi.Main.Version
 	}
 	return "devel"
+}
+
+// checkState refuses a --state that cannot be a folder: a file, or a path
+// through a file; a folder not there yet is made when first written.
+func checkState(dir string) error {
+	if dir == "" {
+		return nil
+	}
+	fi, err := os.Stat(dir)
+	switch {
+	case err == nil && !fi.IsDir():
+		return usagef("--state %s: not a folder", dir)
+	case errors.Is(err, syscall.ENOTDIR):
+		return usagef("--state %s: not a folder (a part of the path is a file)", dir)
+	}
+	return nil
 }

@@ -87,6 +87,9 @@ func TestUsageErrorsExit2WithOneLine(t *testing.T) {
 		{[]string{"open", "tcp"}, "no terminal to draw on"},
 		{[]string{"quiz"}, "no terminal to draw on"},
 		{[]string{"--notes", "/does/not/exist", "list"}, "--notes /does/not/exist"},
+		// A finding: exit 1 and the path twice, with the package's name.
+		{[]string{"--state", "/dev/null/x", "stats"}, "--state /dev/null/x: not a folder (a part of the path is a file)"},
+		{[]string{"--state", "/dev/null", "stats"}, "--state /dev/null: not a folder"},
 	}
 	for _, tt := range tests {
 		code, out, errs := cli(t, tt.args...)
