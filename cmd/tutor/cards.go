@@ -1,20 +1,44 @@
 package main
 
-import "tutor/internal/tutor"
+import (
+	"flag"
+	"io"
+	"strings"
+
+	"tutor/internal/tutor"
+)
 
 func init() {
 	register(command{name: "cards", order: 25,
 		usage: "tutor cards [lesson]           every card, one a line: lesson id, card id\n" +
 			"                               and front, separated by tabs (with --notes,\n" +
 			"                               the cards your notes make too)",
-		run: func(args []string, g tutor.Options, e tutor.Env) error {
-			if len(args) > 1 {
-				return usagef("cards takes at most one lesson id, got also %q", args[1])
+		run: cards})
+}
+
+// cards parses the words of tutor cards: at most one lesson id, before or
+// after --notes DIR, as tutor export takes them.
+func cards(args []string, g tutor.Options, e tutor.Env) error {
+	const use = "(tutor cards [lesson] [--notes DIR])"
+	flags := flag.NewFlagSet("cards", flag.ContinueOnError)
+	flags.SetOutput(io.Discard)
+	flags.StringVar(&g.Notes, "notes", g.Notes, "")
+	var id string
+	for len(args) > 0 {
+		if !strings.HasPrefix(args[0], "-") {
+			if id != "" {
+				return usagef("cards takes at most one lesson id, got also %q %s", args[0], use)
 			}
-			id := ""
-			if len(args) == 1 {
-				id = args[0]
-			}
-			return tutor.Cards(e, g, id)
-		}})
+			id, args = args[0], args[1:]
+			continue
+		}
+		if err := flags.Parse(args); err != nil {
+			return usagef("cards: %v %s", err, use)
+		}
+		if len(flags.Args()) == len(args) { // a lone "-" or "--" ends the flags
+			return usagef("cards: unexpected %q %s", args[0], use)
+		}
+		args = flags.Args()
+	}
+	return tutor.Cards(e, g, id)
 }

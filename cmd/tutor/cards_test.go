@@ -55,7 +55,17 @@ func TestCardsOfNotes(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "my-reading-list\tmy-reading-list/") || !strings.Contains(errs, ": 11 notes, ") || strings.Contains(errs, "not read") {
 		t.Errorf("--ext txt: exit %d, stderr %q", code, errs)
 	}
-	for _, args := range [][]string{{"cards", "a", "b"}, {"cards", "tpc"}, {"--ext", "md,,", "cards"}} {
+	// --notes after the command, as tutor export takes it (a finding: it
+	// was read as a second lesson id).
+	code, after, errs := cli(t, "cards", "--notes", corpus, "my-hugo-tcp-handshake")
+	if code != 0 || after != want {
+		t.Errorf("cards --notes DIR <id>: exit %d, stderr %q\n%s", code, errs, after)
+	}
+	code, after, _ = cli(t, "cards", "my-hugo-tcp-handshake", "--notes", corpus)
+	if code != 0 || after != want {
+		t.Errorf("cards <id> --notes DIR: exit %d\n%s", code, after)
+	}
+	for _, args := range [][]string{{"cards", "a", "b"}, {"cards", "tpc"}, {"--ext", "md,,", "cards"}, {"cards", "--bogus"}, {"cards", "--notes"}} {
 		if code, _, errs := cli(t, args...); code != 2 || strings.Count(errs, "\n") != 1 {
 			t.Errorf("%q: exit %d, stderr %q", args, code, errs)
 		}
