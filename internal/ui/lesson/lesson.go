@@ -98,6 +98,7 @@ type Model struct {
 	// changed nothing (a key typed into a full box), so that 100 KB typed
 	// into a full box costs no redraw a key.
 	memo  *viewMemo
+	drawn *paneMemo
 	quiet bool
 
 	vis        *stepper.Model
@@ -114,7 +115,7 @@ type Model struct {
 // starting input, nil for its default. The command records the visual's
 // first run.
 func New(c *common.Common, l *lessons.Lesson, v visual.Visual, args []string) (*Model, tea.Cmd) {
-	m := &Model{c: c, lesson: l, note: viewport.New(), srcFollow: true, memo: &viewMemo{}}
+	m := &Model{c: c, lesson: l, note: viewport.New(), srcFollow: true, memo: &viewMemo{}, drawn: &paneMemo{}}
 	m.note.KeyMap = viewport.KeyMap{} // keys are handled here, from the app's map
 	m.note.SoftWrap = false
 	m.toc.heads = markdown.Headings(l.Body)
@@ -729,11 +730,17 @@ func (m Model) sourceView(r rect) string {
 // as well as colour.
 func (m Model) pane(p Pane, r rect, title, content string) []string {
 	st := m.c.Styles
+	title0 := title
 	if r.w < 3 || r.h < 3 {
 		return strings.Split(common.Fit(content, r.w, r.h), "\n")
 	}
+	focused := p == m.focus && len(m.panes()) > 1
+	style := st.Glamour + "/" + st.Chroma
+	if lines, ok := m.drawn.drawn(p, r, title, content, focused, style); ok {
+		return lines
+	}
 	box := st.Pane
-	if p == m.focus && len(m.panes()) > 1 {
+	if focused {
 		box = st.PaneFocus
 		title = "▸ " + title
 	}
@@ -750,5 +757,6 @@ func (m Model) pane(p Pane, r rect, title, content string) []string {
 		}
 	}
 	lines = append(lines, edge.Render(b.BottomLeft+strings.Repeat(b.Bottom, iw)+b.BottomRight))
+	m.drawn.keep(p, r, title0, content, focused, style, lines)
 	return lines
 }
