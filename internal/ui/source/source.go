@@ -19,6 +19,15 @@ type Listing struct {
 	File  string
 	plain []string // tabs expanded
 	lines []string // highlighted; equal to plain when there is no style
+	last  rendered // the latest Render, which a step often asks for again
+}
+
+// rendered is one Render's arguments and result.
+type rendered struct {
+	width, height, top, current int
+	styles                      string // the two styles, as they draw "x"
+	s                           string
+	ok                          bool
 }
 
 // New highlights text as Go with the chroma style named style; an empty or
@@ -74,12 +83,18 @@ func (l *Listing) Lines() int { return len(l.plain) }
 
 // Render draws at most height lines of at most width columns, starting at
 // line top (1-based, clamped), with line numbers; line current (1-based, 0
-// for none) is drawn with the current style and a ▶ marker.
+// for none) is drawn with the current style and a ▶ marker. The latest
+// drawing is kept, so asking again for the same window costs nothing; a
+// Listing is for one goroutine at a time.
 func (l *Listing) Render(width, height, top, current int, number, cur lipgloss.Style) string {
 	if width < 1 || height < 1 {
 		return ""
 	}
 	top = max(1, min(top, len(l.plain)-height+1))
+	styles := number.Render("x") + cur.Render("x")
+	if k := l.last; k.ok && k.width == width && k.height == height && k.top == top && k.current == current && k.styles == styles {
+		return k.s
+	}
 	digits := len(fmt.Sprint(len(l.plain)))
 	out := make([]string, 0, height)
 	for n := top; n < top+height && n <= len(l.plain); n++ {
@@ -101,7 +116,8 @@ func (l *Listing) Render(width, height, top, current int, number, cur lipgloss.S
 		}
 		out = append(out, number.Render(gutter)+code)
 	}
-	return strings.Join(out, "\n")
+	l.last = rendered{width: width, height: height, top: top, current: current, styles: styles, s: strings.Join(out, "\n"), ok: true}
+	return l.last.s
 }
 
 // TopFor returns the first line to show so that line current sits a third

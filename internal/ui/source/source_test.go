@@ -46,3 +46,39 @@ func TestTopFor(t *testing.T) {
 		t.Errorf("TopFor(10, 6) = %d: must not scroll past the end", top)
 	}
 }
+
+// TestRenderKeepsOnlyWhatIsAskedAgain: the kept drawing is returned for
+// the same window alone; another current line, top, size or style draws
+// anew (a step of the run moves the marker).
+func TestRenderKeepsOnlyWhatIsAskedAgain(t *testing.T) {
+	l := New("x/sum.go", src, "")
+	plain, rev := lipgloss.NewStyle(), lipgloss.NewStyle().Reverse(true)
+	marked := func(s string) string {
+		for _, line := range strings.Split(ansi.Strip(s), "\n") {
+			if strings.HasPrefix(line, "▶") {
+				return line
+			}
+		}
+		return ""
+	}
+	a := l.Render(40, 8, 1, 5, plain, rev)
+	if l.Render(40, 8, 1, 5, plain, rev) != a {
+		t.Error("the same window drew differently")
+	}
+	if got := marked(l.Render(40, 8, 1, 7, plain, rev)); !strings.HasPrefix(got, "▶  7") {
+		t.Errorf("current 7 after 5: marked %q", got)
+	}
+	if got := marked(l.Render(40, 8, 1, 5, plain, rev)); !strings.HasPrefix(got, "▶  5") {
+		t.Errorf("current 5 again: marked %q", got)
+	}
+	if got := l.Render(40, 8, 2, 5, plain, rev); strings.HasPrefix(ansi.Strip(got), "   1 ") {
+		t.Errorf("top 2 drew from line 1:\n%s", ansi.Strip(got))
+	}
+	if got := l.Render(20, 8, 1, 5, plain, rev); got == a {
+		t.Error("a narrower window drew the wider one")
+	}
+	l.Render(40, 8, 1, 5, plain, rev)
+	if got := l.Render(40, 8, 1, 5, plain, plain); got == a {
+		t.Error("another current style drew the old one")
+	}
+}
