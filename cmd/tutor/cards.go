@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"tutor/internal/tutor"
+	"tutor/internal/visual"
 )
 
 func init() {
@@ -33,7 +34,7 @@ func cards(args []string, g tutor.Options, e tutor.Env) error {
 			continue
 		}
 		if err := flags.Parse(args); err != nil {
-			return usagef("cards: %v %s", err, use)
+			return usagef("cards: %s %s", visual.FlagMessage(flags, err), use)
 		}
 		if len(flags.Args()) == len(args) { // a lone "-" or "--" ends the flags
 			return usagef("cards: unexpected %q %s", args[0], use)

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"tutor/internal/tutor"
+	"tutor/internal/visual"
 )
 
 func init() {
@@ -37,7 +38,7 @@ func export(args []string, g tutor.Options, e tutor.Env) error {
 			continue
 		}
 		if err := flags.Parse(args); err != nil {
-			return usagef("export: %v %s", err, use)
+			return usagef("export: %s %s", visual.FlagMessage(flags, err), use)
 		}
 		if len(flags.Args()) == len(args) { // a lone "-" or "--" ends the flags
 			return usagef("export: unexpected %q %s", args[0], use)

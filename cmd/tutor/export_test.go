@@ -66,7 +66,7 @@ func TestExportBadInput(t *testing.T) {
 		{[]string{"export", "csv"}, `unknown export format "csv" (formats: anki)`},
 		{[]string{"export", "anki", "tpc"}, `unknown lesson "tpc" (did you mean tcp?)`},
 		{[]string{"export", "anki", "tcp", "ipv4"}, `export takes at most one lesson id, got also "ipv4"`},
-		{[]string{"export", "anki", "--bogus"}, `export: flag provided but not defined: -bogus`},
+		{[]string{"export", "anki", "--bogus"}, `export: --bogus: no such option`},
 		{[]string{"export", "anki", "--notes", "/does/not/exist"}, `--notes /does/not/exist:`},
 	} {
 		code, out, errs := cli(t, tc.args...)

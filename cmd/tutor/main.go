@@ -34,6 +34,7 @@ import (
 	"github.com/charmbracelet/x/term"
 
 	"tutor/internal/tutor"
+	"tutor/internal/visual"
 )
 
 const usageHead = `tutor: study notes beside live solution code, and quizzes that come back
@@ -109,7 +110,7 @@ func dispatch(args []string, e tutor.Env) error {
 			printUsage(e.Stdout)
 			return nil
 		}
-		return usagef("%v (see tutor --help)", err)
+		return usagef("%s (see tutor --help)", visual.FlagMessage(flags, err))
 	}
 	if err := checkState(g.State); err != nil {
 		return err
@@ -195,7 +196,7 @@ func render(args []string, g tutor.Options, e tutor.Env) error {
 		id, args = args[0], args[1:]
 	}
 	if err := flags.Parse(args); err != nil {
-		return usagef("render: %v", err)
+		return usagef("render: %s", visual.FlagMessage(flags, err))
 	}
 	if id == "" && flags.NArg() > 0 {
 		id = flags.Arg(0)

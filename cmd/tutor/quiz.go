@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"tutor/internal/tutor"
+	"tutor/internal/visual"
 )
 
 // quiz parses the words of tutor quiz: at most one lesson id, before or
@@ -42,7 +43,7 @@ func quiz(args []string, g tutor.Options, e tutor.Env) error {
 					return e
 				}
 			}
-			return usagef("quiz: %v (tutor quiz [lesson] [--new N] [--max N])", err)
+			return usagef("quiz: %s (tutor quiz [lesson] [--new N] [--max N])", visual.FlagMessage(flags, err))
 		}
 		if len(flags.Args()) == len(args) { // a lone "-" or "--" ends the flags
 			return usagef("quiz: unexpected %q (tutor quiz [lesson] [--new N] [--max N])", args[0])

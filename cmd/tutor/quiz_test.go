@@ -30,7 +30,7 @@ func TestQuizFlagsAndConfigErrors(t *testing.T) {
 		{"", []string{"quiz", "--new", "x"}, `quiz --new "x": want a whole number from 0 to 10000`},
 		{"", []string{"quiz", "tcp", "--max", "-2"}, `quiz --max "-2": want a whole number from 0 to 10000`},
 		{"", []string{"quiz", "--max", "3", "tcp", "ipv4"}, `quiz takes at most one lesson id, got also "ipv4"`},
-		{"", []string{"quiz", "--fast"}, `flag provided but not defined: -fast`},
+		{"", []string{"quiz", "--fast"}, `quiz: --fast: no such option`},
 		{"", []string{"quiz", "--max", "3", "nope"}, `unknown lesson "nope"`},
 		{"", []string{"quiz", "tcp", "--new", "0", "--max", "0"}, "no terminal to draw on"},
 		{"new = 5\n# max\nmax = many\n", []string{"quiz"}, filepath.Join(cfg, "tutor", "config") + `:3: max = "many": want a whole number`},

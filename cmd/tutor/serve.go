@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"tutor/internal/tutor"
+	"tutor/internal/visual"
 )
 
 // serve parses the words of tutor serve and runs the server.
@@ -20,7 +21,7 @@ func serve(args []string, g tutor.Options, e tutor.Env) error {
 	flags.IntVar(&so.MaxSessions, "max-sessions", 100, "")
 	flags.DurationVar(&so.IdleTimeout, "idle-timeout", 30*time.Minute, "")
 	if err := flags.Parse(args); err != nil {
-		return usagef("serve: %s (usage: %s)", oneLine(err.Error()), serveUsage)
+		return usagef("serve: %s (usage: %s)", visual.FlagMessage(flags, err), serveUsage)
 	}
 	if flags.NArg() > 0 {
 		return usagef("serve takes no arguments, got %q (usage: %s)", flags.Arg(0), serveUsage)

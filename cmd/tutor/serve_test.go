@@ -13,11 +13,11 @@ func TestServeRefusesBadOptions(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"serve", "--bogus"}, "flag provided but not defined: -bogus"},
+		{[]string{"serve", "--bogus"}, "serve: --bogus: no such option"},
 		{[]string{"serve", "extra"}, `serve takes no arguments, got "extra"`},
 		{[]string{"serve", "--max-sessions", "0"}, "--max-sessions 0: want 1 or more"},
 		{[]string{"serve", "--idle-timeout", "5ms"}, "--idle-timeout 5ms: want 1s or more"},
-		{[]string{"serve", "--idle-timeout", "soon"}, `invalid value "soon" for flag -idle-timeout`},
+		{[]string{"serve", "--idle-timeout", "soon"}, `serve: --idle-timeout "soon": want a duration such as 250ms or 2s`},
 		{[]string{"--state", state, "serve", "--authorized-keys", missing}, missing},
 		{[]string{"--state", state, "serve", "--listen", "127.0.0.1:99999"}, "--listen 127.0.0.1:99999"},
 	} {

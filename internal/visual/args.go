@@ -104,6 +104,15 @@ var (
 	flagBad     = regexp.MustCompile(`^invalid value ("(?:[^"\\]|\\.)*") for flag -+([^:]*): (.*)$`)
 )
 
+// FlagMessage is err, an error of fs.Parse, in the words ParseFlags
+// uses: `--name "value": why` for a bad value, `--name: no such option`
+// for an unknown one, `--name needs a value`, folded onto one line. The
+// command line's own flags say their errors as the visuals' inputs do.
+func FlagMessage(fs *flag.FlagSet, err error) string {
+	msg, _ := flagMessage(fs, strings.Join(strings.Fields(err.Error()), " "))
+	return msg
+}
+
 // flagMessage is the flag package's message msg about fs in the visuals'
 // words, and whether the usage should follow it (it does when the option
 // itself is wrong, not its value).
