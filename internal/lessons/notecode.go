@@ -153,6 +153,8 @@ func isCommentHeading(lines []string, i, level int, text string, prevComment boo
 func fenceCode(lines []string) []string {
 	out := make([]string, 0, len(lines)+4)
 	fence := ""
+	inList := false // the last line at the margin was a list item's
+	itemCol := 0    // the column of that item's text
 	for i := 0; i < len(lines); {
 		line := lines[i]
 		trimmed := strings.TrimSpace(line)
@@ -164,11 +166,26 @@ func fenceCode(lines []string) []string {
 			i++
 			continue
 		}
+		if trimmed != "" && line[0] != ' ' && line[0] != '\t' {
+			inList = isListItem(line)
+			itemCol = itemColumn(line)
+		}
 		if strings.HasPrefix(trimmed, "```") || strings.HasPrefix(trimmed, "~~~") {
 			fence = trimmed[:3]
 			out = append(out, line)
 			i++
 			continue
+		}
+		if inList && strings.HasPrefix(line, "    ") {
+			// Indented four past the item's text, the lines are an
+			// indented code block of the item already.
+			if end, indent := indentedCode(lines, i); end > i && len(indent) < itemCol+4 {
+				out = append(out, indent+"```"+codeLanguage(lines[i:end]))
+				out = append(out, lines[i:end]...)
+				out = append(out, indent+"```")
+				i = end
+				continue
+			}
 		}
 		if !looksLikeCode(line) || strings.HasPrefix(line, "    ") || strings.HasPrefix(line, "\t") {
 			out = append(out, line)
@@ -221,6 +238,56 @@ func fenceCode(lines []string) []string {
 		i = end
 	}
 	return out
+}
+
+// itemColumn is the column of the text of the list item that starts at
+// the margin in line: its marker, then one to four spaces (five or more
+// count as one, the rest making indented code).
+func itemColumn(line string) int {
+	n := strings.IndexAny(line, " \t")
+	if n < 0 {
+		return len(line)
+	}
+	sp := len(line[n:]) - len(strings.TrimLeft(line[n:], " "))
+	if sp > 4 || sp == 0 {
+		sp = 1
+	}
+	return n + sp
+}
+
+// indentedCode reads the run of lines indented by four spaces or more
+// that starts at lines[i], under a list item: CommonMark makes them part
+// of the item, where a "# comment" would be a heading. It returns the end
+// of the run and the indentation of its first line when the run reads as
+// code: two lines that read as code, or a one-# comment with a line of
+// code directly below it (the rules of isCommentHeading); else i. Blank
+// lines inside the run belong to it, those after it do not.
+func indentedCode(lines []string, i int) (end int, indent string) {
+	code, comment := 0, false
+	end = i
+	for j := i; j < len(lines); j++ {
+		l := lines[j]
+		t := strings.TrimSpace(l)
+		if t == "" {
+			continue
+		}
+		if !strings.HasPrefix(l, "    ") || strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
+			break
+		}
+		if looksLikeCode(l) {
+			code++
+			if j > i {
+				if level, _ := headingLine(strings.TrimSpace(lines[j-1])); level == 1 {
+					comment = true
+				}
+			}
+		}
+		end = j + 1
+	}
+	if code < 2 && !(comment && code == 1) {
+		return i, ""
+	}
+	return end, lines[i][:len(lines[i])-len(strings.TrimLeft(lines[i], " "))]
 }
 
 var pythonRE = regexp.MustCompile(`^\s*(def |class |import |from |elif |print\(|for .* in .*:)|:\s*(#.*)?$`)

@@ -468,3 +468,23 @@ func BenchmarkRenderNoteView(b *testing.B) {
 		})
 	}
 }
+
+// TestNoteViewIndentedCodeAfterList: the tester's note: a "# comment" in
+// indented code after a list is shown as code, its # kept (an H1 drops
+// it), not as a heading.
+func TestNoteViewIndentedCodeAfterList(t *testing.T) {
+	body := "# No front\n\n## S\n\n- one\n- two\n\n    # an unfenced comment in indented code\n    x = 1\n"
+	out, err := Render(body, 80, "dark")
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain := ansi.Strip(out)
+	if !strings.Contains(plain, "# an unfenced comment in indented code") {
+		t.Errorf("the comment lost its #, drawn as a heading:\n%s", plain)
+	}
+	for _, h := range Headings(body) {
+		if h.Text == "an unfenced comment in indented code" {
+			t.Errorf("the comment is a heading of the contents")
+		}
+	}
+}
