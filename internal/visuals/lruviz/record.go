@@ -190,7 +190,14 @@ func explain(e lru.Event[string]) string {
 	case lru.StepRedisInsert:
 		return fmt.Sprintf("%s is added to the key table; no list, only a 24-bit field on the key.", k)
 	case lru.StepRedisSample:
-		return fmt.Sprintf("one key too many: %d keys are drawn at random and scored.", len(e.Sample))
+		// Redis evicts before it runs the next command (performEvictions
+		// in processCommand); the run evicts as soon as the write is over,
+		// from the same keys, and says so.
+		drawn := fmt.Sprintf("%d keys are drawn", len(e.Sample))
+		if len(e.Sample) == 1 {
+			drawn = "1 key is drawn"
+		}
+		return "one key too many: Redis evicts before the next command (this run at once): " + drawn + " at random and scored."
 	case lru.StepRedisPool:
 		if e.Slot < 0 {
 			return fmt.Sprintf("%s scores no better than the worst of a full pool: left out.", k)
