@@ -71,3 +71,23 @@ func writeCommandUsage(w io.Writer) {
 		}
 	}
 }
+
+// asksHelp reports whether the words after command name ask for its help:
+// -h, -help or --help anywhere, or first for trace, whose later --help is
+// a visual's (tutor trace tree --help).
+func asksHelp(name string, args []string) bool {
+	for i, a := range args {
+		if a == "-h" || a == "-help" || a == "--help" {
+			return name != "trace" || i == 0
+		}
+	}
+	return false
+}
+
+// writeUsageOf writes c's usage lines under "usage:".
+func writeUsageOf(w io.Writer, c command) {
+	io.WriteString(w, "usage:\n")
+	for _, line := range strings.Split(strings.TrimRight(c.usage, "\n"), "\n") {
+		io.WriteString(w, "  "+line+"\n")
+	}
+}

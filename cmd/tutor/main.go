@@ -132,6 +132,10 @@ func dispatch(args []string, e tutor.Env) error {
 		return nil
 	}
 	if c, ok := commands[cmd]; ok {
+		if cmd != "" && asksHelp(cmd, args) {
+			writeUsageOf(e.Stdout, c)
+			return nil
+		}
 		return c.run(args, g, e)
 	}
 	return usagef("unknown command %q (commands: %s; see tutor --help)", cmd, commandNames())

@@ -140,6 +140,23 @@ func TestVersionAndHelp(t *testing.T) {
 	}
 }
 
+// TestEveryCommandHasHelp: tutor <command> --help (or -h) prints that
+// command's usage and exits 0, as tutor --help does, instead of a flag
+// error or an unknown lesson named "--help".
+func TestEveryCommandHasHelp(t *testing.T) {
+	for name := range commands {
+		if name == "" {
+			continue
+		}
+		for _, h := range []string{"--help", "-h"} {
+			code, out, errs := cli(t, name, h)
+			if code != 0 || !strings.HasPrefix(out, "usage:\n  tutor "+name) || errs != "" {
+				t.Errorf("tutor %s %s: exit %d, stdout %q, stderr %q", name, h, code, out, errs)
+			}
+		}
+	}
+}
+
 // TestTraceTreeHelpSaysSummary: trace takes more than the picture for the
 // tree (larger trees, --summary), and its --help and tutor --help say so.
 func TestTraceTreeHelpSaysSummary(t *testing.T) {
