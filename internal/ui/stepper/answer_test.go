@@ -41,6 +41,10 @@ var finalAgrees = map[string]func(answer, final string) bool{
 		fmt.Sscanf(f, "allowed %d · denied %d", &allowed, &denied)
 		return a == fmt.Sprint(allowed+denied)
 	},
+	"groupcache": func(a, f string) bool {
+		m := regexp.MustCompile(`loads from source: (\d+)`).FindStringSubmatch(f)
+		return m != nil && strings.HasPrefix(a, "loads from source "+m[1]+" ·")
+	},
 	"typeinfer": func(a, f string) bool {
 		for _, l := range strings.Split(f, "\n") {
 			if ty, ok := strings.CutPrefix(l, "returns "); ok {
