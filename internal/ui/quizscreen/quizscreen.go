@@ -64,6 +64,12 @@ type Model struct {
 	// viewport its back scrolls in.
 	rendered *cardRender
 	back     viewport.Model
+	// promptTop is how far the learner scrolled the prompt of an
+	// exercise taller than the screen (its question and answer box stay
+	// in view under it); a new card starts it at 0.
+	promptTop int
+	// promptMax is the last View's furthest promptTop, for the keys.
+	promptMax int
 }
 
 // New starts a session over deck, titled title (a lesson's title or "all
@@ -135,6 +141,7 @@ func (m *Model) save(rec review.Record) tea.Cmd {
 
 func (m *Model) next() tea.Cmd {
 	m.sess.Next()
+	m.promptTop = 0
 	return m.showCard()
 }
 
@@ -272,6 +279,23 @@ func (m *Model) updateExercise(msg tea.KeyPressMsg, c quiz.Card) (screen.Screen,
 		}
 		return m, nil, screen.None
 	}
+	// A prompt taller than the screen scrolls under the fixed question
+	// and box (View keeps promptTop within the prompt); j and k are typed.
+	page := max(m.c.Height/2, 1)
+	switch msg.String() {
+	case "up":
+		m.promptTop = max(m.promptTop-1, 0)
+		return m, nil, screen.None
+	case "pgup":
+		m.promptTop = max(m.promptTop-page, 0)
+		return m, nil, screen.None
+	case "down":
+		m.promptTop = min(m.promptTop+1, m.promptMax)
+		return m, nil, screen.None
+	case "pgdown":
+		m.promptTop = min(m.promptTop+page, m.promptMax)
+		return m, nil, screen.None
+	}
 	if key.Matches(msg, k.Submit) {
 		if strings.TrimSpace(m.input.Value()) == "" {
 			return m, nil, screen.None
@@ -373,14 +397,30 @@ func (m *Model) View() string {
 		body, keysLine = s.recallView(card, room)
 		lines = strings.Split(body, "\n")
 	default:
+		var lay cardLayout
 		if s.sess.Len() > 0 && s.phase != finished {
-			body, keysLine = s.cardView(card)
+			body, keysLine, lay = s.cardView(card)
 		}
-		// A card taller than the screen keeps its top while it asks and
-		// its end (the verdict, the explanation, a hint on the answer's
-		// form) once it is answered, or a hint is shown.
-		lines = strings.Split(common.Indent(common.Wrap(body, max(w-4, 1))), "\n")
-		if len(lines) > room && room > 1 && (s.phase == answered || (s.phase == asking && s.hint != "")) {
+		wrap := func(t string) []string { return strings.Split(common.Indent(common.Wrap(t, max(w-4, 1))), "\n") }
+		lines = wrap(body)
+		switch {
+		case len(lines) <= room || room <= 2:
+		case s.phase == asking && lay.pin > 0 && len(wrap(body[lay.pin:])) < room-1:
+			// An exercise keeps its question and answer box in view;
+			// the prompt above them scrolls (pgup/pgdn, ↑/↓).
+			head := wrap(strings.TrimSuffix(body[:lay.pin], "\n"))
+			tail := wrap(body[lay.pin:])
+			s.promptMax = max(len(head)-(room-len(tail))+1, 0)
+			lines = append(s.window(head, room-len(tail), s.promptTop, -1, " (pgdn)"), tail...)
+		case s.phase == asking && lay.focusEnd > 0:
+			// A choice card keeps the option under the cursor in view.
+			lo := len(wrap(body[:lay.focusStart])) - 1
+			hi := len(wrap(body[:lay.focusEnd])) - 1
+			lines = s.window(lines, room, 0, (lo+hi)/2, "")
+		case s.phase == answered || s.phase == asking && lay.pin > 0:
+			// Answered: its end, the verdict and explanation; an exercise
+			// too tall for its question and box under a scrolling prompt:
+			// its end, the box and a hint on the answer's form.
 			lines = append([]string{st.Muted.Render(" ↑ …")}, lines[len(lines)-room+1:]...)
 		}
 	}
@@ -389,7 +429,48 @@ func (m *Model) View() string {
 	return out + "\n" + s.footer(keysLine, w)
 }
 
-func (s *Model) cardView(card quiz.Card) (string, []key.Binding) {
+// cardLayout is where, in a card's text, the parts View keeps in view
+// begin: pin, the question and answer box of an exercise (0: none);
+// focusStart and focusEnd, the option under the cursor (0: none).
+type cardLayout struct{ pin, focusStart, focusEnd int }
+
+// window is rows lines of lines around line focus (or, when focus < 0,
+// from line top, which it keeps within bounds), a first line "↑ …" when
+// lines above are left out and a last "↓ more" when lines below are.
+func (s *Model) window(lines []string, rows, top, focus int, keys string) []string {
+	if len(lines) <= rows {
+		return lines
+	}
+	st := s.c.Styles
+	if rows < 3 {
+		return lines[:rows]
+	}
+	if focus >= 0 {
+		top = focus - (rows-2)/2
+	}
+	top = max(0, min(top, len(lines)-rows+1))
+	if top == 1 {
+		top = 0
+	}
+	out := []string{}
+	end := top + rows
+	if top > 0 {
+		out = append(out, st.Muted.Render(" ↑ …"))
+		top++
+	}
+	if end < len(lines) {
+		end--
+	}
+	end = min(end, len(lines))
+	out = append(out, lines[top:end]...)
+	if end < len(lines) {
+		out = append(out, st.Muted.Render(fmt.Sprintf(" ↓ %d more lines%s", len(lines)-end, keys)))
+	}
+	return out
+}
+
+func (s *Model) cardView(card quiz.Card) (string, []key.Binding, cardLayout) {
+	var lay cardLayout
 	c := s.c
 	st := c.Styles
 	k := c.Keys
@@ -423,7 +504,13 @@ func (s *Model) cardView(card quiz.Card) (string, []key.Binding) {
 			} else if i == s.cursor {
 				style = st.Selected
 			}
+			if i == s.cursor && s.phase == asking {
+				lay.focusStart = b.Len()
+			}
 			b.WriteString(style.Render(hang(fmt.Sprintf("%s%d. ", mark, i+1), ch, max(c.Width-4, 8))) + "\n")
+			if i == s.cursor && s.phase == asking {
+				lay.focusEnd = b.Len() - 1
+			}
 		}
 		if s.phase == answered {
 			verdict := st.Good.Render("Right.")
@@ -431,22 +518,28 @@ func (s *Model) cardView(card quiz.Card) (string, []key.Binding) {
 				verdict = st.Bad.Render("Not quite.")
 			}
 			b.WriteString("\n" + verdict + " " + it.Explain)
-			return b.String(), []key.Binding{k.Next, s.backKey()}
+			return b.String(), []key.Binding{k.Next, s.backKey()}, lay
 		}
 		up, down, pick := k.Up, k.Down, k.Open
 		up.SetHelp("↑/k", "up")
 		down.SetHelp("↓/j", "down")
 		pick.SetHelp("enter", "choose")
 		digits := key.NewBinding(key.WithKeys("1"), key.WithHelp(fmt.Sprintf("1-%d", len(it.Choices)), "choose that one"))
-		return b.String(), []key.Binding{up, down, pick, digits, s.backKey()}
+		return b.String(), []key.Binding{up, down, pick, digits, s.backKey()}, lay
 	default:
-		b.WriteString(st.Accent.Render(s.ex.Question) + "\n\n")
+		// The question's last line (what to answer) stays with the box.
+		q := st.Accent.Render(s.ex.Question)
+		lay.pin = b.Len()
+		if i := strings.LastIndex(q, "\n"); i >= 0 {
+			lay.pin += i + 1
+		}
+		b.WriteString(q + "\n\n")
 		if s.phase == asking {
 			b.WriteString(s.input.View())
 			if s.hint != "" {
 				b.WriteString("\n\n" + st.Bad.Render("Not in the expected form:") + " " + s.hint + "\n" + st.Muted.Render("edit the answer and press enter again"))
 			}
-			return b.String(), []key.Binding{k.Submit, s.backKey()}
+			return b.String(), []key.Binding{k.Submit, s.backKey()}, lay
 		}
 		b.WriteString("your answer: " + s.input.Value() + "\n\n")
 		if s.correct {
@@ -459,7 +552,7 @@ func (s *Model) cardView(card quiz.Card) (string, []key.Binding) {
 			b.WriteString("\n\n" + st.Muted.Render("press v to watch the solution compute it"))
 			bs = append(bs, k.Watch)
 		}
-		return b.String(), append(bs, s.backKey())
+		return b.String(), append(bs, s.backKey()), lay
 	}
 }
 
