@@ -51,7 +51,7 @@ func Export(e Env, o Options, format, id string) error {
 // the quote that would make Anki read it as a quoted field), a newline
 // becomes <br>, a tab &#9;, and a # that starts a line &#35; (a line that
 // starts with # is a comment to Anki). A recall card's front and back are
-// its own; a choice card's front is its question and its choices in an
+// its own markdown as HTML (see ankiMarkdown); a choice card's front is its question and its choices in an
 // ordered list, its back the right choice in bold and the explanation.
 // Generated exercises have no fixed answer and are not written.
 func WriteAnki(w io.Writer, cat *lessons.Catalog, id string) error {
@@ -66,7 +66,7 @@ func WriteAnki(w io.Writer, cat *lessons.Catalog, id string) error {
 			var front, back string
 			switch it.Kind {
 			case lessons.Recall:
-				front, back = ankiHTML(it.Front), ankiHTML(it.Back)
+				front, back = ankiMarkdown(it.Front), ankiMarkdown(it.Back)
 			case lessons.Choice:
 				var b strings.Builder
 				b.WriteString(ankiHTML(it.Question) + "<ol>")

@@ -2,6 +2,7 @@ package tutor
 
 import (
 	"html"
+	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -94,11 +95,14 @@ func TestWriteAnkiFieldByField(t *testing.T) {
 		}
 		switch it.Kind {
 		case lessons.Recall:
-			if got := fromAnkiHTML(f[0]); got != it.Front {
-				t.Errorf("card %d front %q gives back %q, want %q", i, f[0], got, it.Front)
-			}
-			if got := fromAnkiHTML(f[1]); got != it.Back {
-				t.Errorf("card %d back %q gives back %q, want %q", i, f[1], got, it.Back)
+			// A recall card is markdown, as the quiz renders it: "# of
+			// bytes" is a heading there too.
+			want := map[int][2]string{
+				0: {"<h1>of bytes&#9;in &quot;名字&quot;?</h1>", "6 bytes:<br>&lt;3 each&gt; &amp; &#39;two&#39; runes"},
+				2: {"&quot;starts with a quote", "plain"},
+			}[i]
+			if f[0] != want[0] || f[1] != want[1] {
+				t.Errorf("card %d front %q back %q, want %q and %q", i, f[0], f[1], want[0], want[1])
 			}
 		case lessons.Choice:
 			q, list, ok := strings.Cut(f[0], "<ol>")
@@ -120,9 +124,48 @@ func TestWriteAnkiFieldByField(t *testing.T) {
 			}
 		}
 	}
-	// The escapes themselves, for a reader who checks by eye.
-	if want := "&#35; of bytes&#9;in &#34;名字&#34;?\t6 bytes:<br>&lt;3 each&gt; &amp; &#39;two&#39; runes\t"; !strings.HasPrefix(lines[len(header)], want) {
-		t.Errorf("first card %q, want it to start %q", lines[len(header)], want)
+}
+
+// TestAnkiMarkdownFieldByField: the tester's note, a section of prose in
+// bold and italics, fenced Go, a list with a code span and two lines with
+// a <br>, exported as HTML Anki shows as the quiz does: the code in
+// <pre><code>, escaped, its indentation kept, no fence; no markup left.
+func TestAnkiMarkdownFieldByField(t *testing.T) {
+	note := "# Raft\n\n## Code\n\nThe **tick** runs *every* ms:\n\n```go\nfunc (n *Node) tick() {\n    n.elapsed++\n" +
+		"    if n.elapsed > n.timeout { n.startElection() }\n}\n```\n\n- one `x < y`\n- two\n\nline a\nline b <br> c <kbd>k</kbd>\n\n" +
+		"## Ordered\n\n1. first\n2. second\n\n<div>raw</div>\n"
+	notes, _, err := lessons.LoadNotes(fstest.MapFS{"raft.md": {Data: []byte(note)}}, ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat := trickyCatalog(t)
+	cat.Add(notes...)
+	var b strings.Builder
+	if err := WriteAnki(&b, cat, "my-raft"); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n")[6:]
+	want := [][2]string{
+		{"Raft › Code", "<p>The <strong>tick</strong> runs <em>every</em> ms:</p>" +
+			"<pre><code>func (n *Node) tick() {<br>    n.elapsed++<br>    if n.elapsed &gt; n.timeout { n.startElection() }<br>}</code></pre>" +
+			"<ul><li>one <code>x &lt; y</code></li><li>two</li></ul>" +
+			"<p>line a<br>line b <br> c &lt;kbd&gt;k&lt;/kbd&gt;</p>"},
+		{"Raft › Ordered", "<ol><li>first</li><li>second</li></ol><p>&lt;div&gt;raw&lt;/div&gt;</p>"},
+	}
+	if len(lines) != len(want) {
+		t.Fatalf("%d cards, want %d:\n%s", len(lines), len(want), b.String())
+	}
+	for i, line := range lines {
+		f := strings.Split(line, "\t")
+		if len(f) != 4 {
+			t.Fatalf("card %d: %d fields: %q", i, len(f), line)
+		}
+		if f[0] != want[i][0] {
+			t.Errorf("card %d front\n%q, want\n%q", i, f[0], want[i][0])
+		}
+		if f[1] != want[i][1] {
+			t.Errorf("card %d back\n%q, want\n%q", i, f[1], want[i][1])
+		}
 	}
 }
 
@@ -152,4 +195,22 @@ func TestWriteAnkiEveryLesson(t *testing.T) {
 			t.Errorf("line %d has %d tabs: %q", i, strings.Count(line, "\t"), line)
 		}
 	}
+}
+
+// FuzzAnkiMarkdown: any card text makes one field: no raw tab, newline
+// or carriage return, no raw quote but in a tag (<ol start="0">), so none
+// starts the field, and no panic.
+func FuzzAnkiMarkdown(f *testing.F) {
+	f.Add("# h\n\n```go\nx\t:= 1\n```\n- a\n- b <br/> 'q' \"d\"\n<div>x</div>")
+	f.Add("    code\r\n\r\n> quote `c`")
+	f.Fuzz(func(t *testing.T, md string) {
+		if len(md) > 2000 {
+			return
+		}
+		got := ankiMarkdown(md)
+		text := regexp.MustCompile(`<[^<>]*>`).ReplaceAllString(got, "")
+		if strings.ContainsAny(got, "\t\n\r") || strings.ContainsAny(text, "\"'") || strings.HasPrefix(got, "\"") {
+			t.Fatalf("ankiMarkdown(%q) = %q", md, got)
+		}
+	})
 }
