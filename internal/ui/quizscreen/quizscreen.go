@@ -16,6 +16,7 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"tutor/internal/lessons"
 	"tutor/internal/quiz"
@@ -381,6 +382,11 @@ func (m *Model) View() string {
 	switch {
 	case s.sess.Len() == 0:
 		body = "Nothing to review: no card is due and every card has been seen.\nCome back later, or open a lesson."
+		if n := s.sess.Summary().LeftNew; n > 0 {
+			// The cap on new cards holds them back: the cards have not
+			// been seen.
+			body = hangWords("", fmt.Sprintf("Nothing to review: no card is due, and %d new cards wait past the caps (--new, --max).", n), max(w-4, 12)) + "\nCome back later, or raise --new."
+		}
 		keysLine = []key.Binding{k.Back}
 	case s.phase == finished:
 		body = s.summary()
@@ -584,7 +590,7 @@ func (s *Model) summary() string {
 	default:
 		b.WriteString("Session over.\n\n")
 	}
-	fmt.Fprintf(&b, "cards     %d seen, %d answers\n", sum.Seen, sum.Answers)
+	fmt.Fprintf(&b, "cards     %d seen, %s\n", sum.Seen, answers(sum.Answers))
 	fmt.Fprintf(&b, "right     %d\n", sum.Right)
 	fmt.Fprintf(&b, "again     %d\n", sum.Again)
 	fmt.Fprintf(&b, "time      %s\n", spent(sum.Time))
@@ -603,9 +609,32 @@ func (s *Model) summary() string {
 		later = append(later, fmt.Sprintf("%d new cards past the caps (--new, --max)", sum.LeftNew))
 	}
 	if len(later) > 0 {
-		b.WriteString("left      " + strings.Join(later, "; ") + "\n")
+		// Wrapped at spaces under the value column, so that "--new"
+		// stays whole (View wraps the rest at the same width).
+		b.WriteString(hangWords("left      ", strings.Join(later, "; "), max(s.c.Width-4, 12)) + "\n")
 	}
 	return b.String()
+}
+
+// hangWords is prefix and text wrapped to width at text's spaces only,
+// later lines indented under the text; a word wider than the room is left
+// whole for the screen's own wrap.
+func hangWords(prefix, text string, width int) string {
+	pad := strings.Repeat(" ", ansi.StringWidth(prefix))
+	var lines []string
+	line := prefix
+	for i, w := range strings.Fields(text) {
+		switch {
+		case i == 0:
+			line += w
+		case ansi.StringWidth(line)+1+ansi.StringWidth(w) <= width:
+			line += " " + w
+		default:
+			lines = append(lines, line)
+			line = pad + w
+		}
+	}
+	return strings.Join(append(lines, line), "\n")
 }
 
 // spent renders the time a session took: "45s", "3m20s", "1h05m".

@@ -219,7 +219,7 @@ func TestEscShowsTheSummary(t *testing.T) {
 		var act screen.Action
 		m, act = press(t, m, "esc")
 		s := view(m)
-		if act.Go == screen.Back || !strings.Contains(s, "Session ended early.") || !strings.Contains(s, "cards     1 seen, 1 answers") ||
+		if act.Go == screen.Back || !strings.Contains(s, "Session ended early.") || !strings.Contains(s, "cards     1 seen, 1 answer") ||
 			!strings.Contains(s, "right     0") || !strings.Contains(s, "again     1") || !strings.Contains(s, "time      1m35s") ||
 			!strings.Contains(s, "next due  in 1m") || !strings.Contains(s, "left      1 not asked; 1 to ask again") {
 			t.Fatalf("esc mid-session:\n%s", s)

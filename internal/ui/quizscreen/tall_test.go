@@ -5,8 +5,14 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"time"
 
 	"tutor/internal/lessons"
+	"tutor/internal/quiz"
+	"tutor/internal/review"
+	"tutor/internal/ui/common"
+	"tutor/internal/ui/keys"
+	"tutor/internal/ui/styles"
 	"tutor/internal/visual"
 )
 
@@ -70,5 +76,51 @@ func TestTallExerciseKeepsItsQuestionAndBox(t *testing.T) {
 	m = step(t, m, "j", "pgup")
 	if s3 := view(m); !strings.Contains(s3, "statement number 1;") || !strings.Contains(s3, "answer> j") {
 		t.Errorf("pgup did not scroll back, or j was not typed:\n%s", s3)
+	}
+}
+
+// TestSummaryAtFortyColumns is the tester's finding: the summary at 40x12
+// said "1 answers" and split "--new" across lines, its wrapped lines at
+// column 1. It says "1 answer", and the left line wraps at spaces under
+// its value column.
+func TestSummaryAtFortyColumns(t *testing.T) {
+	m, _, _ := clocked(t, nil)
+	m.c.Width, m.c.Height = 40, 12
+	if c, _ := m.Session().Current(); c.Item.Kind == lessons.Recall {
+		m = step(t, m, "space", "1")
+	} else {
+		m = step(t, m, wrongDigit(m), "enter")
+	}
+	m, _ = press(t, m, "esc")
+	if s := view(m); !strings.Contains(s, "1 seen, 1 answer ") {
+		t.Errorf("the summary does not say 1 answer:\n%s", s)
+	}
+	got := hangWords("left      ", "16 not asked; 1 to ask again; 2 new cards past the caps (--new, --max)", 36)
+	want := "left      16 not asked; 1 to ask\n          again; 2 new cards past\n          the caps (--new, --max)"
+	if got != want {
+		t.Errorf("the left line at 40 columns:\n%s\nwant\n%s", got, want)
+	}
+}
+
+// TestNothingNewPastTheCap is the tester's finding: quiz --new 0 on a
+// fresh log said every card had been seen; none had.
+func TestNothingNewPastTheCap(t *testing.T) {
+	cat := testCatalog(t)
+	log, err := review.OpenLog(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { log.Close() })
+	svc := &quiz.Service{Log: log, Sched: review.DefaultScheduler(), Cards: map[string]review.Card{},
+		Now: func() time.Time { return epoch }, Rand: rand.New(rand.NewPCG(1, 2)), Limits: &quiz.Limits{NewPerDay: 0}}
+	deck := quiz.Deck(cat, "", func(*lessons.Lesson) []visual.ExerciseKind { return nil })
+	c := &common.Common{Width: 80, Height: 24, Styles: styles.New(true, true), Keys: keys.Default()}
+	m, _ := New(c, svc, deck, "L")
+	if m.Session().Len() != 0 {
+		t.Fatalf("--new 0 on a fresh log asks %d cards", m.Session().Len())
+	}
+	s := view(m)
+	if strings.Contains(s, "every card has been seen") || !strings.Contains(strings.Join(strings.Fields(s), " "), "2 new cards wait past the caps (--new, --max)") {
+		t.Errorf("--new 0 on a fresh log:\n%s", s)
 	}
 }
