@@ -7,7 +7,9 @@
 package quizscreen
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"strconv"
 	"strings"
 	"time"
@@ -79,7 +81,7 @@ type Model struct {
 func New(c *common.Common, svc *quiz.Service, deck []quiz.Card, title string) (*Model, tea.Cmd) {
 	m := &Model{c: c, svc: svc, sess: svc.Start(deck), title: title, input: textinput.New(), back: newBackViewport()}
 	if err := svc.SaveErr(); err != nil {
-		m.saveErr = "answers are not being saved: " + err.Error()
+		m.saveErr = "answers are not being saved: " + saveProblem(err)
 	}
 	m.input.Prompt = "answer> "
 	m.input.CharLimit = 200
@@ -161,7 +163,7 @@ func (m *Model) Update(msg tea.Msg) (screen.Screen, tea.Cmd, screen.Action) {
 	case SavedMsg:
 		if msg.Err != nil {
 			m.unsaved++
-			m.saveErr = fmt.Sprintf("answers are not being saved: %s (%s of this session not saved)", lessons.SanitizeLine(msg.Err.Error()), answers(m.unsaved))
+			m.saveErr = fmt.Sprintf("answers are not being saved: %s (%s of this session not saved)", saveProblem(msg.Err), answers(m.unsaved))
 			m.saveNote = ""
 		} else {
 			m.saved++
@@ -347,9 +349,9 @@ func (m *Model) tail() string {
 	st, w := m.c.Styles, m.c.Width
 	switch {
 	case m.saveErr != "":
-		return "\n\n" + common.Wrap(st.Error.Render(" "+m.saveErr), w)
+		return "\n\n" + st.Error.Render(common.Indent(hangWords("", m.saveErr, max(w-2, 12))))
 	case m.saveNote != "":
-		return "\n\n" + common.Wrap(st.Muted.Render(" "+m.saveNote), w)
+		return "\n\n" + st.Muted.Render(common.Indent(hangWords("", m.saveNote, max(w-2, 12))))
 	}
 	return ""
 }
@@ -614,6 +616,17 @@ func (s *Model) summary() string {
 		b.WriteString(hangWords("left      ", strings.Join(later, "; "), max(s.c.Width-4, 12)) + "\n")
 	}
 	return b.String()
+}
+
+// saveProblem is why the log cannot be written, said once: the path and
+// the system's reason ("/s/reviews.jsonl: is a directory") when the error
+// holds them, rather than the log's own wrapping of the same path.
+func saveProblem(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return lessons.SanitizeLine(pe.Path + ": " + pe.Err.Error())
+	}
+	return lessons.SanitizeLine(err.Error())
 }
 
 // hangWords is prefix and text wrapped to width at text's spaces only,
