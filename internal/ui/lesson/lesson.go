@@ -292,8 +292,13 @@ func (m *Model) showNote(k markdown.Key, text string) {
 // Bindings are the lesson screen's keys for the help view, in groups.
 func (m Model) Bindings() [][]key.Binding {
 	k := m.c.Keys
+	scroll := []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}
+	if len(m.panes()) > 1 {
+		// A lesson of one pane has no other pane for tab to go to.
+		scroll = append([]key.Binding{k.Focus, k.FocusBack}, scroll...)
+	}
 	groups := [][]key.Binding{
-		{k.Focus, k.FocusBack, k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
+		scroll,
 		{k.Search, k.NextMatch, k.PrevMatch, k.Contents, k.Quiz, k.Back, k.Help, k.Quit},
 	}
 	if m.vis != nil {
