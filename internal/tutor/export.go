@@ -50,9 +50,10 @@ func Export(e Env, o Options, format, id string) error {
 // are HTML: <, >, &, and both quotes are escaped (so no field starts with
 // the quote that would make Anki read it as a quoted field), a newline
 // becomes <br>, a tab &#9;, and a # that starts a line &#35; (a line that
-// starts with # is a comment to Anki). A recall card's front and back are
-// its own markdown as HTML (see ankiMarkdown); a choice card's front is its question and its choices in an
-// ordered list, its back the right choice in bold and the explanation.
+// starts with # is a comment to Anki). A note's card has its markdown as
+// HTML (see ankiMarkdown); a quiz file's recall card is plain text, as the
+// quiz shows it; a choice card's front is its question and its choices in
+// an ordered list, its back the right choice in bold and the explanation.
 // Generated exercises have no fixed answer and are not written.
 func WriteAnki(w io.Writer, cat *lessons.Catalog, id string) error {
 	bw := bufio.NewWriter(w)
@@ -64,10 +65,14 @@ func WriteAnki(w io.Writer, cat *lessons.Catalog, id string) error {
 		deck := "tutor::" + ankiTag(l.ID)
 		for _, it := range l.Items {
 			var front, back string
-			switch it.Kind {
-			case lessons.Recall:
+			switch {
+			case it.Kind == lessons.Recall && it.Markdown:
 				front, back = ankiMarkdown(it.Front), ankiMarkdown(it.Back)
-			case lessons.Choice:
+			case it.Kind == lessons.Recall:
+				// A quiz file's item is plain text, as the quiz shows it:
+				// "08. The tag" is no list.
+				front, back = ankiHTML(it.Front), ankiHTML(it.Back)
+			case it.Kind == lessons.Choice:
 				var b strings.Builder
 				b.WriteString(ankiHTML(it.Question) + "<ol>")
 				for _, c := range it.Choices {

@@ -95,11 +95,12 @@ func TestWriteAnkiFieldByField(t *testing.T) {
 		}
 		switch it.Kind {
 		case lessons.Recall:
-			// A recall card is markdown, as the quiz renders it: "# of
-			// bytes" is a heading there too.
+			// A quiz file's recall card is plain text, as the quiz shows
+			// it: "# of bytes" is no heading there, and its # is escaped
+			// so that Anki does not read a comment.
 			want := map[int][2]string{
-				0: {"<h1>of bytes&#9;in &quot;名字&quot;?</h1>", "6 bytes:<br>&lt;3 each&gt; &amp; &#39;two&#39; runes"},
-				2: {"&quot;starts with a quote", "plain"},
+				0: {"&#35; of bytes&#9;in &#34;名字&#34;?", "6 bytes:<br>&lt;3 each&gt; &amp; &#39;two&#39; runes"},
+				2: {"&#34;starts with a quote", "plain"},
 			}[i]
 			if f[0] != want[0] || f[1] != want[1] {
 				t.Errorf("card %d front %q back %q, want %q and %q", i, f[0], f[1], want[0], want[1])
@@ -213,4 +214,24 @@ func FuzzAnkiMarkdown(f *testing.F) {
 			t.Fatalf("ankiMarkdown(%q) = %q", md, got)
 		}
 	})
+}
+
+// TestWriteAnkiQuizItemsStayPlain: the shipped quiz's "08. The tag is
+// ..." is exported as written, not as a numbered list starting at 8, as
+// the quiz shows it (a quiz file's item is plain text).
+func TestWriteAnkiQuizItemsStayPlain(t *testing.T) {
+	cat, _, err := Catalog(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	if err := WriteAnki(&b, cat, "serialization"); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "\t08. The tag is the varint") {
+		t.Errorf("the back \"08. The tag ...\" was not written as it is:\n%s", b.String())
+	}
+	if strings.Contains(b.String(), "<ol start=\"8\">") {
+		t.Errorf("a quiz back became a numbered list")
+	}
 }
