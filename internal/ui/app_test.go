@@ -320,12 +320,12 @@ func TestEditInputRefusesBadInput(t *testing.T) {
 func TestNarrowOnePaneAtATime(t *testing.T) {
 	m := sized(t, newApp(t, Options{Open: "count"}), 60, 20)
 	s := screen(m)
-	if !strings.Contains(s, "[note] · visual 1/6 · source") || strings.Contains(s, "step 1/6") {
+	if !strings.Contains(s, "[note] · visual step 1/6 · source") || strings.Contains(s, "counter · step 1/6") {
 		t.Fatalf("narrow screen should show the note only:\n%s", s)
 	}
 	// A step taken from the note shows in the header.
 	m = press(t, m, "l")
-	if s = screen(m); !strings.Contains(s, "[note] · visual 2/6 · source") {
+	if s = screen(m); !strings.Contains(s, "[note] · visual step 2/6 · source") {
 		t.Fatalf("l from the note gives no sign of the hidden step:\n%s", s)
 	}
 	m = press(t, m, "h")

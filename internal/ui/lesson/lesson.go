@@ -643,7 +643,7 @@ func (m Model) header() string {
 			if p == VisualPane && m.focus != VisualPane && m.vis.Run() != nil {
 				// The visual's keys work from every pane: say where the
 				// hidden run is, so a step taken from the note shows.
-				name += fmt.Sprintf(" %d/%d", m.vis.Frame()+1, m.vis.Run().Len())
+				name += fmt.Sprintf(" step %d/%d", m.vis.Frame()+1, m.vis.Run().Len())
 			}
 			if p == m.focus {
 				name = "[" + name + "]"

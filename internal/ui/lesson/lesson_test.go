@@ -358,10 +358,10 @@ func TestNarrowTabCycle(t *testing.T) {
 		tabs  string
 		title string
 	}{
-		{NotePane, "[note] · visual 1/6 · source  (tab)", "▸ Note · 0%"},
+		{NotePane, "[note] · visual step 1/6 · source  (tab)", "▸ Note · 0%"},
 		{VisualPane, "note · [visual] · source  (tab)", "▸ Visual"},
-		{SourcePane, "note · visual 1/6 · [source]  (tab)", "▸ Source · solutions/counter/counter.go"},
-		{NotePane, "[note] · visual 1/6 · source  (tab)", "▸ Note · 0%"},
+		{SourcePane, "note · visual step 1/6 · [source]  (tab)", "▸ Source · solutions/counter/counter.go"},
+		{NotePane, "[note] · visual step 1/6 · source  (tab)", "▸ Note · 0%"},
 	}
 	for i, w := range want {
 		if i > 0 {
@@ -411,7 +411,7 @@ func TestSourceToggle(t *testing.T) {
 	if m.Focus() != NotePane {
 		t.Errorf("s on the note moved the focus to %v", m.Focus())
 	}
-	if r := rows(m); !strings.HasPrefix(r[0], " [note] · visual 1/6  (tab)") {
+	if r := rows(m); !strings.HasPrefix(r[0], " [note] · visual step 1/6  (tab)") {
 		t.Errorf("header without the source pane: %q", r[0])
 	}
 	for _, p := range []Pane{VisualPane, NotePane, VisualPane, NotePane} {
