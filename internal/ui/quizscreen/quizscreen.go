@@ -73,13 +73,16 @@ type Model struct {
 	promptTop int
 	// promptMax is the last View's furthest promptTop, for the keys.
 	promptMax int
+	// noCards is set when the deck had no card at all (a note without a
+	// section to ask), which is not "every card has been seen".
+	noCards bool
 }
 
 // New starts a session over deck, titled title (a lesson's title or "all
 // lessons"). The command focuses the answer box when the first card is an
 // exercise.
 func New(c *common.Common, svc *quiz.Service, deck []quiz.Card, title string) (*Model, tea.Cmd) {
-	m := &Model{c: c, svc: svc, sess: svc.Start(deck), title: title, input: textinput.New(), back: newBackViewport()}
+	m := &Model{c: c, svc: svc, sess: svc.Start(deck), title: title, input: textinput.New(), back: newBackViewport(), noCards: len(deck) == 0}
 	if err := svc.SaveErr(); err != nil {
 		m.saveErr = "answers are not being saved: " + saveProblem(err)
 	}
@@ -384,6 +387,9 @@ func (m *Model) View() string {
 	switch {
 	case s.sess.Len() == 0:
 		body = "Nothing to review: no card is due and every card has been seen.\nCome back later, or open a lesson."
+		if s.noCards {
+			body = "Nothing to review: " + lessons.SanitizeLine(s.title) + " has no cards to ask.\nOpen a lesson with a quiz, or add sections to the note."
+		}
 		if n := s.sess.Summary().LeftNew; n > 0 {
 			// The cap on new cards holds them back: the cards have not
 			// been seen.

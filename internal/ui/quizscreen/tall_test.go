@@ -124,3 +124,15 @@ func TestNothingNewPastTheCap(t *testing.T) {
 		t.Errorf("--new 0 on a fresh log:\n%s", s)
 	}
 }
+
+// TestNoCardsSaysSo is the tester's finding: c on a note with no cards
+// opened a quiz that said every card had been seen.
+func TestNoCardsSaysSo(t *testing.T) {
+	m, _, _ := clocked(t, nil)
+	c := &common.Common{Width: 80, Height: 24, Styles: styles.New(true, true), Keys: keys.Default()}
+	empty, _ := New(c, m.svc, nil, "Deep note")
+	s := view(empty)
+	if strings.Contains(s, "every card has been seen") || !strings.Contains(s, "Deep note has no cards to ask") {
+		t.Errorf("a quiz of no cards:\n%s", s)
+	}
+}
