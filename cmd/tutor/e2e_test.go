@@ -151,7 +151,7 @@ func TestEndToEndLessonInTmux(t *testing.T) {
 		s.keys("/")
 		s.text(withVisual.ID)
 		s.keys("Enter", "Enter")
-		s.waitFor(`\[note\] · visual [0-9]+/[0-9]+ · source`)
+		s.waitFor(`\[note\] · visual step [0-9]+/[0-9]+ · source`)
 		s.keys("Tab")
 		s.waitFor(`note · \[visual\] · source`)
 		s.waitFor(`step 1/`)
