@@ -6,7 +6,10 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
+	"charm.land/bubbles/v2/viewport"
+	tea "charm.land/bubbletea/v2"
 
 	"github.com/charmbracelet/x/ansi"
 
@@ -74,4 +77,28 @@ func SteadyCursor(in *textinput.Model) {
 // Indent puts one space before every line of s.
 func Indent(s string) string {
 	return " " + strings.ReplaceAll(s, "\n", "\n ")
+}
+
+// Scroll moves vp for one of the app's scrolling keys (a line, a page, the
+// top or the bottom) and reports whether msg was one. Screens clear the
+// viewport's own key map and scroll through this, so that every pane
+// that scrolls takes the same keys.
+func Scroll(vp *viewport.Model, msg tea.KeyPressMsg, k keys.Map) bool {
+	switch {
+	case key.Matches(msg, k.Up):
+		vp.ScrollUp(1)
+	case key.Matches(msg, k.Down):
+		vp.ScrollDown(1)
+	case key.Matches(msg, k.PageUp):
+		vp.PageUp()
+	case key.Matches(msg, k.PageDown):
+		vp.PageDown()
+	case key.Matches(msg, k.Top):
+		vp.GotoTop()
+	case key.Matches(msg, k.Bottom):
+		vp.GotoBottom()
+	default:
+		return false
+	}
+	return true
 }

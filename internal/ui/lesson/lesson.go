@@ -548,20 +548,7 @@ func (m *Model) scroll(msg tea.KeyPressMsg) {
 		m.srcTop = max(1, min(m.srcTop, m.listing.Lines()-h+1))
 		return
 	}
-	switch {
-	case key.Matches(msg, k.Up):
-		m.note.ScrollUp(1)
-	case key.Matches(msg, k.Down):
-		m.note.ScrollDown(1)
-	case key.Matches(msg, k.PageUp):
-		m.note.PageUp()
-	case key.Matches(msg, k.PageDown):
-		m.note.PageDown()
-	case key.Matches(msg, k.Top):
-		m.note.GotoTop()
-	case key.Matches(msg, k.Bottom):
-		m.note.GotoBottom()
-	}
+	common.Scroll(&m.note, msg, k)
 }
 
 func (m Model) currentLine() int {

@@ -127,23 +127,7 @@ func (m *Model) scrollBack(msg tea.KeyPressMsg) bool {
 	if card, ok := m.sess.Current(); ok && card.Item != nil {
 		m.place(card, m.room()) // the size the keys scroll by
 	}
-	switch {
-	case key.Matches(msg, k.Up):
-		m.back.ScrollUp(1)
-	case key.Matches(msg, k.Down):
-		m.back.ScrollDown(1)
-	case key.Matches(msg, k.PageUp):
-		m.back.PageUp()
-	case key.Matches(msg, k.PageDown):
-		m.back.PageDown()
-	case key.Matches(msg, k.Top):
-		m.back.GotoTop()
-	case key.Matches(msg, k.Bottom):
-		m.back.GotoBottom()
-	default:
-		return false
-	}
-	return true
+	return common.Scroll(&m.back, msg, k)
 }
 
 // recallView draws a recall card in room rows: its kind, its front, and
