@@ -22,6 +22,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"tutor/internal/filelock"
 )
 
 // Name is the file's name in the state directory.
@@ -153,7 +155,7 @@ func Load(dir string) (map[string]Place, []error) {
 
 // read reads and parses the file at path; missing is empty.
 func read(path string) (map[string]Place, []error, error) {
-	f, err := os.OpenFile(path, os.O_RDONLY|openNonblock, 0)
+	f, err := os.OpenFile(path, os.O_RDONLY|filelock.OpenNonblock, 0)
 	if errors.Is(err, os.ErrNotExist) {
 		return map[string]Place{}, nil, nil
 	}
@@ -187,15 +189,17 @@ func Save(dir string, changed map[string]Place) error {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return fmt.Errorf("resume: %w", err)
 	}
-	lock, err := os.OpenFile(filepath.Join(dir, Name+".lock"), os.O_RDWR|os.O_CREATE|openNonblock, 0o600)
+	lock, err := os.OpenFile(filepath.Join(dir, Name+".lock"), os.O_RDWR|os.O_CREATE|filelock.OpenNonblock, 0o600)
 	if err != nil {
 		return fmt.Errorf("resume: %w", err)
 	}
 	defer lock.Close()
-	if err := lockFile(lock); err != nil {
+	// Where there is no flock(2), two copies saving at once may lose one's
+	// place; the file stays whole, as the rename is atomic.
+	if err := filelock.Lock(lock, true); err != nil {
 		return fmt.Errorf("resume: lock %s: %w", lock.Name(), err)
 	}
-	defer unlockFile(lock)
+	defer filelock.Unlock(lock)
 	path := filepath.Join(dir, Name)
 	places, _, err := read(path)
 	if err != nil {

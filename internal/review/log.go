@@ -14,6 +14,8 @@ import (
 	"sync"
 	"time"
 	"unicode/utf8"
+
+	"tutor/internal/filelock"
 )
 
 // LogName is the name of the review log file inside the state directory.
@@ -115,7 +117,7 @@ func OpenLog(dir string) (*Log, error) {
 	path := filepath.Join(dir, LogName)
 	// O_NONBLOCK: a named pipe in the log's place must not block the
 	// start; it is refused below.
-	f, err := os.OpenFile(path, os.O_RDWR|os.O_APPEND|os.O_CREATE|openNonblock, 0o600)
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_APPEND|os.O_CREATE|filelock.OpenNonblock, 0o600)
 	if err != nil {
 		return nil, fmt.Errorf("review: cannot open the review log %s for writing: %w", path, err)
 	}
@@ -202,10 +204,12 @@ func (l *Log) Append(r Record) error {
 	if l.f == nil {
 		return fmt.Errorf("review: append to %s: %w", l.path, os.ErrClosed)
 	}
-	if err := lockFile(l.f, true); err != nil {
+	// Where there is no flock(2), two processes appending at once rely on
+	// O_APPEND alone.
+	if err := filelock.Lock(l.f, true); err != nil {
 		return fmt.Errorf("review: cannot lock %s: %w", l.path, err)
 	}
-	defer unlockFile(l.f)
+	defer filelock.Unlock(l.f)
 	fi, err := l.f.Stat()
 	if err != nil {
 		return fmt.Errorf("review: append to %s: %w", l.path, err)
@@ -247,10 +251,10 @@ func (l *Log) LoadAt(now time.Time) ([]Record, []Warning, error) {
 	if l.f == nil {
 		return nil, nil, fmt.Errorf("review: load %s: %w", l.path, os.ErrClosed)
 	}
-	if err := lockFile(l.f, false); err != nil {
+	if err := filelock.Lock(l.f, false); err != nil {
 		return nil, nil, fmt.Errorf("review: cannot lock %s: %w", l.path, err)
 	}
-	defer unlockFile(l.f)
+	defer filelock.Unlock(l.f)
 	data, err := readBounded(io.NewSectionReader(l.f, 0, math.MaxInt64), l.path)
 	if err != nil {
 		return nil, nil, err
@@ -267,7 +271,7 @@ func ReadLog(dir string) ([]Record, []Warning, error) { return ReadLogAt(dir, ti
 // ReadLogAt is ReadLog with the clock reading now, as for [Log.LoadAt].
 func ReadLogAt(dir string, now time.Time) ([]Record, []Warning, error) {
 	path := filepath.Join(dir, LogName)
-	f, err := os.OpenFile(path, os.O_RDONLY|openNonblock, 0)
+	f, err := os.OpenFile(path, os.O_RDONLY|filelock.OpenNonblock, 0)
 	if errors.Is(err, os.ErrNotExist) {
 		return nil, nil, nil
 	}

@@ -1,16 +1,18 @@
 //go:build unix
 
-package review
+package filelock
 
 import (
 	"os"
 	"syscall"
 )
 
-// lockFile takes an advisory flock(2) on f, exclusive or shared, waiting
-// for it. The lock belongs to f's open file description, so two Logs on the
-// same file exclude each other even inside one process.
-func lockFile(f *os.File, exclusive bool) error {
+// OpenNonblock, added to os.OpenFile's flags, keeps a named pipe in a
+// file's place from blocking the open; the caller then refuses it as not
+// a regular file.
+const OpenNonblock = syscall.O_NONBLOCK
+
+func lock(f *os.File, exclusive bool) error {
 	how := syscall.LOCK_SH
 	if exclusive {
 		how = syscall.LOCK_EX
@@ -18,9 +20,10 @@ func lockFile(f *os.File, exclusive bool) error {
 	return flock(f, how)
 }
 
-// unlockFile releases the lock taken by lockFile.
-func unlockFile(f *os.File) error { return flock(f, syscall.LOCK_UN) }
+func unlock(f *os.File) error { return flock(f, syscall.LOCK_UN) }
 
+// flock calls flock(2) on f's descriptor, again when a signal interrupts
+// the wait.
 func flock(f *os.File, how int) error {
 	conn, err := f.SyscallConn()
 	if err != nil {

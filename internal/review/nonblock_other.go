@@ -1,5 +1,0 @@
-//go:build !unix
-
-package review
-
-const openNonblock = 0
