@@ -34,18 +34,6 @@ func (s *Service) limits() Limits {
 	return *s.Limits
 }
 
-// Replay sets the cards' state and their first answers from the review
-// log's records, in file order.
-func (s *Service) Replay(recs []review.Record) {
-	s.Cards = review.Replay(s.Sched, recs)
-	s.First = map[string]time.Time{}
-	for _, r := range recs {
-		if _, ok := s.First[r.Card]; !ok && r.Grade.IsValid() {
-			s.First[r.Card] = r.Time
-		}
-	}
-}
-
 // NewToday counts the cards first answered on now's date, in now's time
 // zone.
 func (s *Service) NewToday(now time.Time) int {

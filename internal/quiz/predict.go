@@ -31,7 +31,7 @@ func (s *Service) Predicted(card string, right bool, took time.Duration) review.
 	if _, ok := s.First[card]; !ok {
 		s.First[card] = now
 	}
-	return review.Record{Time: now, Card: card, Grade: g, Took: max(took, 0)}
+	return s.remember(review.Record{Time: now, Card: card, Grade: g, Took: max(took, 0)})
 }
 
 // PredictKinds are the exercise kinds a deck holds for visual v beyond its

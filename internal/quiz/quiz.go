@@ -35,6 +35,10 @@ type Service struct {
 	First map[string]time.Time
 	// Limits caps the sessions; nil means DefaultLimits.
 	Limits *Limits
+
+	// history is the records replayed and the answers given since, for
+	// Rename (history.go).
+	history []review.Record
 }
 
 // Card is one card of a deck: a quiz item of a lesson, or a kind of

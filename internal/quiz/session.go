@@ -130,7 +130,7 @@ func (ss *Session) Grade(g review.Grade) review.Record {
 		ss.back = append(ss.back, pending{card: c, due: card.Due})
 	}
 	ss.answered = true
-	return review.Record{Time: now, Card: c.ID, Grade: g, Took: max(now.Sub(ss.shownAt), 0)}
+	return s.remember(review.Record{Time: now, Card: c.ID, Grade: g, Took: max(now.Sub(ss.shownAt), 0)})
 }
 
 // comesBack reports whether a card just answered at now is in a learning

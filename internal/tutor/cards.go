@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"tutor/internal/lessons"
-	"tutor/internal/review"
 	"tutor/internal/visuals"
 )
 
@@ -150,24 +149,4 @@ func count(n int, what string) string {
 		return "1 " + what
 	}
 	return fmt.Sprintf("%d %ss", n, what)
-}
-
-// migrateRecords files the records of recs made under a card id that a
-// note's card had before fronts held their heading path under the id it
-// has now (see lessons.Catalog.FormerIDs). The log itself is not touched.
-func migrateRecords(recs []review.Record, former map[string]string) []review.Record {
-	if len(former) == 0 {
-		return recs
-	}
-	out := recs
-	copied := false
-	for i, r := range recs {
-		if id, ok := former[r.Card]; ok {
-			if !copied {
-				out, copied = slices.Clone(recs), true
-			}
-			out[i].Card = id
-		}
-	}
-	return out
 }

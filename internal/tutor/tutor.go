@@ -339,7 +339,8 @@ func quizService(o Options, e Env) (*quiz.Service, []string) {
 		}
 		notices = append(notices, lessons.SanitizeLine(w.String()))
 	}
-	q.Replay(migrateRecords(recs, o.formerIDs))
+	q.Replay(recs)
+	q.Rename(o.formerIDs)
 	return q, notices
 }
 
