@@ -15,6 +15,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
 	"slices"
 	"strings"
@@ -129,6 +130,13 @@ func (c *Catalog) Items() []Item {
 		items = append(items, l.Items...)
 	}
 	return items
+}
+
+// Clone returns a catalog of the same lessons, to which lessons can be
+// added (see Add) without changing c: the two share the lessons, which
+// Add does not change once they are in a catalog.
+func (c *Catalog) Clone() *Catalog {
+	return &Catalog{lessons: slices.Clone(c.lessons), byID: maps.Clone(c.byID)}
 }
 
 // Add adds lessons to the catalog, such as the learner's notes, and

@@ -99,39 +99,19 @@ func TraceUsage(w io.Writer) {
 
 // Catalog loads the embedded lessons and, with --notes, the learner's own.
 func Catalog(o Options) (*lessons.Catalog, []string, error) {
-	cat, err := lessons.Load(content.Lessons)
-	if err != nil {
-		return nil, nil, fmt.Errorf("the built-in lessons are broken: %w", err)
+	cat, err := builtinCatalog()
+	if err != nil || o.Notes == "" {
+		return cat, nil, err
 	}
-	var notices []string
-	if o.Notes != "" {
-		shown := lessons.SanitizeLine(o.Notes)
-		fi, err := os.Stat(o.Notes)
-		if err != nil {
-			return nil, nil, Usagef("--notes %s: %v", shown, errors.Unwrap(err))
-		}
-		if !fi.IsDir() {
-			return nil, nil, Usagef("--notes %s: not a folder", shown)
-		}
-		exts := o.Ext
-		if len(exts) == 0 {
-			exts = lessons.DefaultNoteExts
-		}
-		index := notesIndexPath(o, o.Notes)
-		scan, idx, changed, err := lessons.ScanNotesIndexed(lessons.DirFS(o.Notes), ".", exts, readNotesIndex(index))
-		if err != nil {
-			return nil, nil, Usagef("--notes %s: %v", shown, lessons.SanitizeLine(err.Error()))
-		}
-		if changed {
-			writeNotesIndex(index, idx) // a cache: not written, it is read again next time
-		}
-		warnings := append(scan.Warnings, cat.Add(scan.Notes...)...)
-		notices = append(notices, notesSummary(shown, scan, exts, cat))
-		for _, w := range warnings {
-			notices = append(notices, lessons.SanitizeLine(w.Error()))
-		}
+	if err := checkNotes(o); err != nil {
+		return nil, nil, err
 	}
-	return cat, notices, nil
+	r := readNotes(o, cat)
+	if r.Err != nil {
+		return nil, nil, r.Err
+	}
+	r.SaveIndex()
+	return r.Catalog, r.Notices, nil
 }
 
 // Lookup finds lesson id in cat, or says which ids are near it.
@@ -347,13 +327,30 @@ func quizService(o Options, e Env) (*quiz.Service, []string) {
 // App runs the app on the terminal: at the lesson list, at lesson open
 // when it is not "", or at a quiz session over quizLesson (every lesson
 // when "") when startQuiz is set. It opens and replays the review log.
+// The lesson list comes up with the built-in lessons while the learner's
+// notes are read (see ui.Options.ReadNotes); a lesson or a quiz opened by
+// name at start needs the notes first.
 func App(e Env, o Options, open string, startQuiz bool, quizLesson string) error {
-	cat, notices, err := Catalog(o)
-	if err != nil {
-		return err
+	later := o.Notes != "" && open == "" && !startQuiz
+	var (
+		cat     *lessons.Catalog
+		notices []string
+		err     error
+	)
+	if later {
+		if cat, err = builtinCatalog(); err != nil {
+			return err
+		}
+		if err := checkNotes(o); err != nil {
+			return err
+		}
+	} else {
+		if cat, notices, err = Catalog(o); err != nil {
+			return err
+		}
+		sayNotices(e, notices)
+		o.formerIDs = cat.FormerIDs()
 	}
-	sayNotices(e, notices)
-	o.formerIDs = cat.FormerIDs()
 	if open != "" {
 		l, err := Lookup(cat, open)
 		if err != nil {
@@ -375,6 +372,12 @@ func App(e Env, o Options, open string, startQuiz bool, quizLesson string) error
 	if !e.TTY {
 		return Usagef("no terminal to draw on: use tutor list, tutor render <lesson> or tutor trace <visual>")
 	}
+	var readNotes func() ui.NotesRead
+	if later {
+		read, wait := readNotesLater(o, cat)
+		defer func() { sayNotices(e, wait()) }() // they were on the screen; now in the terminal too
+		readNotes = read
+	}
 	q, more := quizService(o, e)
 	q.Limits = &limits
 	if q.Log != nil {
@@ -386,18 +389,20 @@ func App(e Env, o Options, open string, startQuiz bool, quizLesson string) error
 	places, warns := loadPlaces(o)
 	notices = append(notices, warns...)
 	m := ui.New(ui.Options{
-		Catalog:    cat,
-		Open:       open,
-		Plain:      e.Getenv("NO_COLOR") != "",
-		Light:      o.Light,
-		Notices:    notices,
-		Quiz:       q,
-		StartQuiz:  startQuiz,
-		QuizLesson: quizLesson,
-		Resume:     places,
-		SaveResume: savePlaces(o),
-		Stats:      func() (stats.Report, error) { return statsReport(o, e, cat) },
-		Predict:    o.Predict,
+		Catalog:     cat,
+		Open:        open,
+		Plain:       e.Getenv("NO_COLOR") != "",
+		Light:       o.Light,
+		Notices:     notices,
+		Quiz:        q,
+		StartQuiz:   startQuiz,
+		QuizLesson:  quizLesson,
+		Resume:      places,
+		SaveResume:  savePlaces(o),
+		Stats:       func(cat *lessons.Catalog) (stats.Report, error) { return statsReport(o, e, cat) },
+		Predict:     o.Predict,
+		ReadNotes:   readNotes,
+		NotesFolder: lessons.SanitizeLine(o.Notes),
 	})
 	p := tea.NewProgram(m)
 	stop := quitOnHangup(p)

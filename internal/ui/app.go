@@ -90,15 +90,23 @@ type Options struct {
 	QuizLesson string
 	// Predict opens the lesson Open with its visual in predict mode.
 	Predict bool
-	// Stats makes the stats screen's report from the review log; it does
-	// I/O and runs in a command. Nil turns the stats screen off.
-	Stats func() (stats.Report, error)
+	// Stats makes the stats screen's report over the lessons of the
+	// catalog from the review log; it does I/O and runs in a command. Nil
+	// turns the stats screen off.
+	Stats func(*lessons.Catalog) (stats.Report, error)
 	// Resume is where the learner was in each lesson, by lesson id: a
 	// lesson opens there, and home offers the one left last first.
 	// SaveResume saves the places changed when a lesson is left (in a
 	// command); nil saves nothing. See Places.
 	Resume     map[string]resume.Place
 	SaveResume func(map[string]resume.Place) error
+	// ReadNotes, when not nil, reads the learner's notes while the first
+	// screen is up: the app starts with Catalog, runs ReadNotes in a
+	// command, and then goes on with the catalog it returns. Meanwhile the
+	// home screen's status line says "reading NotesFolder…" and the keys
+	// pressed wait for the notes (see notesReading).
+	ReadNotes   func() NotesRead
+	NotesFolder string
 }
 
 // Model is the root model.
@@ -117,6 +125,8 @@ type Model struct {
 	start tea.Cmd
 	// resume is where the learner was in each lesson (resume.go).
 	resume *resumeState
+	// reading is set while the notes are read (notes.go).
+	reading *notesReading
 }
 
 // New builds the app.
@@ -135,6 +145,10 @@ func New(opts Options) Model {
 	}
 	if opts.StartQuiz {
 		m.start = tea.Batch(m.start, m.navigate(scr.Action{Go: scr.StartQuiz, Lesson: opts.QuizLesson}))
+	}
+	if opts.ReadNotes != nil {
+		m.reading = &notesReading{}
+		m.home().SetReading(opts.NotesFolder)
 	}
 	m.refreshDue()
 	return m
@@ -174,10 +188,14 @@ func (m Model) home() *home.Model { return m.screens[HomeScreen].(*home.Model) }
 // Init asks the terminal for its background colour and starts what the
 // first screen needs.
 func (m Model) Init() tea.Cmd {
-	if m.opts.Plain {
-		return m.start
+	start := m.start
+	if m.reading != nil {
+		start = tea.Batch(start, m.readNotes())
 	}
-	return tea.Batch(tea.RequestBackgroundColor, m.start)
+	if m.opts.Plain {
+		return start
+	}
+	return tea.Batch(tea.RequestBackgroundColor, start)
 }
 
 func (m *Model) restyle() {
@@ -284,7 +302,8 @@ func (m *Model) navigate(a scr.Action) tea.Cmd {
 		if m.opts.Stats == nil {
 			return nil
 		}
-		sm, cmd := stats.New(m.c, m.opts.Stats)
+		report, cat := m.opts.Stats, m.opts.Catalog
+		sm, cmd := stats.New(m.c, func() (stats.Report, error) { return report(cat) })
 		m.show(StatsScreen, sm)
 		return cmd
 	}
@@ -319,7 +338,16 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		to = QuizScreen
 	case stats.LoadedMsg:
 		to = StatsScreen
+	case notesReadMsg:
+		return m.notesRead(NotesRead(msg))
+	case tea.PasteMsg:
+		if m.reading != nil {
+			return m, m.hold(msg)
+		}
 	case tea.KeyPressMsg:
+		if m.reading != nil {
+			return m, m.hold(msg)
+		}
 		if msg.String() == "ctrl+c" {
 			return m, tea.Quit
 		}

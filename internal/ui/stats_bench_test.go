@@ -31,7 +31,7 @@ func BenchmarkViewStudy(b *testing.B) {
 				return New(opts)
 			}},
 			{"stats", func() Model {
-				m := New(Options{Catalog: cat, Stats: func() (stats.Report, error) { return rep, nil }})
+				m := New(Options{Catalog: cat, Stats: func(*lessons.Catalog) (stats.Report, error) { return rep, nil }})
 				return press(b, runCmd(b, m, m.Init(), 0), "s")
 			}},
 		} {

@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
+	"tutor/internal/lessons"
 	"tutor/internal/ui/stats"
 )
 
@@ -30,7 +31,7 @@ func TestGoldenStats(t *testing.T) {
 				name = "bottom_" + itoa(w) + "x" + itoa(h)
 			}
 			t.Run(name, func(t *testing.T) {
-				m := newApp(t, Options{Plain: true, Stats: func() (stats.Report, error) { return rep, nil }})
+				m := newApp(t, Options{Plain: true, Stats: func(*lessons.Catalog) (stats.Report, error) { return rep, nil }})
 				tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(w, h))
 				wait := func(want string) {
 					teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte(want)) },

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"tutor/internal/lessons"
 	"tutor/internal/review"
 	"tutor/internal/ui/stats"
 )
@@ -68,7 +69,7 @@ func statsReport(t testing.TB) stats.Report {
 
 func statsApp(t testing.TB) Model {
 	rep := statsReport(t)
-	return newApp(t, Options{Stats: func() (stats.Report, error) { return rep, nil }})
+	return newApp(t, Options{Stats: func(*lessons.Catalog) (stats.Report, error) { return rep, nil }})
 }
 
 // TestStatsScreenFromHome: s on home shows the stats, their summary lines
@@ -117,7 +118,7 @@ func TestStatsScreenOff(t *testing.T) {
 
 // TestStatsScreenSaysWhyNot: a log that cannot be read says so in one line.
 func TestStatsScreenSaysWhyNot(t *testing.T) {
-	m := newApp(t, Options{Stats: func() (stats.Report, error) {
+	m := newApp(t, Options{Stats: func(*lessons.Catalog) (stats.Report, error) {
 		return stats.Report{}, fmt.Errorf("review: cannot read /x/reviews.jsonl: permission denied")
 	}})
 	m = press(t, sized(t, m, 80, 24), "s")

@@ -145,7 +145,7 @@ func sweepScreens(t *testing.T) []sweepScreen {
 	rep := statsReport(t)
 	statsScreen := func(keys ...string) func(t *testing.T) Model {
 		return func(t *testing.T) Model {
-			return press(t, app(Options{Catalog: real, Stats: func() (stats.Report, error) { return rep, nil }}), keys...)
+			return press(t, app(Options{Catalog: real, Stats: func(*lessons.Catalog) (stats.Report, error) { return rep, nil }}), keys...)
 		}
 	}
 	add("stats", statsScreen("s"))
@@ -386,7 +386,7 @@ func TestSweepOverlaysKeepKeys(t *testing.T) {
 		{"help quiz", func(t *testing.T) Model { return app(t, Options{Quiz: sweepQuiz(), StartQuiz: true}) }, help, []string{"esc"}},
 		{"help stats", func(t *testing.T) Model {
 			rep := statsReport(t)
-			return app(t, Options{Stats: func() (stats.Report, error) { return rep, nil }}, "s")
+			return app(t, Options{Stats: func(*lessons.Catalog) (stats.Report, error) { return rep, nil }}, "s")
 		}, help, []string{"esc"}},
 		{"search box", func(t *testing.T) Model { return app(t, Options{Open: "count"}) }, capturing, []string{"esc"}},
 		{"input box", func(t *testing.T) Model { return app(t, Options{Open: "count"}, "tab") }, capturing, []string{"esc"}},

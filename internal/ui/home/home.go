@@ -35,6 +35,8 @@ type Model struct {
 	// hint is a one-off line in place of the status: a letter no key
 	// takes says how to filter.
 	hint string
+	// reading names the notes folder being read, for the status line.
+	reading string
 }
 
 // item is a lesson of the list.
@@ -60,11 +62,8 @@ func (resumeItem) FilterValue() string { return "" }
 func New(c *common.Common, cat *lessons.Catalog, notices []string) *Model {
 	// Notices name files and quote lines of the review log: clean them
 	// here too, whoever made them.
-	clean := make([]string, len(notices))
-	for i, n := range notices {
-		clean[i] = lessons.SanitizeLine(n)
-	}
-	m := &Model{c: c, notices: clean, lessons: cat.Lessons()}
+	m := &Model{c: c, lessons: cat.Lessons()}
+	m.SetNotices(notices)
 	m.list = list.New(nil, delegate{c: c}, 0, 0)
 	// Until the list has a size it has a page a lesson, and the list
 	// draws its page dots at every change (each dot a concatenation: 2,000
@@ -97,6 +96,44 @@ func (m *Model) items() []list.Item {
 		items = append(items, item{l: l})
 	}
 	return items
+}
+
+// SetNotices puts notices in the lines under the list, in place of
+// those it had; Resize gives the list the lines that are left.
+func (m *Model) SetNotices(notices []string) {
+	// Notices name files and quote lines of the review log: clean them
+	// here too, whoever made them.
+	m.notices = make([]string, len(notices))
+	for i, n := range notices {
+		m.notices[i] = lessons.SanitizeLine(n)
+	}
+}
+
+// SetReading says in the status line that the notes folder named folder
+// is being read; "" says nothing.
+func (m *Model) SetReading(folder string) { m.reading = lessons.SanitizeLine(folder) }
+
+// SetLessons lists ls in place of the lessons listed, with the cursor on
+// the lesson it was on and a filter kept or being typed applied to the
+// new list.
+func (m *Model) SetLessons(ls []*lessons.Lesson) {
+	m.lessons = ls
+	if m.list.FilterState() == list.Unfiltered {
+		m.relist()
+		return
+	}
+	sel := m.Selected()
+	if cmd := m.list.SetItems(m.items()); cmd != nil {
+		// The list filters in a command, pure work over the items in
+		// memory: done here, the filter holds at once whichever screen
+		// is on show.
+		m.list, _ = m.list.Update(cmd())
+	}
+	for i, it := range m.list.VisibleItems() {
+		if it, ok := it.(item); ok && it.l == sel {
+			m.list.Select(i)
+		}
+	}
 }
 
 // Restyle applies the current styles.
@@ -372,6 +409,9 @@ func (m Model) status() string {
 	noun := "lessons"
 	if n == 1 {
 		noun = "lesson"
+	}
+	if m.reading != "" {
+		return fmt.Sprintf("%d %s · reading the notes in %s…", n, noun, m.reading)
 	}
 	if f := m.Filter(); f != "" {
 		tail := " · esc clears"
