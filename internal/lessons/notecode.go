@@ -2,7 +2,6 @@ package lessons
 
 import (
 	"regexp"
-	"slices"
 	"strings"
 )
 
@@ -64,16 +63,71 @@ const codeMarks = ":=(){}[];@>"
 
 // looksLikeCode reports whether line reads as a line of code. Most prose
 // is told apart without the regular expression: it holds none of
-// codeMarks and starts with none of codeWords.
+// codeMarks and starts with none of codeWords; most of the rest, and the
+// common shapes of code, are told by the pre-checks of codeLineFast.
 func looksLikeCode(line string) bool {
 	t := strings.TrimSpace(line)
 	if t == "" || isListItem(line) && !strings.HasPrefix(t, "*") {
 		return false
 	}
-	if !strings.ContainsAny(t, codeMarks) && !slices.ContainsFunc(codeWords, func(w string) bool { return strings.HasPrefix(t, w) }) {
+	if !hasCodeMark(t) && !hasCodeWord(t) {
 		return false
 	}
+	if v := codeLineFast(line); v != codeLineMaybe {
+		return v == codeLineYes
+	}
 	return codeLineRE.MatchString(line)
+}
+
+// codeMarkSet holds the bytes of codeMarks.
+var codeMarkSet = func() (set [256]bool) {
+	for i := range len(codeMarks) {
+		set[codeMarks[i]] = true
+	}
+	return set
+}()
+
+// hasCodeMark reports whether t holds one of codeMarks.
+func hasCodeMark(t string) bool {
+	for i := range len(t) {
+		if codeMarkSet[t[i]] {
+			return true
+		}
+	}
+	return false
+}
+
+// hasCodeWord reports whether t starts with one of codeWords.
+func hasCodeWord(t string) bool {
+	if t == "" {
+		return false
+	}
+	// codeWords by their first letter.
+	switch t[0] {
+	case 'i':
+		return strings.HasPrefix(t, "import ")
+	case 'f':
+		return strings.HasPrefix(t, "from ")
+	case 'r':
+		return strings.HasPrefix(t, "return") || strings.HasPrefix(t, "raise")
+	case 'p':
+		return strings.HasPrefix(t, "pass") || strings.HasPrefix(t, "print")
+	case 'b':
+		return strings.HasPrefix(t, "break")
+	case 'c':
+		return strings.HasPrefix(t, "continue")
+	case 'y':
+		return strings.HasPrefix(t, "yield")
+	case 'a':
+		return strings.HasPrefix(t, "assert")
+	case 'g':
+		return strings.HasPrefix(t, "global")
+	case 'n':
+		return strings.HasPrefix(t, "nonlocal")
+	case 'l':
+		return strings.HasPrefix(t, "lambda")
+	}
+	return false
 }
 
 // isListItem reports whether line starts a markdown list item.

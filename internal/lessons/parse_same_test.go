@@ -232,3 +232,54 @@ func abbrev(s string) string {
 	}
 	return s
 }
+
+// codeLineSeeds are lines at the edges of codeLineFast's tests.
+var codeLineSeeds = []string{
+	"", " ", "\v", "x", "import os", "import\tos", "import ", "import  .x", "importx y", "from a import b", "from the root down", "from x.y  import\tz", "fromimport", "from import", "from a import",
+	"f(x)", "f(x) ", "f(x) y", "f(x;", "f(x);", "f(x) # c", "f (x)", "a.b(c)", "_(x)", "9(x)", "f()", "f(", "f(\n)", "f(x)\n",
+	"x = 1", "x=1", "x == 1", "x =", "x = ", "x =\n1", "x += 1", "x, y = y, x", "x[0] = 1", "x: int = 1",
+	"int main() {", "a;", "a; ", ";", "{", "a\n{", "}", "})", "];", "),", "} else {", ")x", "]]]]", "}.", "].x", "}),x",
+	"@dec", "@", "@a.b(c)", ">>> x", ">>>x", ">> x", "def f():", "def f(): # c", "class A:", "if x:", "if x: y", "else:", "else :", "try:",
+	"for i in x:", "while True:", "a: b", "a:", "a:#", "a: # c", "a:\tb:", "note: the", "Note: a (b)", "**A:** In short",
+	"return", "return x", "return a b", "return a b c", "return x+1", "pass", "pass # c", "break", "continue", "raise E", "raise(E)",
+	"yield x", "assert x", "print x", "print(x)", "lambda x: x", "nonlocal n", "global g", "passage", "printer",
+	"\u00a0x = 1", "\vf(x)", "\vx = 1", "\v}", "x\v=\v1", "\u3000f(x)", "中文 = 1", "π = 3", "x = \xff", "\xff(x)", "a.b.c = d", "a-b = 1", "f-g(x)", "x.\n= 1",
+}
+
+// FuzzCodeLineSame: looksLikeCode reads a line as it did before issue 22
+// (refLooksLikeCode, with the expression on every line its pre-checks let
+// through), and codeLineFast never tells codeLineRE wrong.
+func FuzzCodeLineSame(f *testing.F) {
+	for _, s := range codeLineSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, line string) {
+		if got, want := looksLikeCode(line), refLooksLikeCode(line); got != want {
+			t.Fatalf("looksLikeCode(%q) = %v, want %v", line, got, want)
+		}
+		if v := codeLineFast(line); v != codeLineMaybe {
+			if got, want := v == codeLineYes, codeLineRE.MatchString(line); got != want {
+				t.Fatalf("codeLineFast(%q) says %v, codeLineRE says %v", line, got, want)
+			}
+		}
+	})
+}
+
+// TestCodeLineFastDecides: the seeds and the lines of the generated notes
+// are mostly decided by codeLineFast, rightly (FuzzCodeLineSame checks
+// every answer); this pins that it decides, so that a test that cannot
+// tell does not pass for one that tells.
+func TestCodeLineFastDecides(t *testing.T) {
+	decided := 0
+	for _, s := range codeLineSeeds {
+		if v := codeLineFast(s); v != codeLineMaybe {
+			decided++
+			if got, want := v == codeLineYes, codeLineRE.MatchString(s); got != want {
+				t.Errorf("codeLineFast(%q) says %v, codeLineRE says %v", s, got, want)
+			}
+		}
+	}
+	if decided < len(codeLineSeeds)/3 {
+		t.Errorf("codeLineFast decides %d of %d seeds, want a third at least", decided, len(codeLineSeeds))
+	}
+}
