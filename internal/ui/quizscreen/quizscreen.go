@@ -339,11 +339,20 @@ func when(d time.Duration) string {
 // Help is the quiz's keys for the help view.
 func (m *Model) Help() (string, [][]key.Binding) {
 	k := m.c.Keys
+	// ↑↓ and enter do one thing on a choice card and another elsewhere:
+	// the help names both, each once.
+	up, down, pick := k.Up, k.Down, k.Open
+	up.SetHelp("↑/k", "previous choice")
+	down.SetHelp("↓/j", "next choice")
+	pick.SetHelp("enter", "choose")
+	digits := key.NewBinding(key.WithKeys("1"), key.WithHelp("1-9", "choose that one"))
+	next := k.Next
+	next.SetHelp("enter/space", "next card")
 	return "quiz", [][]key.Binding{
 		{k.Reveal, k.Grade1, k.Grade2, k.Grade3, k.Grade4},
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
-		{k.Up, k.Down, k.Open, k.Submit, k.Next, k.Watch},
-		{k.Back, k.Help},
+		{up, down, pick, digits},
+		{k.Submit, k.Watch, next, k.Back, k.Help},
 	}
 }
 
