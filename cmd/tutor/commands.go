@@ -21,6 +21,9 @@ type command struct {
 	// usage is the command's lines in --help, each starting with
 	// "tutor", continuation lines indented to the description column.
 	usage string
+	// details, when not "", are lines that tutor <name> --help prints
+	// after the usage: each option, its default and what it does.
+	details string
 	// run runs the command on the words after its name.
 	run func(args []string, g tutor.Options, e tutor.Env) error
 }
@@ -84,10 +87,13 @@ func asksHelp(name string, args []string) bool {
 	return false
 }
 
-// writeUsageOf writes c's usage lines under "usage:".
+// writeUsageOf writes c's usage lines under "usage:", then its details.
 func writeUsageOf(w io.Writer, c command) {
 	io.WriteString(w, "usage:\n")
 	for _, line := range strings.Split(strings.TrimRight(c.usage, "\n"), "\n") {
 		io.WriteString(w, "  "+line+"\n")
+	}
+	if c.details != "" {
+		io.WriteString(w, "\n"+strings.TrimRight(c.details, "\n")+"\n")
 	}
 }

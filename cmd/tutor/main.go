@@ -185,7 +185,8 @@ func init() {
 		usage: "tutor serve [--listen 127.0.0.1:2222] [--authorized-keys FILE] ...\n" +
 			"                               the tutor for a class over SSH, one review log\n" +
 			"                               per learner's key",
-		run: serve})
+		details: serveDetails,
+		run:     serve})
 }
 
 // render parses the words of tutor render: a lesson id before or after

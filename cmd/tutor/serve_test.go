@@ -1,9 +1,12 @@
 package main
 
 import (
+	"flag"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"tutor/internal/tutor"
 )
 
 func TestServeRefusesBadOptions(t *testing.T) {
@@ -26,4 +29,31 @@ func TestServeRefusesBadOptions(t *testing.T) {
 			t.Errorf("tutor %q: exit %d, stdout %q, stderr %q; want exit 2 and one line with %q", tt.args, code, out, errs, tt.want)
 		}
 	}
+}
+
+// TestServeHelpNamesEveryOption: tutor serve --help lists each option
+// serve takes, with the default it has, and the usage line names them
+// all.
+func TestServeHelpNamesEveryOption(t *testing.T) {
+	code, out, _ := cli(t, "serve", "--help")
+	if code != 0 {
+		t.Fatalf("serve --help: exit %d", code)
+	}
+	var so tutor.ServeOptions
+	g := tutor.Options{}
+	serveFlags(&so, &g).VisitAll(func(f *flag.Flag) {
+		if !strings.Contains(out, "\n  --"+f.Name+" ") {
+			t.Errorf("serve --help does not explain --%s:\n%s", f.Name, out)
+		}
+		if !strings.Contains(serveUsage, "[--"+f.Name+" ") {
+			t.Errorf("the usage line lacks --%s: %s", f.Name, serveUsage)
+		}
+		def := f.DefValue
+		if strings.HasSuffix(def, "m0s") {
+			def = strings.TrimSuffix(def, "0s") // 30m0s is said 30m
+		}
+		if f.DefValue != "" && !strings.Contains(out, "("+def+")") {
+			t.Errorf("serve --help does not give --%s's default %s:\n%s", f.Name, f.DefValue, out)
+		}
+	})
 }
