@@ -18,6 +18,10 @@ type NotesRead struct {
 	// Err is why the folder could not be read at all. The app goes on
 	// with the lessons it has and shows Err among the notices.
 	Err error
+	// Shown, when not nil, is called in a command once the app has taken
+	// the notes in (its list made again), so that the reader knows what
+	// it made for the app is no longer needed.
+	Shown func()
 }
 
 // notesReadMsg carries what Options.ReadNotes found to Update.
@@ -74,6 +78,9 @@ func (m Model) notesRead(r NotesRead) (tea.Model, tea.Cmd) {
 	var cmds []tea.Cmd
 	if m.c.Width > 0 {
 		cmds = append(cmds, h.Resize()) // the notices take lines of the list
+	}
+	if r.Shown != nil {
+		cmds = append(cmds, func() tea.Msg { r.Shown(); return nil })
 	}
 	var next tea.Model = m
 	for _, msg := range held {

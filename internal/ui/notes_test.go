@@ -153,8 +153,13 @@ func TestNotesThatCannotBeRead(t *testing.T) {
 // its size give a screen once it does, the notices under the list.
 func TestNotesBeforeTheSize(t *testing.T) {
 	base, read, _ := notesOf(t)
+	shown := 0
+	read.Shown = func() { shown++ }
 	m := New(Options{Catalog: base, ReadNotes: func() NotesRead { return read }, NotesFolder: "~/notes"})
 	m = runCmd(t, m, m.Init(), 0)
+	if shown != 1 {
+		t.Errorf("the reader was told %d times that the notes are in, want once", shown)
+	}
 	m = sized(t, m, 80, 24)
 	s := screen(m)
 	checkBox(t, "home", m.Render(), 80, 24)
