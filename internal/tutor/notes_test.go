@@ -1,0 +1,114 @@
+package tutor
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+)
+
+// notesFolder writes a folder of two notes and returns it.
+func notesFolder(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, text := range map[string]string{
+		"go.md":   "# Go\n## Channels\nTyped pipes.\n",
+		"tcp.md":  "# TCP\n## TIME-WAIT\nTwice the MSL.\n",
+		"skip.md": "",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// within fails unless f returns in a minute: a reading that never ends
+// would hang the app at exit.
+func within(t *testing.T, what string, f func()) {
+	t.Helper()
+	done := make(chan struct{})
+	go func() { f(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(time.Minute):
+		t.Fatalf("%s did not return", what)
+	}
+}
+
+// TestReadNotesLater: the notes read while the app is up are those
+// Catalog reads first, with the same notices; the catalog the app shows
+// meanwhile is not changed; the index is written by the time wait
+// returns, and wait returns whether the app took the notes in or not.
+func TestReadNotesLater(t *testing.T) {
+	o := Options{Notes: notesFolder(t), State: t.TempDir()}
+	first, notices, err := Catalog(Options{Notes: o.Notes, State: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, took := range []bool{true, false} {
+		os.Remove(notesIndexPath(o, o.Notes))
+		cat, err := builtinCatalog()
+		if err != nil {
+			t.Fatal(err)
+		}
+		builtin := cat.IDs()
+		read, wait := readNotesLater(o, cat)
+		r := read()
+		if r.Err != nil || r.Catalog == nil {
+			t.Fatalf("read: %+v", r)
+		}
+		if got, want := r.Catalog.IDs(), first.IDs(); !slices.Equal(got, want) {
+			t.Errorf("read later: lessons %v, want %v", got, want)
+		}
+		if !slices.Equal(cat.IDs(), builtin) {
+			t.Errorf("the catalog on screen was changed: %v", cat.IDs())
+		}
+		if took {
+			r.Shown()
+			r.Shown() // twice is no harm
+		}
+		var said []string
+		within(t, "wait", func() { said = wait() })
+		if !slices.Equal(said, notices) || !slices.Equal(r.Notices, notices) {
+			t.Errorf("notices %q and %q, want %q", r.Notices, said, notices)
+		}
+		if _, err := os.Stat(notesIndexPath(o, o.Notes)); err != nil {
+			t.Errorf("took %v: no index after wait: %v", took, err)
+		}
+	}
+}
+
+// TestReadNotesLaterQuitFirst: an app that ends before the notes are in
+// (q at once) still ends: wait returns without read being called.
+func TestReadNotesLaterQuitFirst(t *testing.T) {
+	o := Options{Notes: notesFolder(t), State: t.TempDir()}
+	cat, err := builtinCatalog()
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, wait := readNotesLater(o, cat)
+	within(t, "wait before read", func() { wait() })
+}
+
+// TestReadNotesLaterFolderGone: a folder gone between the check and the
+// reading is an error the app shows, and wait says it too.
+func TestReadNotesLaterFolderGone(t *testing.T) {
+	o := Options{Notes: notesFolder(t), State: t.TempDir()}
+	if err := checkNotes(o); err != nil {
+		t.Fatal(err)
+	}
+	os.RemoveAll(o.Notes)
+	cat, _ := builtinCatalog()
+	read, wait := readNotesLater(o, cat)
+	r := read()
+	if r.Err == nil || r.Catalog != nil {
+		t.Fatalf("read of a folder gone: %+v", r)
+	}
+	var said []string
+	within(t, "wait", func() { said = wait() })
+	if len(said) == 0 || said[len(said)-1] != r.Err.Error() {
+		t.Errorf("wait said %q, want the error %q last", said, r.Err)
+	}
+}
