@@ -3,6 +3,7 @@ package lessons
 import (
 	"fmt"
 	"strings"
+	"unsafe"
 
 	"github.com/charmbracelet/x/ansi"
 )
@@ -17,7 +18,9 @@ const MaxCardRows = 40
 type section struct {
 	// path is the headings the text is under, outermost first; empty for
 	// the text before the first heading.
-	path  []string
+	path []string
+	// lines are the note's lines under the heading: a piece of the
+	// note's lines (cap(lines) == len(lines), so that an append copies).
 	lines []string
 	// head is the heading's own lines (two for a setext heading).
 	head []string
@@ -31,19 +34,20 @@ type outline struct {
 	sections []section
 }
 
-// readOutline splits text at its headings. Lines inside ``` or ~~~ fences
-// are never headings, nor are comments in unfenced code
-// (isCommentHeading): those stay in the text of their section, escaped
-// (\#) so that they show as text. It reads each line a bounded number of
-// times.
-func readOutline(text string) outline {
-	lines := strings.Split(text, "\n")
+// readOutline splits a note's lines (strings.Split of its text at "\n")
+// at its headings. Lines inside ``` or ~~~ fences are never headings, nor
+// are comments in unfenced code (isCommentHeading): those stay in the text
+// of their section, escaped (\#) in lines, so that they show as text. The
+// sections and heads are pieces of lines, which every line is in one of,
+// in order. It reads each line a bounded number of times.
+func readOutline(lines []string) outline {
 	var (
 		o        outline
 		fence    string
 		levels   []int    // the levels of the open headings, outermost first
 		texts    []string // and their texts
 		cur      section
+		start    int // the current section's lines start here
 		prevComm bool
 		chainEnd int
 		hasTitle bool
@@ -59,12 +63,10 @@ func readOutline(text string) outline {
 			if strings.HasPrefix(trimmed, fence) {
 				fence = ""
 			}
-			cur.lines = append(cur.lines, line)
 			prevComm = false
 			continue
 		case strings.HasPrefix(trimmed, "```") || strings.HasPrefix(trimmed, "~~~"):
 			fence = trimmed[:3]
-			cur.lines = append(cur.lines, line)
 			prevComm = false
 			continue
 		}
@@ -77,33 +79,37 @@ func readOutline(text string) outline {
 			}
 		}
 		if level == 0 {
-			cur.lines = append(cur.lines, line)
 			prevComm = false
 			continue
 		}
 		if setext && readsAsCode(htext) {
-			cur.lines = append(cur.lines, line, lines[i+1])
-			continue
+			continue // the line and its underline stay text
 		}
 		if !setext && isCommentHeading(lines, i, level, htext, prevComm, &chainEnd) {
-			cur.lines = append(cur.lines, `\`+line)
+			// Nothing reads lines[i] again as it was: the next heading
+			// is a comment too (prevComm), and the chain of headings
+			// below has been read.
+			lines[i] = `\` + line
 			prevComm = true
 			continue
 		}
 		prevComm = false
+		cur.lines = lines[start:i:i]
 		o.sections = append(o.sections, cur)
 		for len(levels) > 0 && levels[len(levels)-1] >= level {
 			levels, texts = levels[:len(levels)-1], texts[:len(texts)-1]
 		}
 		levels, texts = append(levels, level), append(texts, htext)
-		cur = section{path: append([]string(nil), texts...), head: lines[i : i+1]}
+		cur = section{path: append([]string(nil), texts...), head: lines[i : i+1 : i+1]}
+		start = i + 1
 		if setext {
-			cur.head = lines[i : i+2]
+			cur.head, start = lines[i:i+2:i+2], i+2
 		}
 		if level == 1 && !hasTitle && htext != "" {
 			o.title, hasTitle = htext, true
 		}
 	}
+	cur.lines = lines[start:len(lines):len(lines)]
 	o.sections = append(o.sections, cur)
 	return o
 }
@@ -125,7 +131,7 @@ func readOutline(text string) outline {
 // the front (the parts after the first of a split section), and Former is
 // the text the card id was made from before fronts held the heading path
 // ("Title › Logic Framework"), when that was this card alone.
-func noteCards(title string, o outline) []Item {
+func noteCards(title, text string, o outline) []Item {
 	type card struct {
 		front, former string
 		lines         []string
@@ -143,18 +149,24 @@ func noteCards(title string, o outline) []Item {
 		if !hasText(s.lines) {
 			continue
 		}
-		var path []string
-		for _, h := range s.path {
-			if h != title {
-				path = append(path, h)
+		path := s.path // the headings but the title
+		for k, h := range s.path {
+			if h == title {
+				path = path[:k:k]
+				for _, h := range s.path[k:] {
+					if h != title {
+						path = append(path, h)
+					}
+				}
+				break
 			}
 		}
-		front := strings.Join(append([]string{title}, path...), " › ")
+		front := joinPath(title, path)
 		if len(path) == 0 {
 			if c := byFront[front]; c != nil {
 				// The text before the first heading and the text under
 				// the title: one card.
-				c.lines = append(append(c.lines, ""), trimBlank(s.lines)...)
+				c.lines = append(append(c.lines[:len(c.lines):len(c.lines)], ""), trimBlank(s.lines)...)
 				continue
 			}
 		}
@@ -165,9 +177,9 @@ func noteCards(title string, o outline) []Item {
 		c := &card{front: front, lines: trimBlank(s.lines)}
 		if len(s.path) > 0 {
 			leaf := s.path[len(s.path)-1]
-			former := title + " › " + leaf
-			if leaf == title {
-				former = title
+			former := title
+			if leaf != title {
+				former = joinPath(title, s.path[len(s.path)-1:])
 			}
 			if leaves[leaf] == 1 && former != front {
 				c.former = former
@@ -178,9 +190,17 @@ func noteCards(title string, o outline) []Item {
 	}
 	items := make([]Item, 0, len(cards))
 	for _, c := range cards {
-		parts := splitRows(fenceCode(c.lines), MaxCardRows)
+		var one [1][]string
+		parts := one[:0]
+		if fenced := fenceCode(c.lines); fitsRows(fenced, MaxCardRows) {
+			if part := trimBlank(fenced); len(part) > 0 {
+				parts = append(parts, part) // what splitRows makes of it
+			}
+		} else {
+			parts = splitRows(fenced, MaxCardRows)
+		}
 		for k, part := range parts {
-			it := Item{Kind: Recall, Front: c.front, Back: strings.Join(part, "\n"), Markdown: true}
+			it := Item{Kind: Recall, Front: c.front, Back: joinLines(text, part), Markdown: true}
 			if len(parts) > 1 {
 				it.Front = fmt.Sprintf("%s (%d/%d)", c.front, k+1, len(parts))
 				// The first part keeps the id the whole section had, so
@@ -197,6 +217,73 @@ func noteCards(title string, o outline) []Item {
 		}
 	}
 	return items
+}
+
+// joinPath is title and the headings of path joined by " › ", in one
+// allocation (none for the title alone).
+func joinPath(title string, path []string) string {
+	if len(path) == 0 {
+		return title
+	}
+	n := len(title)
+	for _, h := range path {
+		n += len(" › ") + len(h)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	b.WriteString(title)
+	for _, h := range path {
+		b.WriteString(" › ")
+		b.WriteString(h)
+	}
+	return b.String()
+}
+
+// joinLines is strings.Join(lines, "\n"), without a copy when lines are
+// consecutive lines of text as strings.Split cut them: then it is the
+// piece of text they span. That is told by where the lines are in memory:
+// each line that is not empty must start where text has it, and text must
+// hold a newline between each two, so that the piece has the very bytes
+// of the join. (An empty line is empty wherever it is.)
+func joinLines(text string, lines []string) string {
+	f := 0 // the first line that is not empty
+	for f < len(lines) && lines[f] == "" {
+		f++
+	}
+	if f == len(lines) {
+		return strings.Join(lines, "\n")
+	}
+	base := uintptr(unsafe.Pointer(unsafe.StringData(text)))
+	p := uintptr(unsafe.Pointer(unsafe.StringData(lines[f])))
+	if p < base || p-base > uintptr(len(text)) || int(p-base) < f {
+		return strings.Join(lines, "\n")
+	}
+	start := int(p-base) - f // the f empty lines and their newlines come first
+	at := start              // where lines[k] starts in text
+	for k, l := range lines {
+		if k > 0 {
+			if at >= len(text) || text[at] != '\n' {
+				return strings.Join(lines, "\n")
+			}
+			at++
+		}
+		if l != "" && uintptr(unsafe.Pointer(unsafe.StringData(l))) != base+uintptr(at) || len(l) > len(text)-at {
+			return strings.Join(lines, "\n")
+		}
+		at += len(l)
+	}
+	return text[start:at]
+}
+
+// fitsRows reports whether lines take at most limit rows (see rows),
+// which splitRows then leaves whole, by their length: a line is never
+// wider than it is long, so it takes at most 1 + len/76 rows.
+func fitsRows(lines []string, limit int) bool {
+	n := 0
+	for _, l := range lines {
+		n += len(l)
+	}
+	return len(lines)+n/76 <= limit
 }
 
 // setextLevel reads a setext heading, a line of text alone in its

@@ -203,12 +203,21 @@ func isCommentHeading(lines []string, i, level int, text string, prevComment boo
 // not as prose (looksLikeCode), goes on over the lines that read as code,
 // are indented, or are comments, and over blank lines between such lines,
 // and needs two lines that read as code. Lines already fenced, list items
-// and quotes are left alone. It reads each line a bounded number of times.
+// and quotes are left alone. It reads each line a bounded number of times,
+// and returns lines themselves when it fences nothing.
 func fenceCode(lines []string) []string {
-	out := make([]string, 0, len(lines)+4)
+	// out is nil while every line so far is kept as it is: it is then
+	// lines[:i], and lines themselves are the answer when nothing is
+	// fenced. own makes it a copy, to change.
+	var out []string
+	own := func(i int) {
+		if out == nil {
+			out = append(make([]string, 0, len(lines)+4), lines[:i]...)
+		}
+	}
 	fence := ""
 	inList := false // the last line at the margin was a list item's
-	itemCol := 0    // the column of that item's text
+	itemCol := 0    // the column of that item's text, when inList
 	for i := 0; i < len(lines); {
 		line := lines[i]
 		trimmed := strings.TrimSpace(line)
@@ -216,17 +225,22 @@ func fenceCode(lines []string) []string {
 			if strings.HasPrefix(trimmed, fence) {
 				fence = ""
 			}
-			out = append(out, line)
+			if out != nil {
+				out = append(out, line)
+			}
 			i++
 			continue
 		}
 		if trimmed != "" && line[0] != ' ' && line[0] != '\t' {
-			inList = isListItem(line)
-			itemCol = itemColumn(line)
+			if inList = isListItem(line); inList {
+				itemCol = itemColumn(line)
+			}
 		}
 		if strings.HasPrefix(trimmed, "```") || strings.HasPrefix(trimmed, "~~~") {
 			fence = trimmed[:3]
-			out = append(out, line)
+			if out != nil {
+				out = append(out, line)
+			}
 			i++
 			continue
 		}
@@ -234,6 +248,7 @@ func fenceCode(lines []string) []string {
 			// Indented four past the item's text, the lines are an
 			// indented code block of the item already.
 			if end, indent := indentedCode(lines, i); end > i && len(indent) < itemCol+4 {
+				own(i)
 				out = append(out, indent+"```"+codeLanguage(lines[i:end]))
 				out = append(out, lines[i:end]...)
 				out = append(out, indent+"```")
@@ -241,18 +256,20 @@ func fenceCode(lines []string) []string {
 				continue
 			}
 		}
-		if !looksLikeCode(line) || strings.HasPrefix(line, "    ") || strings.HasPrefix(line, "\t") {
-			out = append(out, line)
+		if strings.HasPrefix(line, "    ") || strings.HasPrefix(line, "\t") || !looksLikeCode(line) {
+			if out != nil {
+				out = append(out, line)
+			}
 			i++
 			continue
 		}
 		// A run: code lines, indented lines, # comments, and blank lines
 		// followed by more of these. Where it ends does not depend on
 		// where it starts, so a run too short to fence is passed over
-		// whole.
-		end, code := i, 0
+		// whole. (Line i reads as code: it is not read again.)
+		end, code := i+1, 1
 	run:
-		for j := i; j < len(lines); j++ {
+		for j := i + 1; j < len(lines); j++ {
 			l := lines[j]
 			t := strings.TrimSpace(l)
 			switch {
@@ -269,11 +286,14 @@ func fenceCode(lines []string) []string {
 			}
 		}
 		if code < 2 {
-			out = append(out, lines[i:end]...)
+			if out != nil {
+				out = append(out, lines[i:end]...)
+			}
 			i = end
 			continue
 		}
 		// The comments directly above the code belong to it.
+		own(i)
 		first := len(out)
 		for first > 0 && strings.HasPrefix(out[first-1], `\#`) {
 			first--
@@ -290,6 +310,9 @@ func fenceCode(lines []string) []string {
 		}
 		out = append(out, "```")
 		i = end
+	}
+	if out == nil {
+		return lines
 	}
 	return out
 }
@@ -365,11 +388,12 @@ func codeLanguage(lines []string) string {
 // they are; a note with no unfenced code comes back unchanged. It reads
 // each line a bounded number of times.
 func FenceCode(text string) string {
-	o := readOutline(text)
-	out := make([]string, 0, strings.Count(text, "\n")+1)
+	lines := strings.Split(text, "\n")
+	o := readOutline(lines)
+	out := make([]string, 0, len(lines)+4)
 	for _, s := range o.sections {
 		out = append(out, s.head...)
 		out = append(out, fenceCode(s.lines)...)
 	}
-	return strings.Join(out, "\n")
+	return joinLines(text, out)
 }

@@ -313,7 +313,9 @@ func parseNoteText(p, raw string) (l *Lesson, warn, err error) {
 		return nil, warn, errors.New("no text")
 	}
 	l.Body = text
-	o := readOutline(text)
+	// The lines are split once; the cards' backs that are runs of them
+	// are pieces of the body (joinLines).
+	o := readOutline(strings.Split(text, "\n"))
 	if l.Title == "" {
 		l.Title = SanitizeLine(o.title)
 	}
@@ -324,8 +326,8 @@ func parseNoteText(p, raw string) (l *Lesson, warn, err error) {
 	if l.Summary == "" {
 		l.Summary = "your note " + SanitizeLine(p)
 	}
-	l.Summary = strings.Join(strings.Fields(l.Summary), " ")
-	l.Items = noteCards(l.Title, o)
+	l.Summary = joinFields(l.Summary)
+	l.Items = noteCards(l.Title, text, o)
 	shareBacks(l.Body, l.Items)
 	return l, warn, nil
 }
@@ -446,7 +448,35 @@ func Sanitize(s string) string {
 // file name, a message): newlines, tabs and runs of spaces become one space,
 // and the ends are trimmed.
 func SanitizeLine(s string) string {
-	return strings.Join(strings.Fields(Sanitize(s)), " ")
+	return joinFields(Sanitize(s))
+}
+
+// joinFields is strings.Join(strings.Fields(s), " "): the words of s
+// separated by one space. Text that is that already, as most titles and
+// headings are, is returned as it is: it starts and ends with a word, and
+// holds no space (unicode.IsSpace) but single ' ' between words.
+func joinFields(s string) string {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c == ' ' && (i == 0 || i+1 == len(s) || s[i+1] == ' ') || c != ' ' && asciiSpace(c) {
+				return strings.Join(strings.Fields(s), " ")
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			return strings.Join(strings.Fields(s), " ")
+		}
+		i += size
+	}
+	return s
+}
+
+// asciiSpace reports the ASCII bytes unicode.IsSpace reports.
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
 }
 
 // isBidi reports the characters that change the direction of the text

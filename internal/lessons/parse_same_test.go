@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"tutor/internal/lessons/notesgen"
 )
@@ -188,6 +189,13 @@ var parseSeeds = []string{
 	strings.Repeat("line\n", 100),
 	strings.Repeat("x = 1\n", 100),
 	"~~~\ncode\n~~~\n```\nmore\n",
+	"## s\nx = 1\ny = 2\n\ntext\nz = 3\nmore\n\nf(x)\n  g\n",
+	"## s\n- item\n    x = 1\n    y = 2\ntext\nz = 3\n",
+	// Lines a little over two rows each: the bound on rows of fitsRows
+	// holds at 14 of 153 bytes (42 rows), as it must.
+	"## s\n" + strings.Repeat(strings.Repeat("x", 152)+"y\n", 14),
+	"## s\n" + strings.Repeat(strings.Repeat("w ", 76)+"z\n", 13),
+	"## s\n" + strings.Repeat("中文", 50) + "\n" + strings.Repeat("line\n", 39),
 }
 
 // FuzzParseSame: on any text and path, parseNoteText gives the lesson,
@@ -281,5 +289,52 @@ func TestCodeLineFastDecides(t *testing.T) {
 	}
 	if decided < len(codeLineSeeds)/3 {
 		t.Errorf("codeLineFast decides %d of %d seeds, want a third at least", decided, len(codeLineSeeds))
+	}
+}
+
+// FuzzLinePiecesSame: joinFields is the join of strings.Fields, and a line
+// takes no more rows than fitsRows counts for it (1 + len/76), on any
+// text.
+func FuzzLinePiecesSame(f *testing.F) {
+	for _, s := range []string{"", " ", "a", "a b", "a  b", " a", "a ", "a\tb", "a\u00a0b", "a \u2003b", "中文 笔记", "\xff b", "a\u0085b", "a\vb", "a\u200bb",
+		strings.Repeat("中", 80), strings.Repeat("\U0001F44D", 40), strings.Repeat("x", 76), strings.Repeat("x", 77), "\x1b[31m" + strings.Repeat("y", 80)} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := joinFields(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Fatalf("joinFields(%q) = %q, want %q", s, got, want)
+		}
+		if r := rows(s); r > 1+len(s)/76 {
+			t.Fatalf("rows(%q) = %d, over 1 + %d/76", s, r, len(s))
+		}
+	})
+}
+
+// TestJoinLinesShares: a run of a text's lines is joined without a copy,
+// and anything else is joined as strings.Join joins it.
+func TestJoinLinesShares(t *testing.T) {
+	// Made at run time, and too long for the tiny allocator to put a
+	// join next to it, or a literal to be found in it.
+	text := strings.Repeat("a", 20) + "\n\n" + strings.Repeat("bc", 10) + "\n" + strings.Repeat("d", 20) + "\n"
+	lines := strings.Split(text, "\n")
+	for _, c := range []struct {
+		lines  []string
+		shared bool
+	}{
+		{lines, true}, {lines[1:3], true}, {lines[2:4], true}, {lines[4:], false}, {lines[:0], false},
+		{[]string{lines[0], lines[2]}, false}, {[]string{lines[0], "", lines[2]}, true},
+		{[]string{strings.Repeat("a", 20), "", lines[2]}, false}, {[]string{"", "", lines[2]}, true}, {[]string{lines[2], lines[3], "x"}, false},
+		{[]string{text[2:3], text[3:5]}, false}, {[]string{text[0:20], text[20:20], text[23:43]}, false}, {[]string{text[0:20], text[20:20], text[22:42]}, true},
+		{[]string{text[0:5], text[6:10]}, false},
+	} {
+		got := joinLines(text, c.lines)
+		if want := strings.Join(c.lines, "\n"); got != want {
+			t.Errorf("joinLines(%q) = %q, want %q", c.lines, got, want)
+		}
+		p := uintptr(unsafe.Pointer(unsafe.StringData(got)))
+		base := uintptr(unsafe.Pointer(unsafe.StringData(text)))
+		if shared := got != "" && p >= base && p+uintptr(len(got)) <= base+uintptr(len(text)); shared != c.shared {
+			t.Errorf("joinLines(%q) shares the text: %v, want %v", c.lines, shared, c.shared)
+		}
 	}
 }
