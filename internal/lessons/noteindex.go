@@ -8,6 +8,7 @@ import (
 	"io"
 	"io/fs"
 	"strings"
+	"time"
 	"unsafe"
 )
 
@@ -265,6 +266,27 @@ func indexKey(d fs.DirEntry) (size, mtime int64, ok bool) {
 		return 0, 0, false
 	}
 	return fi.Size(), fi.ModTime().UnixNano(), true
+}
+
+// ForgetSince drops from the index every file whose modification time is
+// at or after t, and reports how many it dropped. A file read in the
+// same tick of the file system's clock as it was last written could be
+// written again within that tick, at the same size, and keep the time
+// the index holds: called with t a little before the scan began (the
+// clock's tick, or more), it makes the next scan read such a file again
+// rather than trust it, as git does with its racily clean entries.
+func (x *NoteIndex) ForgetSince(t time.Time) int {
+	if x == nil {
+		return 0
+	}
+	n := 0
+	for p, e := range x.entries {
+		if e.mtime >= t.UnixNano() {
+			delete(x.entries, p)
+			n++
+		}
+	}
+	return n
 }
 
 // lookup returns the entry of path p when its size and modification time

@@ -7,6 +7,7 @@ import (
 	"os"
 	"runtime/debug"
 	"sync"
+	"time"
 
 	"tutor/content"
 	"tutor/internal/lessons"
@@ -63,6 +64,11 @@ type notesRead struct {
 	SaveIndex func()
 }
 
+// racyWindow is how long before a scan a note must have been written for
+// the index to keep it: more than the clock tick of any file system that
+// holds notes (FAT's is 2 s).
+const racyWindow = 3 * time.Second
+
 // readNotes reads the notes folder of o into a copy of cat, from the
 // folder's index where a file has not changed since it was written. cat
 // itself is not changed, so the app can show it while this runs.
@@ -73,9 +79,15 @@ func readNotes(o Options, cat *lessons.Catalog) notesRead {
 		exts = lessons.DefaultNoteExts
 	}
 	index := notesIndexPath(o, o.Notes)
+	began := time.Now()
 	scan, idx, changed, err := lessons.ScanNotesIndexed(lessons.DirFS(o.Notes), ".", exts, readNotesIndex(index))
 	if err != nil {
 		return notesRead{Catalog: cat, Err: Usagef("--notes %s: %v", shown, lessons.SanitizeLine(err.Error())), SaveIndex: func() {}}
+	}
+	// A note written in the last moments before the scan may be written
+	// again unseen at the same size and time: it is read again next time.
+	if idx.ForgetSince(began.Add(-racyWindow)) > 0 {
+		changed = true
 	}
 	with := cat.Clone()
 	warnings := append(scan.Warnings, with.Add(scan.Notes...)...)

@@ -21,16 +21,19 @@ import (
 // fstest.MapFS whose files all have one modification time.
 func Files(n int) fstest.MapFS {
 	fsys := fstest.MapFS{}
-	mod := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
 	for i := range n {
 		p, text := Note(i)
-		fsys[p] = &fstest.MapFile{Data: []byte(text), Mode: 0o644, ModTime: mod}
+		fsys[p] = &fstest.MapFile{Data: []byte(text), Mode: 0o644, ModTime: Written}
 	}
 	return fsys
 }
 
-// Write writes the n notes of the folder below dir and returns how many
-// bytes they hold.
+// Written is the modification time of every note of the folder: long
+// before any scan, as a learner's notes are.
+var Written = time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
+
+// Write writes the n notes of the folder below dir, each with the
+// modification time Written, and returns how many bytes they hold.
 func Write(dir string, n int) (int64, error) {
 	var total int64
 	for i := range n {
@@ -40,6 +43,9 @@ func Write(dir string, n int) (int64, error) {
 			return total, err
 		}
 		if err := os.WriteFile(name, []byte(text), 0o644); err != nil {
+			return total, err
+		}
+		if err := os.Chtimes(name, Written, Written); err != nil {
 			return total, err
 		}
 		total += int64(len(text))
