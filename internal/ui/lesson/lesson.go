@@ -207,6 +207,11 @@ func (m Model) layout() layout {
 		lay.note = rect{nw, h}
 		if m.showSource {
 			sh := max(h*2/5, min(h, 6))
+			if m.vis.Predicting() {
+				// The question and its four answers need the rows: the
+				// source keeps a quarter, enough for the line running.
+				sh = max(h/4, min(h, 6))
+			}
 			lay.vis = rect{rw, h - sh}
 			lay.src = rect{rw, sh}
 		} else {
