@@ -372,6 +372,55 @@ func TestKnobReverses(t *testing.T) {
 	}
 }
 
+// TestKnobWalksTheSameAddressesBack: v on a range walks back over the
+// addresses it yielded, from the last, so the carry of the walk up is a
+// borrow on the way down; at the top of the address space the walk back
+// starts from where the walk stopped.
+func TestKnobWalksTheSameAddressesBack(t *testing.T) {
+	v := New()
+	for _, tt := range []struct {
+		args     []string
+		up, down string
+	}{
+		{[]string{"--from", "10.0.255.254", "--count", "4"},
+			"10.0.255.254\n10.0.255.255\n10.1.0.0\n10.1.0.1", "10.1.0.1\n10.1.0.0\n10.0.255.255\n10.0.255.254"},
+		{[]string{"--from", "255.255.255.254", "--count", "5"},
+			"255.255.255.254\n255.255.255.255", "255.255.255.255\n255.255.255.254\n255.255.255.253\n255.255.255.252\n255.255.255.251"},
+	} {
+		r, err := v.Run(tt.args)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Final() != tt.up {
+			t.Fatalf("%q yields %q, want %q", tt.args, r.Final(), tt.up)
+		}
+		turned, err := r.Turn(0, "v", 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r2, err := turned.Record()
+		if err != nil || r2.Final() != tt.down {
+			t.Errorf("%q turned to %q yields %q, %v; want %q", tt.args, turned.Args, r2.Final(), err, tt.down)
+		}
+	}
+	r, _ := v.Run([]string{"--from", "10.0.255.254", "--count", "4"})
+	turned, _ := r.Turn(0, "v", 0)
+	r2, _ := turned.Record()
+	back, err := r2.Turn(0, "v", 0)
+	if err != nil || strings.Join(back.Args, " ") != "--from 10.0.255.254 --count 4" {
+		t.Errorf("v twice gives %q, %v; want the walk it started from", back.Args, err)
+	}
+	borrow := false
+	for i := range r2.Len() {
+		if s := r2.Frame(i).Step; strings.Contains(s, "borrow") {
+			borrow = true
+		}
+	}
+	if !borrow {
+		t.Errorf("the walk back shows no borrow step")
+	}
+}
+
 // knobs0 is the reverse knob as the Spec holds it.
 func knobs0() visual.Knob[input, *recording] { return spec().Knobs[0] }
 
