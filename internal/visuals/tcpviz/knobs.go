@@ -18,11 +18,11 @@ var knobs = []visual.Knob[input, *recording]{
 		Turn: dropNext,
 	},
 	{
-		Key:  key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "RFC/Linux profile")),
+		Key:  key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "RFC or Linux timers (RTO floor, initial window, TIME-WAIT)")),
 		Turn: switchProfile,
 	},
 	{
-		Key:  key.NewBinding(key.WithKeys("[", "]"), key.WithHelp("[/]", "seed -1/+1")),
+		Key:  key.NewBinding(key.WithKeys("[", "]"), key.WithHelp("[/]", "other random losses, duplicates, reorders (seed -1/+1)")),
 		Turn: reseed,
 	},
 }
