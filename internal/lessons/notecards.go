@@ -46,6 +46,7 @@ func readOutline(lines []string) outline {
 		fence    string
 		levels   []int    // the levels of the open headings, outermost first
 		texts    []string // and their texts
+		paths    []string // the sections' paths, one after the other
 		cur      section
 		start    int // the current section's lines start here
 		prevComm bool
@@ -100,7 +101,9 @@ func readOutline(lines []string) outline {
 			levels, texts = levels[:len(levels)-1], texts[:len(texts)-1]
 		}
 		levels, texts = append(levels, level), append(texts, htext)
-		cur = section{path: append([]string(nil), texts...), head: lines[i : i+1 : i+1]}
+		// The paths are copies of texts, made in one slice that grows.
+		paths = append(paths, texts...)
+		cur = section{path: paths[len(paths)-len(texts) : len(paths) : len(paths)], head: lines[i : i+1 : i+1]}
 		start = i + 1
 		if setext {
 			cur.head, start = lines[i:i+2:i+2], i+2
@@ -177,12 +180,14 @@ func noteCards(title, text string, o outline) []Item {
 		c := &card{front: front, lines: trimBlank(s.lines)}
 		if len(s.path) > 0 {
 			leaf := s.path[len(s.path)-1]
-			former := title
-			if leaf != title {
-				former = joinPath(title, s.path[len(s.path)-1:])
-			}
-			if leaves[leaf] == 1 && former != front {
-				c.former = former
+			switch {
+			case leaves[leaf] != 1:
+			case leaf == title:
+				if front != title {
+					c.former = title
+				}
+			case !isPath(front, title, leaf):
+				c.former = joinPath(title, s.path[len(s.path)-1:])
 			}
 		}
 		byFront[front] = c
@@ -239,6 +244,13 @@ func joinPath(title string, path []string) string {
 	return b.String()
 }
 
+// isPath reports whether front is joinPath(title, []string{leaf}), without
+// making it.
+func isPath(front, title, leaf string) bool {
+	rest, ok := strings.CutPrefix(front, title)
+	return ok && len(rest) == len(" › ")+len(leaf) && strings.HasPrefix(rest, " › ") && strings.HasSuffix(rest, leaf)
+}
+
 // joinLines is strings.Join(lines, "\n"), without a copy when lines are
 // consecutive lines of text as strings.Split cut them: then it is the
 // piece of text they span. That is told by where the lines are in memory:
@@ -254,12 +266,12 @@ func joinLines(text string, lines []string) string {
 		return strings.Join(lines, "\n")
 	}
 	base := uintptr(unsafe.Pointer(unsafe.StringData(text)))
-	p := uintptr(unsafe.Pointer(unsafe.StringData(lines[f])))
-	if p < base || p-base > uintptr(len(text)) || int(p-base) < f {
+	first, ok := pieceAt(text, lines[f])
+	if !ok || first < f {
 		return strings.Join(lines, "\n")
 	}
-	start := int(p-base) - f // the f empty lines and their newlines come first
-	at := start              // where lines[k] starts in text
+	start := first - f // the f empty lines and their newlines come first
+	at := start        // where lines[k] starts in text
 	for k, l := range lines {
 		if k > 0 {
 			if at >= len(text) || text[at] != '\n' {
@@ -273,6 +285,17 @@ func joinLines(text string, lines []string) string {
 		at += len(l)
 	}
 	return text[start:at]
+}
+
+// pieceAt reports whether s, not empty, is a piece of text in memory, not
+// only in content, and where it starts.
+func pieceAt(text, s string) (int, bool) {
+	base := uintptr(unsafe.Pointer(unsafe.StringData(text)))
+	p := uintptr(unsafe.Pointer(unsafe.StringData(s)))
+	if s == "" || p < base || p-base > uintptr(len(text)) || uintptr(len(s)) > uintptr(len(text))-(p-base) {
+		return 0, false
+	}
+	return int(p - base), true
 }
 
 // fitsRows reports whether lines take at most limit rows (see rows),

@@ -328,8 +328,27 @@ func parseNoteText(p, raw string) (l *Lesson, warn, err error) {
 	}
 	l.Summary = joinFields(l.Summary)
 	l.Items = noteCards(l.Title, text, o)
-	shareBacks(l.Body, l.Items)
+	shareOtherBacks(l.Body, l.Items)
 	return l, warn, nil
+}
+
+// shareOtherBacks is shareBacks for cards most of whose backs are pieces
+// of the body already (see joinLines): those are left as they are, and
+// each other is looked for in the body as shareBacks looks for it, past
+// the end of the last back that is in the body.
+func shareOtherBacks(body string, items []Item) {
+	from := 0
+	for i := range items {
+		back := items[i].Back
+		if at, ok := pieceAt(body, back); ok {
+			from = max(from, at+len(back))
+			continue
+		}
+		if at, ok := backAt(body, back, from); ok {
+			items[i].Back = body[at : at+len(back)]
+			from = at + len(back)
+		}
+	}
 }
 
 // Sanitize makes untrusted text safe to print on a terminal. It keeps
@@ -365,6 +384,14 @@ func Sanitize(s string) string {
 		b.WriteString(s[kept:i])
 	}
 	for i := 0; i < len(s); {
+		// Eight bytes of printable ASCII at a time, the last of them
+		// not the base of a cluster: kept.
+		for i+8 <= len(s) && printable8(load8(s[i:])) && (i+8 == len(s) || s[i+8] < 0x80) {
+			i += 8
+		}
+		if i == len(s) {
+			break
+		}
 		if c := s[i]; (c >= 0x20 && c < 0x7f || c == '\n' || c == '\t') && (i+1 == len(s) || s[i+1] < 0x80) {
 			// Printable ASCII, a newline or a tab, not the base of a
 			// cluster: kept.
@@ -442,6 +469,23 @@ func Sanitize(s string) string {
 	}
 	cut(len(s))
 	return b.String()
+}
+
+// printable8 reports whether the eight bytes of x are all printable ASCII,
+// 0x20 to 0x7e, testing them at once with the hasless and hasmore tests
+// of Bit Twiddling Hacks: (x - 0x20 in every byte) &^ x has a high bit
+// set if and only if some byte is under 0x20, and (x + 0x01 in every
+// byte) | x if and only if some byte is over 0x7e.
+func printable8(x uint64) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	return ((x-0x20*ones)&^x|(x+ones|x))&highs == 0
+}
+
+// load8 is the first eight bytes of s, the first the lowest.
+func load8(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 // SanitizeLine is Sanitize for text shown on one line (a title, a tag, a

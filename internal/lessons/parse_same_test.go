@@ -190,6 +190,7 @@ var parseSeeds = []string{
 	strings.Repeat("x = 1\n", 100),
 	"~~~\ncode\n~~~\n```\nmore\n",
 	"## s\nx = 1\ny = 2\n\ntext\nz = 3\nmore\n\nf(x)\n  g\n",
+	"## s\nabcdefgh\ufe0f abcdefgh\U0001F3FD abcdefg\u200d\U0001F44D abcdefgh\x1b[31m abcdefgh\xff\n",
 	"## s\n- item\n    x = 1\n    y = 2\ntext\nz = 3\n",
 	// Lines a little over two rows each: the bound on rows of fitsRows
 	// holds at 14 of 153 bytes (42 rows), as it must.
@@ -310,6 +311,24 @@ func FuzzLinePiecesSame(f *testing.F) {
 	})
 }
 
+// TestPieceAt: pieceAt tells a piece of a text in memory from a string
+// that is not one, or only in part.
+func TestPieceAt(t *testing.T) {
+	text := strings.Repeat("piece ", 10)
+	for _, c := range []struct {
+		text, s string
+		at      int
+		ok      bool
+	}{
+		{text, text, 0, true}, {text, text[5:15], 5, true}, {text, text[60:], 0, false}, {text[:10], text[5:15], 0, false},
+		{text[10:], text[5:15], 0, false}, {text, strings.Clone(text[5:15]), 0, false}, {text, "", 0, false}, {"", text, 0, false},
+	} {
+		if at, ok := pieceAt(c.text, c.s); at != c.at || ok != c.ok {
+			t.Errorf("pieceAt(%q, %q) = %d, %v, want %d, %v", c.text, c.s, at, ok, c.at, c.ok)
+		}
+	}
+}
+
 // TestJoinLinesShares: a run of a text's lines is joined without a copy,
 // and anything else is joined as strings.Join joins it.
 func TestJoinLinesShares(t *testing.T) {
@@ -335,6 +354,46 @@ func TestJoinLinesShares(t *testing.T) {
 		base := uintptr(unsafe.Pointer(unsafe.StringData(text)))
 		if shared := got != "" && p >= base && p+uintptr(len(got)) <= base+uintptr(len(text)); shared != c.shared {
 			t.Errorf("joinLines(%q) shares the text: %v, want %v", c.lines, shared, c.shared)
+		}
+	}
+}
+
+// FuzzPrintable8: printable8 tells eight bytes of printable ASCII as a
+// byte-by-byte test does.
+func FuzzPrintable8(f *testing.F) {
+	for _, s := range []string{"abcdefgh", "abcdefg\n", "\x1fbcdefgh", " ~~~~~~~", "~~~~~~~\x7f", "\x80bcdefgh", "\xff\xff\xff\xff\xff\xff\xff\xff", "        ", "\x00\x00\x00\x00\x00\x00\x00\x00", "\x20\x1f\x20\x20\x20\x20\x20\x20", "a\xa0bcdefg"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if len(s) < 8 {
+			return
+		}
+		want := true
+		for i := range 8 {
+			want = want && s[i] >= 0x20 && s[i] <= 0x7e
+		}
+		if got := printable8(load8(s)); got != want {
+			t.Fatalf("printable8(%q) = %v, want %v", s[:8], got, want)
+		}
+	})
+}
+
+// TestPrintable8Pairs: printable8 on every value of every two of the eight
+// bytes, the others printable, as a byte-by-byte test tells it.
+func TestPrintable8Pairs(t *testing.T) {
+	b := []byte("abcdefgh")
+	for p := range 8 {
+		for q := p + 1; q < 8; q++ {
+			for x := range 256 {
+				for y := range 256 {
+					b[p], b[q] = byte(x), byte(y)
+					want := x >= 0x20 && x <= 0x7e && y >= 0x20 && y <= 0x7e
+					if got := printable8(load8(string(b))); got != want {
+						t.Fatalf("printable8(%q) = %v, want %v", b, got, want)
+					}
+				}
+			}
+			b[p], b[q] = "abcdefgh"[p], "abcdefgh"[q]
 		}
 	}
 }
