@@ -57,6 +57,10 @@ type Place struct {
 	// there, as a fraction of the note's lines, from 0 to 1. A fraction
 	// keeps the place when the note is wrapped at another width.
 	Note float64 `json:"note"`
+	// Read is the percentage the note's title showed, how far it was
+	// scrolled (0 at its top, 100 at its end), for a line that says
+	// where the learner left it; nil in a file written before it.
+	Read *int `json:"read,omitempty"`
 	// Args is the visual's input, nil for a lesson without a visual.
 	Args []string `json:"args,omitempty"`
 	// Step is the visual's step on screen, counting from 0, of Steps.
@@ -86,6 +90,8 @@ func (p Place) check(id string) error {
 		return fmt.Errorf("lesson id %q is empty, too long or not UTF-8", id)
 	case !(p.Note >= 0 && p.Note <= 1):
 		return fmt.Errorf("lesson %q: note at %v, not from 0 to 1", id, p.Note)
+	case p.Read != nil && (*p.Read < 0 || *p.Read > 100):
+		return fmt.Errorf("lesson %q: note read to %d%%, not from 0 to 100", id, *p.Read)
 	case p.Steps < 0 || p.Steps > MaxSteps || p.Step < 0 || (p.Steps > 0 && p.Step >= p.Steps) || (p.Steps == 0 && p.Step != 0):
 		return fmt.Errorf("lesson %q: step %d of %d", id, p.Step, p.Steps)
 	case p.Pane != Note && p.Pane != Visual && p.Pane != Source:

@@ -22,7 +22,7 @@ func place(step int, at time.Time) Place {
 
 func TestSaveLoadRoundTrip(t *testing.T) {
 	dir := t.TempDir()
-	want := map[string]Place{"kvstore": place(6, t0), "redis": {Note: 0.5, Pane: Note, At: t0}}
+	want := map[string]Place{"kvstore": place(6, t0), "redis": {Note: 0.5, Read: &[]int{64}[0], Pane: Note, At: t0}}
 	if err := Save(dir, want); err != nil {
 		t.Fatal(err)
 	}
@@ -32,6 +32,9 @@ func TestSaveLoadRoundTrip(t *testing.T) {
 	}
 	for id, w := range want {
 		g := got[id]
+		if (g.Read == nil) != (w.Read == nil) || g.Read != nil && *g.Read != *w.Read {
+			t.Errorf("%s: read %v, want %v", id, g.Read, w.Read)
+		}
 		if g.Note != w.Note || strings.Join(g.Args, "\x00") != strings.Join(w.Args, "\x00") || g.Step != w.Step || g.Steps != w.Steps || g.Pane != w.Pane || g.Source != w.Source || !g.At.Equal(w.At) {
 			t.Errorf("%s: %+v, want %+v", id, g, w)
 		}
@@ -105,6 +108,7 @@ func TestBadPlacesAreDropped(t *testing.T) {
 		"step past": {Step: 29, Steps: 29, Pane: Note, At: t0},
 		"negative":  {Step: -1, Steps: 29, Pane: Note, At: t0},
 		"note 2":    {Note: 2, Pane: Note, At: t0},
+		"read 101":  {Read: &[]int{101}[0], Pane: Note, At: t0},
 		"pane":      {Pane: "sideways", At: t0},
 		"no time":   {Pane: Note},
 		"too many":  {Args: make([]string, MaxArgs+1), Steps: 1, Pane: Note, At: t0},

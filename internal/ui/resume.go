@@ -119,7 +119,11 @@ func (m *Model) refreshContinue() {
 		if last != nil && !p.At.After(last.At) && !(p.At.Equal(last.At) && id < last.Lesson) {
 			continue
 		}
-		last = &home.Continue{Lesson: id, Step: p.Step + 1, Steps: p.Steps, Note: int(math.Round(p.Note * 100)), At: p.At}
+		read := int(math.Round(p.Note * 100))
+		if p.Read != nil {
+			read = max(0, min(*p.Read, 100))
+		}
+		last = &home.Continue{Lesson: id, Step: p.Step + 1, Steps: p.Steps, Note: read, At: p.At}
 	}
 	m.home().SetContinue(last)
 }
@@ -143,5 +147,5 @@ func fromLesson(p lesson.Place, at time.Time) resume.Place {
 	case lesson.SourcePane:
 		pane = resume.Source
 	}
-	return resume.Place{Note: p.Note, Args: p.Args, Step: p.Step, Steps: p.Steps, Pane: pane, Source: p.Source, At: at}
+	return resume.Place{Note: p.Note, Read: &p.Read, Args: p.Args, Step: p.Step, Steps: p.Steps, Pane: pane, Source: p.Source, At: at}
 }

@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"math/rand/v2"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -168,5 +169,32 @@ func TestResumeNotForPredict(t *testing.T) {
 	}
 	if got := m.Places(); len(got) != 0 {
 		t.Errorf("predict moved the place: %v", got)
+	}
+}
+
+// TestResumeSaysThePercentTheTitleSaid: the continue line says the note
+// is where the note's title said it was when the lesson was left, at its
+// end too (the title's 100%, where the first line on screen is not the
+// last of the note), and after a restart from the saved places.
+func TestResumeSaysThePercentTheTitleSaid(t *testing.T) {
+	titleRE := regexp.MustCompile(`Note · (\d+)%`)
+	for _, keys := range [][]string{{"G"}, {"f", "f", "f"}, {"j"}} {
+		var sv saver
+		m := sized(t, newApp(t, Options{Quiz: resumeQuiz(), SaveResume: sv.save}), 100, 30)
+		m = press(t, m, "enter") // TCP basics, a note alone
+		m = press(t, m, keys...)
+		got := titleRE.FindStringSubmatch(screen(m))
+		if got == nil {
+			t.Fatalf("no note title:\n%s", screen(m))
+		}
+		m = press(t, m, "esc")
+		want := "at " + got[1] + "% of the note"
+		if s := screen(m); !strings.Contains(s, want) {
+			t.Errorf("%v: the title said %s%%; home:\n%s", keys, got[1], s)
+		}
+		m2 := sized(t, newApp(t, Options{Quiz: resumeQuiz(), Resume: sv.last()}), 100, 30)
+		if s := screen(m2); !strings.Contains(s, want) {
+			t.Errorf("%v: after a restart, home lacks %q:\n%s", keys, want, s)
+		}
 	}
 }

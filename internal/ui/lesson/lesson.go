@@ -683,7 +683,17 @@ func (m Model) noteTitle() string {
 	if !m.noteOK {
 		return "Note"
 	}
-	return fmt.Sprintf("Note · %d%%", int(math.Round(m.note.ScrollPercent()*100)))
+	return fmt.Sprintf("Note · %d%%", m.readPercent())
+}
+
+// readPercent is how far the note is scrolled, in percent: 0 at its top,
+// 100 at its end (the last line on screen), as its title says. Before
+// the note is drawn it is the place it will open at.
+func (m Model) readPercent() int {
+	if !m.noteOK {
+		return int(math.Round(m.anchor * 100))
+	}
+	return int(math.Round(m.note.ScrollPercent() * 100))
 }
 
 func (m Model) noteView(r rect) string {

@@ -7,6 +7,8 @@ type Place struct {
 	// Note is the note's first line on screen as a fraction of its
 	// lines, from 0 to 1.
 	Note float64
+	// Read is the percentage the note's title shows (see noteTitle).
+	Read int
 	// Args is the visual's input, Step its step on screen (from 0) of
 	// Steps; nil and 0 without a visual or before its first run.
 	Args        []string
@@ -23,6 +25,7 @@ func (m *Model) Place() Place {
 		p.Note = float64(m.note.YOffset()) / float64(m.note.TotalLineCount())
 	}
 	p.Note = math.Max(0, math.Min(p.Note, 1))
+	p.Read = m.readPercent()
 	if m.vis != nil {
 		p.Args = m.vis.Args()
 		p.Step = m.vis.Frame()
