@@ -187,3 +187,25 @@ func TestNotesUnderAFilter(t *testing.T) {
 		t.Errorf("the cursor moved to %v, want count", l)
 	}
 }
+
+// TestNotesReadingAtEverySize: the status line says the notes are being
+// read at every width, naming the folder where it fits.
+func TestNotesReadingAtEverySize(t *testing.T) {
+	base, _, _ := notesOf(t)
+	for _, tt := range []struct {
+		w, h int
+		want string
+	}{
+		{120, 40, "2 lessons · reading the notes in ~/notes…"},
+		{60, 12, "2 lessons · reading the notes in ~/notes…"},
+		{40, 12, "2 lessons · reading notes…"},
+		{30, 12, "2 lessons · reading notes…"},
+	} {
+		m := sized(t, readingApp(t, Options{Catalog: base}), tt.w, tt.h)
+		s := screen(m)
+		if !strings.Contains(s, tt.want) {
+			t.Errorf("%dx%d lacks %q:\n%s", tt.w, tt.h, tt.want, s)
+		}
+		checkBox(t, "home", m.Render(), tt.w, tt.h)
+	}
+}

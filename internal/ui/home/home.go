@@ -15,6 +15,7 @@ import (
 	"charm.land/bubbles/v2/list"
 	"charm.land/bubbles/v2/paginator"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"tutor/internal/lessons"
 	"tutor/internal/ui/common"
@@ -411,7 +412,11 @@ func (m Model) status() string {
 		noun = "lesson"
 	}
 	if m.reading != "" {
-		return fmt.Sprintf("%d %s · reading the notes in %s…", n, noun, m.reading)
+		s := fmt.Sprintf("%d %s · reading the notes in %s…", n, noun, m.reading)
+		if ansi.StringWidth(s) > m.list.Width()-1 {
+			s = fmt.Sprintf("%d %s · reading notes…", n, noun) // the folder would be cut
+		}
+		return s
 	}
 	if f := m.Filter(); f != "" {
 		tail := " · esc clears"
