@@ -53,12 +53,15 @@ func readOutline(lines []string) outline {
 		chainEnd int
 		hasTitle bool
 	)
-	skip := -1 // the underline of a setext heading
+	skip := -1         // the underline of a setext heading
+	prevBlank := false // lines[i-1] is blank (an escape leaves it not blank)
 	for i, line := range lines {
+		trimmed := strings.TrimSpace(line)
+		afterBlank := prevBlank
+		prevBlank = trimmed == ""
 		if i == skip {
 			continue
 		}
-		trimmed := strings.TrimSpace(line)
 		switch {
 		case fence != "":
 			if strings.HasPrefix(trimmed, fence) {
@@ -74,7 +77,7 @@ func readOutline(lines []string) outline {
 		level, htext := headingLine(line)
 		htext = SanitizeLine(htext)
 		setext := false
-		if level == 0 && i+1 < len(lines) && (i == 0 || strings.TrimSpace(lines[i-1]) == "") {
+		if level == 0 && i+1 < len(lines) && (i == 0 || afterBlank) {
 			if level = setextLevel(line, lines[i+1]); level > 0 {
 				htext, setext, skip = SanitizeLine(line), true, i+1
 			}

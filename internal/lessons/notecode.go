@@ -66,11 +66,16 @@ const codeMarks = ":=(){}[];@>"
 // codeMarks and starts with none of codeWords; most of the rest, and the
 // common shapes of code, are told by the pre-checks of codeLineFast.
 func looksLikeCode(line string) bool {
-	t := strings.TrimSpace(line)
-	if t == "" || isListItem(line) && !strings.HasPrefix(t, "*") {
+	return looksLikeCodeTrimmed(line, strings.TrimSpace(line))
+}
+
+// looksLikeCodeTrimmed is looksLikeCode(line) for t the line without its
+// spaces at both ends (strings.TrimSpace).
+func looksLikeCodeTrimmed(line, t string) bool {
+	if t == "" || !hasCodeMark(t) && !hasCodeWord(t) {
 		return false
 	}
-	if !hasCodeMark(t) && !hasCodeWord(t) {
+	if isListItem(line) && !strings.HasPrefix(t, "*") {
 		return false
 	}
 	if v := codeLineFast(line); v != codeLineMaybe {
@@ -132,7 +137,11 @@ func hasCodeWord(t string) bool {
 
 // isListItem reports whether line starts a markdown list item.
 func isListItem(line string) bool {
-	t := strings.TrimLeft(line, " \t")
+	k := 0
+	for k < len(line) && (line[k] == ' ' || line[k] == '\t') {
+		k++
+	}
+	t := line[k:]
 	if len(t) >= 2 && (t[0] == '-' || t[0] == '*' || t[0] == '+') && (t[1] == ' ' || t[1] == '\t') {
 		return true
 	}
@@ -256,7 +265,7 @@ func fenceCode(lines []string) []string {
 				continue
 			}
 		}
-		if strings.HasPrefix(line, "    ") || strings.HasPrefix(line, "\t") || !looksLikeCode(line) {
+		if strings.HasPrefix(line, "    ") || strings.HasPrefix(line, "\t") || !looksLikeCodeTrimmed(line, trimmed) {
 			if out != nil {
 				out = append(out, line)
 			}
@@ -276,7 +285,7 @@ func fenceCode(lines []string) []string {
 			case t == "":
 			case strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~"):
 				break run
-			case looksLikeCode(l):
+			case looksLikeCodeTrimmed(l, t):
 				code++
 				end = j + 1
 			case strings.HasPrefix(t, "#") || strings.HasPrefix(t, `\#`) || strings.HasPrefix(l, " ") || strings.HasPrefix(l, "\t"):
@@ -373,11 +382,32 @@ var pythonRE = regexp.MustCompile(`^\s*(def |class |import |from |elif |print\(|
 // python when a line reads as Python, else none.
 func codeLanguage(lines []string) string {
 	for _, l := range lines {
-		if pythonRE.MatchString(l) {
+		if readsAsPython(l) {
 			return "python"
 		}
 	}
 	return ""
+}
+
+// readsAsPython is pythonRE.MatchString(l), told without the expression
+// where the start of the line or the want of a colon settles it: after
+// ^\s* ([\t\n\f\r ]), the line matches when it starts with one of the
+// words of the first alternatives, and only the alternatives with a colon
+// (for … in …: and :\s*(#.*)?$) are left when it does not.
+func readsAsPython(l string) bool {
+	k := 0
+	for k < len(l) && reSpace(l[k]) {
+		k++
+	}
+	for _, w := range [...]string{"def ", "class ", "import ", "from ", "elif ", "print("} {
+		if strings.HasPrefix(l[k:], w) {
+			return true
+		}
+	}
+	if strings.IndexByte(l, ':') < 0 {
+		return false
+	}
+	return pythonRE.MatchString(l)
 }
 
 // FenceCode returns the markdown of a note as its cards read it, for the

@@ -251,13 +251,14 @@ var codeLineSeeds = []string{
 	"@dec", "@", "@a.b(c)", ">>> x", ">>>x", ">> x", "def f():", "def f(): # c", "class A:", "if x:", "if x: y", "else:", "else :", "try:",
 	"for i in x:", "while True:", "a: b", "a:", "a:#", "a: # c", "a:\tb:", "note: the", "Note: a (b)", "**A:** In short",
 	"return", "return x", "return a b", "return a b c", "return x+1", "pass", "pass # c", "break", "continue", "raise E", "raise(E)",
-	"yield x", "assert x", "print x", "print(x)", "lambda x: x", "nonlocal n", "global g", "passage", "printer",
+	"yield x", "assert x", "print x", "print(x)", "  def f", "\tclass A", "\vimport x", "elif:", "for x in y:", "for x in y", "x: # c", "x:y", "- a", " \t* b", "1. a", "123456789. a", "1234567890. a", "1)\tb", "1.b", "lambda x: x", "nonlocal n", "global g", "passage", "printer",
 	"\u00a0x = 1", "\vf(x)", "\vx = 1", "\v}", "x\v=\v1", "\u3000f(x)", "中文 = 1", "π = 3", "x = \xff", "\xff(x)", "a.b.c = d", "a-b = 1", "f-g(x)", "x.\n= 1",
 }
 
-// FuzzCodeLineSame: looksLikeCode reads a line as it did before issue 22
-// (refLooksLikeCode, with the expression on every line its pre-checks let
-// through), and codeLineFast never tells codeLineRE wrong.
+// FuzzCodeLineSame: looksLikeCode and isListItem read a line as they did
+// before issue 22 (refLooksLikeCode, with the expression on every line its
+// pre-checks let through), codeLineFast never tells codeLineRE wrong, and
+// readsAsPython is pythonRE.
 func FuzzCodeLineSame(f *testing.F) {
 	for _, s := range codeLineSeeds {
 		f.Add(s)
@@ -270,6 +271,12 @@ func FuzzCodeLineSame(f *testing.F) {
 			if got, want := v == codeLineYes, codeLineRE.MatchString(line); got != want {
 				t.Fatalf("codeLineFast(%q) says %v, codeLineRE says %v", line, got, want)
 			}
+		}
+		if got, want := readsAsPython(line), pythonRE.MatchString(line); got != want {
+			t.Fatalf("readsAsPython(%q) = %v, pythonRE says %v", line, got, want)
+		}
+		if got, want := isListItem(line), refIsListItem(line); got != want {
+			t.Fatalf("isListItem(%q) = %v, want %v", line, got, want)
 		}
 	})
 }
