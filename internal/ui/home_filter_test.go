@@ -1,11 +1,15 @@
 package ui
 
 import (
+	"fmt"
 	"math/rand/v2"
+	"regexp"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
+	"tutor/internal/lessons"
 	"tutor/internal/quiz"
 	"tutor/internal/review"
 	"tutor/internal/ui/home"
@@ -94,5 +98,36 @@ func TestHomeEscInTheBoxDropsTheFilter(t *testing.T) {
 	m = press(t, m, "esc")
 	if s := screen(m); m.capturing() || m.home().Filter() != "" || !strings.Contains(s, "Counting lesson") || m.State() != HomeScreen {
 		t.Fatalf("esc in the box:\n%s", s)
+	}
+}
+
+// TestHomePagesOfAManyLessonList: a list of more pages than the screen
+// has columns counts them ("page 1 of 700"), where the dots would be cut;
+// a short list has its dots; the count follows the page.
+func TestHomePagesOfAManyLessonList(t *testing.T) {
+	many := fixture(t)
+	fsys := fstest.MapFS{}
+	for i := range 400 {
+		fsys[fmt.Sprintf("n%03d.md", i)] = &fstest.MapFile{Data: []byte(fmt.Sprintf("# Note %d\n\ntext\n", i))}
+	}
+	notes, _, err := lessons.LoadNotes(fsys, ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	many.Add(notes...)
+	m := sized(t, newApp(t, Options{Catalog: many}), 80, 24)
+	lines := strings.Split(screen(m), "\n")
+	pages := strings.TrimSpace(lines[len(lines)-2])
+	if !regexp.MustCompile(`^page 1 of \d{3}$`).MatchString(pages) {
+		t.Errorf("the pages line of 402 lessons at 80 columns: %q", pages)
+	}
+	m = press(t, m, "right")
+	if lines := strings.Split(screen(m), "\n"); !strings.HasPrefix(strings.TrimSpace(lines[len(lines)-2]), "page 2 of ") {
+		t.Errorf("after → : %q", lines[len(lines)-2])
+	}
+	m = sized(t, newApp(t, Options{}), 80, 12)
+	lines = strings.Split(screen(m), "\n")
+	if dots := strings.TrimSpace(lines[len(lines)-2]); dots != "••" {
+		t.Errorf("two pages: %q, want two dots", dots)
 	}
 }

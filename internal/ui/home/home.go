@@ -66,9 +66,10 @@ func New(c *common.Common, cat *lessons.Catalog, notices []string) *Model {
 	m := &Model{c: c, lessons: cat.Lessons()}
 	m.SetNotices(notices)
 	m.list = list.New(nil, delegate{c: c}, 0, 0)
-	// Until the list has a size it has a page a lesson, and the list
-	// draws its page dots at every change (each dot a concatenation: 2,000
-	// lessons took seconds): counted pages, "1/2000", until Resize.
+	// The list draws its pages at every change to measure them (its
+	// dots a concatenation each: 2,000 lessons before a size took
+	// seconds, 20,000 notes tens of milliseconds a change): it counts
+	// them, "1/2000", one line as the dots are; listView draws the dots.
 	m.list.Paginator.Type = paginator.Arabic
 	m.list.SetItems(m.items())
 	m.list.Title = "tutor · lessons"
@@ -212,7 +213,6 @@ func (m *Model) SetTitle(due int) {
 func (m *Model) Resize() tea.Cmd {
 	m.Restyle()
 	m.list.SetSize(m.c.Width, max(m.c.Height-1-len(m.notices), 1))
-	m.list.Paginator.Type = paginator.Dots
 	return nil
 }
 
@@ -394,9 +394,20 @@ func (m *Model) listView() string {
 		for len(lines) < h-1 {
 			lines = append(lines, "")
 		}
-		lines = append(lines[:min(len(lines), h-1)], "  "+m.list.Paginator.View())
+		lines = append(lines[:min(len(lines), h-1)], "  "+m.pages(w-2))
 	}
 	return common.Fit(strings.Join(lines, "\n"), w, h)
+}
+
+// pages is the list's page dots in w columns, or "page 3 of 700" when
+// they would not fit.
+func (m *Model) pages(w int) string {
+	p := m.list.Paginator
+	if p.TotalPages > w {
+		return m.c.Styles.Muted.Render(fmt.Sprintf("page %d of %d", p.Page+1, p.TotalPages))
+	}
+	p.Type = paginator.Dots
+	return p.View()
 }
 
 // status is the list's status line: how many lessons, and the filter.
