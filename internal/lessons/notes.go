@@ -313,8 +313,12 @@ func parseNoteText(p, raw string) (l *Lesson, warn, err error) {
 		return nil, warn, errors.New("no text")
 	}
 	l.Body = text
-	// The lines are split once; the cards' backs that are runs of them
-	// are pieces of the body (joinLines).
+	// The lines are split once, and a card's back that is a run of them
+	// is that piece of the body (joinLines), held once. A back that is
+	// not (fenced code, the text before the first heading joined to the
+	// title's) is not looked for in the body as shareBacks would: of the
+	// 1,668 such backs of the corpus and of 2,000 generated notes, none
+	// is there, and looking cost 6% of the parse.
 	o := readOutline(strings.Split(text, "\n"))
 	if l.Title == "" {
 		l.Title = SanitizeLine(o.title)
@@ -328,27 +332,7 @@ func parseNoteText(p, raw string) (l *Lesson, warn, err error) {
 	}
 	l.Summary = joinFields(l.Summary)
 	l.Items = noteCards(l.Title, text, o)
-	shareOtherBacks(l.Body, l.Items)
 	return l, warn, nil
-}
-
-// shareOtherBacks is shareBacks for cards most of whose backs are pieces
-// of the body already (see joinLines): those are left as they are, and
-// each other is looked for in the body as shareBacks looks for it, past
-// the end of the last back that is in the body.
-func shareOtherBacks(body string, items []Item) {
-	from := 0
-	for i := range items {
-		back := items[i].Back
-		if at, ok := pieceAt(body, back); ok {
-			from = max(from, at+len(back))
-			continue
-		}
-		if at, ok := backAt(body, back, from); ok {
-			items[i].Back = body[at : at+len(back)]
-			from = at + len(back)
-		}
-	}
 }
 
 // Sanitize makes untrusted text safe to print on a terminal. It keeps
@@ -384,9 +368,9 @@ func Sanitize(s string) string {
 		b.WriteString(s[kept:i])
 	}
 	for i := 0; i < len(s); {
-		// Eight bytes of printable ASCII at a time, the last of them
-		// not the base of a cluster: kept.
-		for i+8 <= len(s) && printable8(load8(s[i:])) && (i+8 == len(s) || s[i+8] < 0x80) {
+		// Eight bytes of printable ASCII, newlines and tabs at a time,
+		// the last of them not the base of a cluster: kept.
+		for i+8 <= len(s) && plain8(load8(s[i:])) && (i+8 == len(s) || s[i+8] < 0x80) {
 			i += 8
 		}
 		if i == len(s) {
@@ -471,14 +455,25 @@ func Sanitize(s string) string {
 	return b.String()
 }
 
-// printable8 reports whether the eight bytes of x are all printable ASCII,
-// 0x20 to 0x7e, testing them at once with the hasless and hasmore tests
-// of Bit Twiddling Hacks: (x - 0x20 in every byte) &^ x has a high bit
-// set if and only if some byte is under 0x20, and (x + 0x01 in every
-// byte) | x if and only if some byte is over 0x7e.
-func printable8(x uint64) bool {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	return ((x-0x20*ones)&^x|(x+ones|x))&highs == 0
+// plain8 reports whether the eight bytes of x are each printable ASCII
+// (0x20 to 0x7e), a newline or a tab: the bytes Sanitize keeps as they
+// are. Each test is made on the seven low bits of every byte at once,
+// where adding at most 0x7f carries into the byte's high bit and never
+// past it, so each byte's high bit tells of that byte alone:
+//
+//	low:  (b&0x7f) + 0x60 carries when b&0x7f >= 0x20; b < 0x20 when
+//	      neither it nor b itself has the high bit;
+//	high: (b&0x7f) + 0x01 carries when b&0x7f is 0x7f; b > 0x7e when it
+//	      or b itself has the high bit;
+//	zero: (b&0x7f) + 0x7f carries when b&0x7f is not 0; b is 0 when
+//	      neither it nor b itself has the high bit (b^'\n', b^'\t').
+func plain8(x uint64) bool {
+	const ones, highs, lows = 0x0101010101010101, 0x8080808080808080, 0x7f7f7f7f7f7f7f7f
+	low := ^((x&lows + 0x60*ones) | x) & highs
+	high := (x&lows + ones | x) & highs
+	nl, tab := x^'\n'*ones, x^'\t'*ones
+	zero := ^((nl&lows + lows) | nl) & highs | ^((tab&lows + lows) | tab) & highs
+	return low&^zero|high == 0
 }
 
 // load8 is the first eight bytes of s, the first the lowest.

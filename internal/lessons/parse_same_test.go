@@ -365,10 +365,10 @@ func TestJoinLinesShares(t *testing.T) {
 	}
 }
 
-// FuzzPrintable8: printable8 tells eight bytes of printable ASCII as a
-// byte-by-byte test does.
-func FuzzPrintable8(f *testing.F) {
-	for _, s := range []string{"abcdefgh", "abcdefg\n", "\x1fbcdefgh", " ~~~~~~~", "~~~~~~~\x7f", "\x80bcdefgh", "\xff\xff\xff\xff\xff\xff\xff\xff", "        ", "\x00\x00\x00\x00\x00\x00\x00\x00", "\x20\x1f\x20\x20\x20\x20\x20\x20", "a\xa0bcdefg"} {
+// FuzzPlain8: plain8 tells eight bytes of printable ASCII, newlines and
+// tabs as a byte-by-byte test does.
+func FuzzPlain8(f *testing.F) {
+	for _, s := range []string{"abcdefgh", "abcdefg\n", "\x1fbcdefgh", " ~~~~~~~", "~~~~~~~\x7f", "\x80bcdefgh", "\xff\xff\xff\xff\xff\xff\xff\xff", "        ", "\x00\x00\x00\x00\x00\x00\x00\x00", "\x20\x1f\x20\x20\x20\x20\x20\x20", "a\xa0bcdefg", "abc\ndef\t", "\n\n\n\n\n\n\n\n", "\t\v\t\t\t\t\t\t", "\x0a\x0b\x09\x08\x8a\x89\x7f\x80"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -377,26 +377,27 @@ func FuzzPrintable8(f *testing.F) {
 		}
 		want := true
 		for i := range 8 {
-			want = want && s[i] >= 0x20 && s[i] <= 0x7e
+			want = want && (s[i] >= 0x20 && s[i] <= 0x7e || s[i] == '\n' || s[i] == '\t')
 		}
-		if got := printable8(load8(s)); got != want {
-			t.Fatalf("printable8(%q) = %v, want %v", s[:8], got, want)
+		if got := plain8(load8(s)); got != want {
+			t.Fatalf("plain8(%q) = %v, want %v", s[:8], got, want)
 		}
 	})
 }
 
-// TestPrintable8Pairs: printable8 on every value of every two of the eight
+// TestPlain8Pairs: plain8 on every value of every two of the eight
 // bytes, the others printable, as a byte-by-byte test tells it.
-func TestPrintable8Pairs(t *testing.T) {
+func TestPlain8Pairs(t *testing.T) {
 	b := []byte("abcdefgh")
 	for p := range 8 {
 		for q := p + 1; q < 8; q++ {
 			for x := range 256 {
 				for y := range 256 {
 					b[p], b[q] = byte(x), byte(y)
-					want := x >= 0x20 && x <= 0x7e && y >= 0x20 && y <= 0x7e
-					if got := printable8(load8(string(b))); got != want {
-						t.Fatalf("printable8(%q) = %v, want %v", b, got, want)
+					kept := func(c int) bool { return c >= 0x20 && c <= 0x7e || c == '\n' || c == '\t' }
+					want := kept(x) && kept(y)
+					if got := plain8(load8(string(b))); got != want {
+						t.Fatalf("plain8(%q) = %v, want %v", b, got, want)
 					}
 				}
 			}
