@@ -472,7 +472,7 @@ func plain8(x uint64) bool {
 	low := ^((x&lows + 0x60*ones) | x) & highs
 	high := (x&lows + ones | x) & highs
 	nl, tab := x^'\n'*ones, x^'\t'*ones
-	zero := ^((nl&lows + lows) | nl) & highs | ^((tab&lows + lows) | tab) & highs
+	zero := ^((nl&lows+lows)|nl)&highs | ^((tab&lows+lows)|tab)&highs
 	return low&^zero|high == 0
 }
 
