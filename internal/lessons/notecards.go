@@ -142,13 +142,12 @@ func noteCards(title, text string, o outline) []Item {
 		front, former string
 		lines         []string
 	}
-	var cards []*card
-	byFront := map[string]*card{}
-	count := map[string]int{}
-	leaves := map[string]int{}
+	cards := make([]card, 0, len(o.sections))
+	titleCard := -1 // the card whose front is the title alone
+	var count, leaves tally
 	for _, s := range o.sections {
 		if len(s.path) > 0 && hasText(s.lines) {
-			leaves[s.path[len(s.path)-1]]++
+			leaves.add(s.path[len(s.path)-1])
 		}
 	}
 	for _, s := range o.sections {
@@ -168,23 +167,22 @@ func noteCards(title, text string, o outline) []Item {
 			}
 		}
 		front := joinPath(title, path)
-		if len(path) == 0 {
-			if c := byFront[front]; c != nil {
-				// The text before the first heading and the text under
-				// the title: one card.
-				c.lines = append(append(c.lines[:len(c.lines):len(c.lines)], ""), trimBlank(s.lines)...)
-				continue
-			}
+		if len(path) == 0 && titleCard >= 0 {
+			// The text before the first heading and the text under the
+			// title: one card. (No other card's front is the title: a
+			// front with a path or a " (2)" is longer.)
+			c := &cards[titleCard]
+			c.lines = append(append(c.lines[:len(c.lines):len(c.lines)], ""), trimBlank(s.lines)...)
+			continue
 		}
-		count[front]++
-		if n := count[front]; n > 1 {
+		if n := count.add(front); n > 1 {
 			front = fmt.Sprintf("%s (%d)", front, n)
 		}
-		c := &card{front: front, lines: trimBlank(s.lines)}
+		c := card{front: front, lines: trimBlank(s.lines)}
 		if len(s.path) > 0 {
 			leaf := s.path[len(s.path)-1]
 			switch {
-			case leaves[leaf] != 1:
+			case leaves.get(leaf) != 1:
 			case leaf == title:
 				if front != title {
 					c.former = title
@@ -193,7 +191,9 @@ func noteCards(title, text string, o outline) []Item {
 				c.former = joinPath(title, s.path[len(s.path)-1:])
 			}
 		}
-		byFront[front] = c
+		if front == title {
+			titleCard = len(cards)
+		}
 		cards = append(cards, c)
 	}
 	items := make([]Item, 0, len(cards))
@@ -225,6 +225,51 @@ func noteCards(title, text string, o outline) []Item {
 		}
 	}
 	return items
+}
+
+// tally counts strings: in a few slots searched in turn, as most notes
+// need, and in a map once there are more.
+type tally struct {
+	n    int
+	keys [8]string
+	vals [8]int
+	m    map[string]int
+}
+
+// add counts one more k and returns how many there are.
+func (t *tally) add(k string) int {
+	if t.m == nil {
+		for i := range t.n {
+			if t.keys[i] == k {
+				t.vals[i]++
+				return t.vals[i]
+			}
+		}
+		if t.n < len(t.keys) {
+			t.keys[t.n], t.vals[t.n] = k, 1
+			t.n++
+			return 1
+		}
+		t.m = make(map[string]int, 2*len(t.keys))
+		for i := range t.n {
+			t.m[t.keys[i]] = t.vals[i]
+		}
+	}
+	t.m[k]++
+	return t.m[k]
+}
+
+// get returns how many k there are.
+func (t *tally) get(k string) int {
+	if t.m != nil {
+		return t.m[k]
+	}
+	for i := range t.n {
+		if t.keys[i] == k {
+			return t.vals[i]
+		}
+	}
+	return 0
 }
 
 // joinPath is title and the headings of path joined by " › ", in one

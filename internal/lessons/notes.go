@@ -319,7 +319,9 @@ func parseNoteText(p, raw string) (l *Lesson, warn, err error) {
 	// title's) is not looked for in the body as shareBacks would: of the
 	// 1,668 such backs of the corpus and of 2,000 generated notes, none
 	// is there, and looking cost 6% of the parse.
-	o := readOutline(strings.Split(text, "\n"))
+	buf := lineBufs.Get().(*[]string)
+	lines := splitLines((*buf)[:0], text)
+	o := readOutline(lines)
 	if l.Title == "" {
 		l.Title = SanitizeLine(o.title)
 	}
@@ -332,7 +334,28 @@ func parseNoteText(p, raw string) (l *Lesson, warn, err error) {
 	}
 	l.Summary = joinFields(l.Summary)
 	l.Items = noteCards(l.Title, text, o)
+	// Nothing made of the lines holds the slice: it goes back to the
+	// pool, emptied so that it holds no note alive.
+	clear(lines)
+	*buf = lines[:0]
+	lineBufs.Put(buf)
 	return l, warn, nil
+}
+
+// lineBufs holds slices to split notes into lines in (see splitLines),
+// for the next note to use.
+var lineBufs = sync.Pool{New: func() any { return new([]string) }}
+
+// splitLines appends to dst the lines of text as strings.Split(text, "\n")
+// cuts them, pieces of text.
+func splitLines(dst []string, text string) []string {
+	for {
+		i := strings.IndexByte(text, '\n')
+		if i < 0 {
+			return append(dst, text)
+		}
+		dst, text = append(dst, text[:i]), text[i+1:]
+	}
 }
 
 // Sanitize makes untrusted text safe to print on a terminal. It keeps

@@ -190,6 +190,10 @@ var parseSeeds = []string{
 	strings.Repeat("x = 1\n", 100),
 	"~~~\ncode\n~~~\n```\nmore\n",
 	"## s\nx = 1\ny = 2\n\ntext\nz = 3\nmore\n\nf(x)\n  g\n",
+	// Text before the first heading and under the title: one card.
+	"intro\n\n# T\n\nbody\n## s\nmore\n",
+	"intro\n# T\nbody\n# T\nagain\n## T\nthird\n# U\n## T\nfourth\n",
+	"---\ntitle: T\n---\nintro\n# T\nbody\n",
 	"## s\nabcdefgh\ufe0f abcdefgh\U0001F3FD abcdefg\u200d\U0001F44D abcdefgh\x1b[31m abcdefgh\xff\n",
 	"## s\n- item\n    x = 1\n    y = 2\ntext\nz = 3\n",
 	// Lines a little over two rows each: the bound on rows of fitsRows
@@ -300,17 +304,21 @@ func TestCodeLineFastDecides(t *testing.T) {
 	}
 }
 
-// FuzzLinePiecesSame: joinFields is the join of strings.Fields, and a line
+// FuzzLinePiecesSame: joinFields is the join of strings.Fields, splitLines
+// is strings.Split at newlines, and a line
 // takes no more rows than fitsRows counts for it (1 + len/76), on any
 // text.
 func FuzzLinePiecesSame(f *testing.F) {
 	for _, s := range []string{"", " ", "a", "a b", "a  b", " a", "a ", "a\tb", "a\u00a0b", "a \u2003b", "中文 笔记", "\xff b", "a\u0085b", "a\vb", "a\u200bb",
-		strings.Repeat("中", 80), strings.Repeat("\U0001F44D", 40), strings.Repeat("x", 76), strings.Repeat("x", 77), "\x1b[31m" + strings.Repeat("y", 80)} {
+		strings.Repeat("中", 80), strings.Repeat("\U0001F44D", 40), strings.Repeat("x", 76), strings.Repeat("x", 77), "\x1b[31m" + strings.Repeat("y", 80), "\n", "a\n", "\na", "a\n\nb\n\n"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		if got, want := joinFields(s), strings.Join(strings.Fields(s), " "); got != want {
 			t.Fatalf("joinFields(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := splitLines([]string{"kept"}, s), append([]string{"kept"}, strings.Split(s, "\n")...); !reflect.DeepEqual(got, want) {
+			t.Fatalf("splitLines(%q) = %q, want %q", s, got, want)
 		}
 		if r := rows(s); r > 1+len(s)/76 {
 			t.Fatalf("rows(%q) = %d, over 1 + %d/76", s, r, len(s))
@@ -402,6 +410,27 @@ func TestPlain8Pairs(t *testing.T) {
 				}
 			}
 			b[p], b[q] = "abcdefgh"[p], "abcdefgh"[q]
+		}
+	}
+}
+
+// TestTally: a tally counts as a map does, in its slots and past them.
+func TestTally(t *testing.T) {
+	for n := range 40 {
+		var tl tally
+		m := map[string]int{}
+		for i := range 3 * n {
+			k := strconv.Itoa(i * i % (n + 1)) // repeats before all are seen
+			m[k]++
+			if got := tl.add(k); got != m[k] {
+				t.Fatalf("%d keys: add(%s) = %d, want %d", n+1, k, got, m[k])
+			}
+			for j := range n + 2 {
+				k := strconv.Itoa(j)
+				if got := tl.get(k); got != m[k] {
+					t.Fatalf("%d keys: get(%s) = %d, want %d", n+1, k, got, m[k])
+				}
+			}
 		}
 	}
 }
