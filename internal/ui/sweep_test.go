@@ -476,6 +476,15 @@ func TestSweepAnswerBoxKeepsKeys(t *testing.T) {
 	}
 	m := open()
 	before := m.Render()
+	// The footer offers no key the box takes: ? is a letter here.
+	lines := strings.Split(screen(m), "\n")
+	if foot := lines[len(lines)-1]; strings.Contains(foot, "?") || !strings.Contains(foot, "enter submit") {
+		t.Errorf("the footer of an answer box: %q", foot)
+	}
+	if m = update(t, m, uitest.Press("?")); m.helpOn || !strings.Contains(screen(m), "answer> ?") {
+		t.Errorf("? in the answer box opened the help or typed nothing:\n%s", screen(m))
+	}
+	m = update(t, m, uitest.Press("backspace"))
 	for _, k := range sweepKeys(t) {
 		if k == "enter" || k == "esc" {
 			continue

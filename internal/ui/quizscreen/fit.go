@@ -44,14 +44,17 @@ func (m *Model) header(w int) string {
 	return m.c.Styles.Header.Render(common.Fit(head, w, 1))
 }
 
-// footer is the keys of the card, fitted to w columns, always ending with
-// ? help: the four grades become one "1-4 grade" when they do not fit,
+// footer is the keys of the card, fitted to w columns, ending with ? help
+// unless the answer box has the keyboard (where ? is a letter of the
+// answer and opens no help): the four grades become one "1-4 grade" when they do not fit,
 // then the bindings between the first and esc go from the last, then the
 // descriptions but that of ? help, then the keys before ? help but the
 // first.
 func (m *Model) footer(bs []key.Binding, w int) string {
 	st, k := m.c.Styles, m.c.Keys
-	bs = append(bs, k.Help)
+	if !m.Capturing() {
+		bs = append(bs, k.Help)
+	}
 	draw := func(bs []key.Binding, descs bool) string {
 		var parts []string
 		for _, b := range bs {
