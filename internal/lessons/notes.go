@@ -79,18 +79,20 @@ func ScanNotesIndexed(fsys fs.FS, root string, exts []string, old *NoteIndex) (*
 	for _, e := range exts {
 		want["."+strings.ToLower(strings.TrimPrefix(e, "."))] = true
 	}
-	// The walk finds the notes, in path order, and what the index holds
-	// of them; the notes to read are read and parsed on every processor;
-	// then what was found is told in path order.
+	// The walk finds the notes, in path order; then on every processor
+	// each note's size and time are read, and the note is taken from the
+	// index or read and parsed; then what was found is told in path
+	// order.
 	type found struct {
 		walkErr string // a folder that cannot be read, not a note
 		p       string
+		d       fs.DirEntry
 		keyed   bool
 		e       indexEntry
 		readErr error
 	}
 	var notes []found
-	var todo []int // the notes to read, by index in notes
+	var files []int // the notes, by index in notes
 	err := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			notes = append(notes, found{walkErr: "notes: " + SanitizeLine(err.Error())})
@@ -110,20 +112,24 @@ func ScanNotesIndexed(fsys fs.FS, root string, exts []string, old *NoteIndex) (*
 			scan.Other[SanitizeLine(ext)]++
 			return nil
 		}
-		size, mtime, keyed := indexKey(d)
-		e, ok := old.lookup(p, size, mtime)
-		if !ok || !keyed {
-			e = indexEntry{size: size, mtime: mtime}
-			todo = append(todo, len(notes))
-		}
-		notes = append(notes, found{p: p, keyed: keyed, e: e})
+		files = append(files, len(notes))
+		notes = append(notes, found{p: p, d: d})
 		return nil
 	})
 	if err != nil {
 		return nil, nil, false, err
 	}
-	parallel(len(todo), func(i int) {
-		n := &notes[todo[i]]
+	var reads atomic.Int64
+	parallel(len(files), func(i int) {
+		n := &notes[files[i]]
+		size, mtime, keyed := indexKey(n.d)
+		e, ok := old.lookup(n.p, size, mtime) // old is only read
+		n.keyed, n.e = keyed, e
+		if ok && keyed {
+			return
+		}
+		reads.Add(1)
+		n.e = indexEntry{size: size, mtime: mtime}
 		data, err := readNote(fsys, n.p)
 		if err != nil {
 			n.readErr = err
@@ -164,7 +170,7 @@ func ScanNotesIndexed(fsys fs.FS, root string, exts []string, old *NoteIndex) (*
 		n.e.l.Order = len(scan.Notes) + 1
 		scan.Notes = append(scan.Notes, n.e.l)
 	}
-	return scan, idx, len(todo) > 0 || idx.Len() != old.Len(), nil
+	return scan, idx, reads.Load() > 0 || idx.Len() != old.Len(), nil
 }
 
 // parallel calls f(0) to f(n-1), on as many goroutines as there are
