@@ -3,6 +3,7 @@ package lessons
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"unsafe"
 
 	"github.com/charmbracelet/x/ansi"
@@ -41,12 +42,43 @@ type outline struct {
 // sections and heads are pieces of lines, which every line is in one of,
 // in order. It reads each line a bounded number of times.
 func readOutline(lines []string) outline {
+	return (&scratch{lines: lines}).readOutline()
+}
+
+// scratch is the memory a note is parsed in, kept in scratches for the
+// next: its lines, and the outline made of them, which the cards are made
+// from and nothing keeps after.
+type scratch struct {
+	lines    []string
+	sections []section
+	levels   []int
+	texts    []string
+	paths    []string
+}
+
+var scratches = sync.Pool{New: func() any { return new(scratch) }}
+
+// put empties sc, so that it holds no note alive, and gives it and the
+// memory of o back to scratches.
+func (sc *scratch) put(o outline) {
+	clear(sc.lines)
+	clear(o.sections)
+	clear(sc.texts[:cap(sc.texts)]) // popped texts are past its length
+	clear(sc.paths)
+	sc.lines, sc.sections = sc.lines[:0], o.sections[:0]
+	sc.texts, sc.paths = sc.texts[:0], sc.paths[:0]
+	scratches.Put(sc)
+}
+
+// readOutline is readOutline(sc.lines), in sc's memory.
+func (sc *scratch) readOutline() outline {
+	lines := sc.lines
 	var (
-		o        outline
+		o        = outline{sections: sc.sections[:0]}
 		fence    string
-		levels   []int    // the levels of the open headings, outermost first
-		texts    []string // and their texts
-		paths    []string // the sections' paths, one after the other
+		levels   = sc.levels[:0] // the levels of the open headings, outermost first
+		texts    = sc.texts[:0]  // and their texts
+		paths    = sc.paths[:0]  // the sections' paths, one after the other
 		cur      section
 		start    int // the current section's lines start here
 		prevComm bool
@@ -117,6 +149,7 @@ func readOutline(lines []string) outline {
 	}
 	cur.lines = lines[start:len(lines):len(lines)]
 	o.sections = append(o.sections, cur)
+	sc.levels, sc.texts, sc.paths = levels, texts, paths
 	return o
 }
 

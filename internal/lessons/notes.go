@@ -274,6 +274,12 @@ var (
 // its path's SHA-256.
 func noteSlug(id, p string) string {
 	for _, s := range []string{id, strings.TrimSuffix(p, path.Ext(p))} {
+		if slug, ok := asciiSlug(s); ok {
+			if slug != "" {
+				return slug
+			}
+			continue
+		}
 		if slug := strings.Trim(slugRE.ReplaceAllString(strings.ToLower(s), "-"), "-"); slug != "" {
 			return slug
 		}
@@ -285,6 +291,45 @@ func noteSlug(id, p string) string {
 	}
 	sum := sha256.Sum256([]byte(p))
 	return "note-" + hex.EncodeToString(sum[:4])
+}
+
+// asciiSlug is the first slug of noteSlug, by hand, for s of ASCII alone
+// (ok), where strings.ToLower changes A-Z only and slugRE's runs are runs
+// of bytes: the lower-cased letters and digits of s, each run of other
+// bytes between them one "-". Most names are made of nothing else.
+func asciiSlug(s string) (slug string, ok bool) {
+	var b []byte
+	kept := 0 // s[:kept] is its own slug so far
+	dash := false
+	for i := range len(s) {
+		c := s[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return "", false
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		default:
+			dash = true
+			continue
+		}
+		if b == nil && !dash && kept == i && c == s[i] {
+			kept++ // s as it is so far
+			continue
+		}
+		if b == nil {
+			b = append(make([]byte, 0, len(s)), s[:kept]...)
+		}
+		if dash && len(b) > 0 {
+			b = append(b, '-')
+		}
+		dash = false
+		b = append(b, c)
+	}
+	if b == nil {
+		return s[:kept], true
+	}
+	return string(b), true
 }
 
 // parseNote reads the note at path p. warn says what of it was not read
@@ -325,9 +370,9 @@ func parseNoteText(p, raw string) (l *Lesson, warn, err error) {
 	// title's) is not looked for in the body as shareBacks would: of the
 	// 1,668 such backs of the corpus and of 2,000 generated notes, none
 	// is there, and looking cost 6% of the parse.
-	buf := lineBufs.Get().(*[]string)
-	lines := splitLines((*buf)[:0], text)
-	o := readOutline(lines)
+	sc := scratches.Get().(*scratch)
+	sc.lines = splitLines(sc.lines[:0], text)
+	o := sc.readOutline()
 	if l.Title == "" {
 		l.Title = SanitizeLine(o.title)
 	}
@@ -340,17 +385,9 @@ func parseNoteText(p, raw string) (l *Lesson, warn, err error) {
 	}
 	l.Summary = joinFields(l.Summary)
 	l.Items = noteCards(l.Title, text, o)
-	// Nothing made of the lines holds the slice: it goes back to the
-	// pool, emptied so that it holds no note alive.
-	clear(lines)
-	*buf = lines[:0]
-	lineBufs.Put(buf)
+	sc.put(o)
 	return l, warn, nil
 }
-
-// lineBufs holds slices to split notes into lines in (see splitLines),
-// for the next note to use.
-var lineBufs = sync.Pool{New: func() any { return new([]string) }}
 
 // splitLines appends to dst the lines of text as strings.Split(text, "\n")
 // cuts them, pieces of text.

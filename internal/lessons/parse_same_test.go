@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -433,4 +434,55 @@ func TestTally(t *testing.T) {
 			}
 		}
 	}
+}
+
+// FuzzNoteSlugSame: noteSlug makes the id the one before issue 22 made,
+// which read every name with slugRE.
+func FuzzNoteSlugSame(f *testing.F) {
+	for _, s := range []string{"", "a", "A", "-", "a-b", "A B", "--a--", "a--b", "tcp/tcp-00000.md", "sub/Raft Notes.md", "中文笔记.md", "\u212a.md", "İ.md", "a\xffb.md", "x.y.z", "9", "_a_", "ab-", "Ab-Cd"} {
+		f.Add(s, "")
+		f.Add("", s)
+	}
+	f.Fuzz(func(t *testing.T, id, p string) {
+		if got, want := noteSlug(id, p), refNoteSlug(id, p); got != want {
+			t.Fatalf("noteSlug(%q, %q) = %q, want %q", id, p, got, want)
+		}
+	})
+}
+
+// TestScratchHoldsNoNote: a scratch given back holds no string of the note
+// it parsed, in any slot its slices have room for, so the pool keeps no
+// note alive.
+func TestScratchHoldsNoNote(t *testing.T) {
+	// The headings at the end leave popped texts past the length of
+	// texts; the comment headings (# pasted, # done) escaped lines.
+	text := qaNote() + "\n# pasted\nimport x\ny = f(x)\n# done\n\nsome text\n\n" + strings.Repeat("# a\n## b\n### c\n## d\n", 20)
+	sc := new(scratch)
+	sc.lines = splitLines(nil, text)
+	o := sc.readOutline()
+	if len(o.sections) < 300 || len(sc.texts) == 0 || len(sc.paths) == 0 {
+		t.Fatalf("%d sections, %d texts, %d paths: the note does not fill the scratch", len(o.sections), len(sc.texts), len(sc.paths))
+	}
+	noteCards("qa", text, o)
+	sc.put(o)
+	for name, n := range map[string]int{
+		"lines":    countSet(sc.lines[:cap(sc.lines)]),
+		"texts":    countSet(sc.texts[:cap(sc.texts)]),
+		"paths":    countSet(sc.paths[:cap(sc.paths)]),
+		"sections": len(slices.DeleteFunc(slices.Clone(sc.sections[:cap(sc.sections)]), func(s section) bool { return s.path == nil && s.lines == nil && s.head == nil })),
+	} {
+		if n > 0 {
+			t.Errorf("%d of the scratch's %s are still set", n, name)
+		}
+	}
+}
+
+func countSet(s []string) int {
+	n := 0
+	for _, x := range s {
+		if x != "" {
+			n++
+		}
+	}
+	return n
 }
