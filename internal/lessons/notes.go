@@ -79,10 +79,10 @@ func ScanNotesIndexed(fsys fs.FS, root string, exts []string, old *NoteIndex) (*
 	for _, e := range exts {
 		want["."+strings.ToLower(strings.TrimPrefix(e, "."))] = true
 	}
-	// The walk finds the notes, in path order; then on every processor
-	// each note's size and time are read, and the note is taken from the
-	// index or read and parsed; then what was found is told in path
-	// order.
+	// The walk finds the notes, in path order, and hands each as it
+	// finds it to workers on every processor, which read its size and
+	// time and take it from the index, or read and parse it; then what
+	// was found is told in path order.
 	type found struct {
 		walkErr string // a folder that cannot be read, not a note
 		p       string
@@ -91,37 +91,8 @@ func ScanNotesIndexed(fsys fs.FS, root string, exts []string, old *NoteIndex) (*
 		e       indexEntry
 		readErr error
 	}
-	var notes []found
-	var files []int // the notes, by index in notes
-	err := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			notes = append(notes, found{walkErr: "notes: " + SanitizeLine(err.Error())})
-			if d != nil && d.IsDir() && p != root {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if d.IsDir() {
-			if p != root && strings.HasPrefix(d.Name(), ".") {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		ext := strings.ToLower(path.Ext(p))
-		if !want[ext] {
-			scan.Other[SanitizeLine(ext)]++
-			return nil
-		}
-		files = append(files, len(notes))
-		notes = append(notes, found{p: p, d: d})
-		return nil
-	})
-	if err != nil {
-		return nil, nil, false, err
-	}
 	var reads atomic.Int64
-	parallel(len(files), func(i int) {
-		n := &notes[files[i]]
+	take := func(n *found) {
 		size, mtime, keyed := indexKey(n.d)
 		e, ok := old.lookup(n.p, size, mtime) // old is only read
 		n.keyed, n.e = keyed, e
@@ -145,7 +116,66 @@ func ScanNotesIndexed(fsys fs.FS, root string, exts []string, old *NoteIndex) (*
 		if err != nil {
 			n.e.err, n.e.l = err.Error(), nil
 		}
+	}
+	// The workers start with the second note: a folder of one note is
+	// read without them.
+	var (
+		work  chan *found
+		wg    sync.WaitGroup
+		first *found
+	)
+	give := func(n *found) {
+		switch {
+		case first == nil:
+			first = n
+			return
+		case work == nil:
+			work = make(chan *found, 256)
+			for range runtime.GOMAXPROCS(0) {
+				wg.Go(func() {
+					for n := range work {
+						take(n)
+					}
+				})
+			}
+			work <- first
+		}
+		work <- n
+	}
+	var notes []*found
+	err := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			notes = append(notes, &found{walkErr: "notes: " + SanitizeLine(err.Error())})
+			if d != nil && d.IsDir() && p != root {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			if p != root && strings.HasPrefix(d.Name(), ".") {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		ext := strings.ToLower(path.Ext(p))
+		if !want[ext] {
+			scan.Other[SanitizeLine(ext)]++
+			return nil
+		}
+		n := &found{p: p, d: d}
+		notes = append(notes, n)
+		give(n)
+		return nil
 	})
+	if work != nil {
+		close(work)
+		wg.Wait() // the workers' writes to notes happen before what follows
+	} else if first != nil {
+		take(first)
+	}
+	if err != nil {
+		return nil, nil, false, err
+	}
 	idx := &NoteIndex{entries: map[string]indexEntry{}}
 	for _, n := range notes {
 		p := SanitizeLine(n.p)
@@ -171,28 +201,6 @@ func ScanNotesIndexed(fsys fs.FS, root string, exts []string, old *NoteIndex) (*
 		scan.Notes = append(scan.Notes, n.e.l)
 	}
 	return scan, idx, reads.Load() > 0 || idx.Len() != old.Len(), nil
-}
-
-// parallel calls f(0) to f(n-1), on as many goroutines as there are
-// processors, and returns when all have returned.
-func parallel(n int, f func(int)) {
-	workers := min(runtime.GOMAXPROCS(0), n)
-	if workers <= 1 {
-		for i := range n {
-			f(i)
-		}
-		return
-	}
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Go(func() {
-			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
-				f(i)
-			}
-		})
-	}
-	wg.Wait()
 }
 
 // readNote reads the note p of fsys: a regular file (a link is followed)
