@@ -148,18 +148,6 @@ func backAt(body, back string, from int) (int, bool) {
 	return from + i, i >= 0
 }
 
-// shareBacks makes each back of items that is a piece of body that piece,
-// so that the text is held once, not twice.
-func shareBacks(body string, items []Item) {
-	from := 0
-	for i := range items {
-		if at, ok := backAt(body, items[i].Back, from); ok {
-			items[i].Back = body[at : at+len(items[i].Back)]
-			from = at + len(items[i].Back)
-		}
-	}
-}
-
 // appendEntry appends the encoding of the entry of path p.
 func appendEntry(dst []byte, p string, e indexEntry) []byte {
 	dst = appendStr(dst, p)
