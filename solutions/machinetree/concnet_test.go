@@ -5,6 +5,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 )
 
 // The race detector allows at most 8128 goroutines, so these trees stay
@@ -117,6 +118,12 @@ func TestConcurrentNetworkMisc(t *testing.T) {
 	net.Send(Message{Kind: Request, To: 42}) // not a machine: dropped
 	if n, err := c.Count(); err != nil || n != 2 {
 		t.Fatalf("Count = %d, %v", n, err)
+	}
+	// Count returns as the root handles the answer; the root's goroutine
+	// counts that message handled just after. Every message drains: none
+	// is left in flight (the deadline only bounds a leak's wait).
+	for deadline := time.Now().Add(10 * time.Second); net.InFlight() != 0 && time.Now().Before(deadline); {
+		time.Sleep(time.Millisecond)
 	}
 	if net.InFlight() != 0 {
 		t.Errorf("%d in flight after the answer", net.InFlight())
