@@ -37,6 +37,7 @@ import (
 // line.
 type UsageError struct{ Msg string }
 
+// Error returns the one line the command line prints.
 func (e UsageError) Error() string { return e.Msg }
 
 // SafeLine is s on one line with nothing a terminal would act on: the

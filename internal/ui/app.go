@@ -50,6 +50,7 @@ const (
 	numScreens
 )
 
+// String names the screen: "home", "lesson", "quiz" or "stats".
 func (s State) String() string {
 	switch s {
 	case HomeScreen:

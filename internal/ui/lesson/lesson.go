@@ -41,6 +41,7 @@ const (
 	SourcePane
 )
 
+// String names the pane: "note", "visual" or "source".
 func (p Pane) String() string {
 	switch p {
 	case NotePane:
@@ -65,7 +66,8 @@ type RenderedMsg struct {
 	Err  error
 }
 
-// Model is the lesson screen.
+// viewMemo is the whole screen View drew last, for the size and style it
+// was drawn at; ok is false once anything on it has changed.
 type viewMemo struct {
 	s     string
 	w, h  int
@@ -73,6 +75,7 @@ type viewMemo struct {
 	ok    bool
 }
 
+// Model is the lesson screen.
 type Model struct {
 	c      *common.Common
 	lesson *lessons.Lesson
