@@ -52,6 +52,7 @@ func (m Model) hold(msg tea.Msg) tea.Cmd {
 		}
 	}
 	m.reading.held = append(m.reading.held, msg)
+	m.home().SetWaiting(len(m.reading.held))
 	return nil
 }
 

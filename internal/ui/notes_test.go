@@ -69,6 +69,13 @@ func TestNotesReadAfterTheFirstScreen(t *testing.T) {
 	if m.State() != HomeScreen || m.Lesson() != nil {
 		t.Fatalf("enter acted before the notes were in: %v", m.State())
 	}
+	if s := screen(m); !strings.Contains(s, "2 lessons · reading the notes in ~/notes… · 1 key waits for them") {
+		t.Errorf("the status line does not say a key waits:\n%s", s)
+	}
+	m = press(t, m, "j") // then scrolls the note opened
+	if s := screen(m); !strings.Contains(s, "· 2 keys wait for them") {
+		t.Errorf("the status line does not count the keys that wait:\n%s", s)
+	}
 	m = update(t, m, notesReadMsg(read))
 	if m.State() != LessonScreen || m.Lesson().Lesson().ID != note.ID {
 		t.Fatalf("enter, held, opened %v, want the note %s (the continue line)", m.State(), note.ID)

@@ -36,8 +36,10 @@ type Model struct {
 	// hint is a one-off line in place of the status: a letter no key
 	// takes says how to filter.
 	hint string
-	// reading names the notes folder being read, for the status line.
+	// reading names the notes folder being read, for the status line;
+	// waiting counts the keys pressed meanwhile, which wait for it.
 	reading string
+	waiting int
 }
 
 // item is a lesson of the list.
@@ -113,7 +115,11 @@ func (m *Model) SetNotices(notices []string) {
 
 // SetReading says in the status line that the notes folder named folder
 // is being read; "" says nothing.
-func (m *Model) SetReading(folder string) { m.reading = lessons.SanitizeLine(folder) }
+func (m *Model) SetReading(folder string) { m.reading, m.waiting = lessons.SanitizeLine(folder), 0 }
+
+// SetWaiting says in the status line, while the notes are being read,
+// that n keys wait for them.
+func (m *Model) SetWaiting(n int) { m.waiting = n }
 
 // SetLessons lists ls in place of the lessons listed, with the cursor on
 // the lesson it was on and a filter kept or being typed applied to the
@@ -423,9 +429,19 @@ func (m Model) status() string {
 		noun = "lesson"
 	}
 	if m.reading != "" {
-		s := fmt.Sprintf("%d %s · reading the notes in %s…", n, noun, m.reading)
+		wait := ""
+		switch {
+		case m.waiting == 1:
+			wait = " · 1 key waits for them"
+		case m.waiting > 1:
+			wait = fmt.Sprintf(" · %d keys wait for them", m.waiting)
+		}
+		s := fmt.Sprintf("%d %s · reading the notes in %s…%s", n, noun, m.reading, wait)
 		if ansi.StringWidth(s) > m.list.Width()-1 {
-			s = fmt.Sprintf("%d %s · reading notes…", n, noun) // the folder would be cut
+			s = fmt.Sprintf("%d %s · reading notes…%s", n, noun, wait) // the folder would be cut
+		}
+		if ansi.StringWidth(s) > m.list.Width()-1 {
+			s = fmt.Sprintf("%d %s · reading notes…", n, noun)
 		}
 		return s
 	}
