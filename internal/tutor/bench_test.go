@@ -12,6 +12,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"tutor/internal/lessons"
 	"tutor/internal/lessons/notesgen"
 	"tutor/internal/ui"
 )
@@ -110,7 +111,7 @@ func firstScreen(b *testing.B, o Options, e Env, n int) (app tea.Model, home, no
 		if err := checkNotes(o); err != nil {
 			b.Fatal(err)
 		}
-		read, wait = readNotesLater(o, cat)
+		read, wait = readNotesLater(cat, func(cat *lessons.Catalog) notesRead { return readNotes(o, cat) })
 	}
 	q, _ := quizService(o, e)
 	defer q.Log.Close()

@@ -59,8 +59,9 @@ type notesRead struct {
 	Notices []string
 	// Err is why the folder could not be read at all: a UsageError.
 	Err error
-	// SaveIndex writes the folder's index to the state folder when it
-	// changed; it is I/O, to do once the notes are on the screen.
+	// SaveIndex, when not nil, writes the folder's index to the state
+	// folder when it changed; it is I/O, to do once the notes are on the
+	// screen.
 	SaveIndex func()
 }
 
@@ -102,32 +103,38 @@ func readNotes(o Options, cat *lessons.Catalog) notesRead {
 	return notesRead{Catalog: with, Notices: notices, SaveIndex: save}
 }
 
-// readNotesLater starts reading the notes folder of o into a copy of cat
-// at once, in a goroutine of its own, and returns the app's
-// ui.Options.ReadNotes, which waits for what was found, and wait, which
-// waits for the whole reading to end and returns its notices. The app
-// must call wait before it exits.
+// readNotesLater starts reading the notes into a copy of cat at once, in
+// a goroutine of its own, with readFn (readNotes for the folder of
+// --notes), and returns the app's ui.Options.ReadNotes, which waits for
+// what was found, and wait, which the app calls as it ends: it waits for
+// the folder's index to be written and returns the notices. A reading
+// still under way when the app ends (a slow or stuck folder) is not
+// waited for, and wait says so; nothing is lost, since the notes were
+// never shown and the index is a cache.
 //
 // After the notes are found the goroutine writes the folder's index and,
 // once the app has taken the notes in (ui.NotesRead.Shown) or is ending,
 // hands the garbage of the reading and of the app's new list back to the
 // system: at 2,000 notes it is a fifth of what the process holds.
-func readNotesLater(o Options, cat *lessons.Catalog) (read func() ui.NotesRead, wait func() []string) {
+func readNotesLater(cat *lessons.Catalog, readFn func(*lessons.Catalog) notesRead) (read func() ui.NotesRead, wait func() []string) {
 	found := make(chan ui.NotesRead, 1)
-	shown, ending, done := make(chan struct{}), make(chan struct{}), make(chan struct{})
+	scanned, shown, ending, done := make(chan struct{}), make(chan struct{}), make(chan struct{}), make(chan struct{})
 	var (
 		r    notesRead
 		once sync.Once
 	)
 	go func() {
 		defer close(done)
-		r = readNotes(o, cat)
+		r = readFn(cat)
+		close(scanned)
 		if r.Err != nil {
 			found <- ui.NotesRead{Notices: r.Notices, Err: r.Err}
 			return
 		}
 		found <- ui.NotesRead{Catalog: r.Catalog, Notices: r.Notices, Shown: func() { once.Do(func() { close(shown) }) }}
-		r.SaveIndex()
+		if r.SaveIndex != nil {
+			r.SaveIndex()
+		}
 		select {
 		case <-shown:
 		case <-ending:
@@ -138,6 +145,11 @@ func readNotesLater(o Options, cat *lessons.Catalog) (read func() ui.NotesRead, 
 	read = func() ui.NotesRead { return <-found }
 	wait = func() []string {
 		close(ending)
+		select {
+		case <-scanned:
+		default:
+			return []string{"the notes were still being read when the app ended"}
+		}
 		<-done
 		if r.Err != nil {
 			return append(r.Notices, r.Err.Error())

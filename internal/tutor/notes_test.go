@@ -4,8 +4,11 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
+
+	"tutor/internal/lessons"
 )
 
 // notesFolder writes a folder of two notes and returns it.
@@ -54,7 +57,7 @@ func TestReadNotesLater(t *testing.T) {
 			t.Fatal(err)
 		}
 		builtin := cat.IDs()
-		read, wait := readNotesLater(o, cat)
+		read, wait := readNotesLater(cat, folderOf(o))
 		r := read()
 		if r.Err != nil || r.Catalog == nil {
 			t.Fatalf("read: %+v", r)
@@ -81,15 +84,32 @@ func TestReadNotesLater(t *testing.T) {
 }
 
 // TestReadNotesLaterQuitFirst: an app that ends before the notes are in
-// (q at once) still ends: wait returns without read being called.
+// (q at once) still ends, without asking for them: wait returns, and
+// says what was found if the reading is done by then; a reading that
+// never ends (a stuck folder) does not hold the app's end, and wait says
+// the notes were still being read.
 func TestReadNotesLaterQuitFirst(t *testing.T) {
 	o := Options{Notes: notesFolder(t), State: t.TempDir()}
 	cat, err := builtinCatalog()
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, wait := readNotesLater(o, cat)
+	_, wait := readNotesLater(cat, folderOf(o))
 	within(t, "wait before read", func() { wait() })
+
+	stuck := make(chan struct{})
+	defer close(stuck)
+	_, wait = readNotesLater(cat, func(*lessons.Catalog) notesRead { <-stuck; return notesRead{} })
+	var said []string
+	within(t, "wait on a stuck reading", func() { said = wait() })
+	if len(said) != 1 || !strings.Contains(said[0], "still being read") {
+		t.Errorf("wait on a stuck reading said %q", said)
+	}
+}
+
+// folderOf is the reading of o's notes folder that App starts.
+func folderOf(o Options) func(*lessons.Catalog) notesRead {
+	return func(cat *lessons.Catalog) notesRead { return readNotes(o, cat) }
 }
 
 // TestReadNotesLaterFolderGone: a folder gone between the check and the
@@ -101,7 +121,7 @@ func TestReadNotesLaterFolderGone(t *testing.T) {
 	}
 	os.RemoveAll(o.Notes)
 	cat, _ := builtinCatalog()
-	read, wait := readNotesLater(o, cat)
+	read, wait := readNotesLater(cat, folderOf(o))
 	r := read()
 	if r.Err == nil || r.Catalog != nil {
 		t.Fatalf("read of a folder gone: %+v", r)

@@ -373,11 +373,11 @@ func App(e Env, o Options, open string, startQuiz bool, quizLesson string) error
 	if !e.TTY {
 		return Usagef("no terminal to draw on: use tutor list, tutor render <lesson> or tutor trace <visual>")
 	}
-	var readNotes func() ui.NotesRead
+	var readLater func() ui.NotesRead
 	if later {
-		read, wait := readNotesLater(o, cat)
+		read, wait := readNotesLater(cat, func(cat *lessons.Catalog) notesRead { return readNotes(o, cat) })
 		defer func() { sayNotices(e, wait()) }() // they were on the screen; now in the terminal too
-		readNotes = read
+		readLater = read
 	}
 	q, more := quizService(o, e)
 	q.Limits = &limits
@@ -402,7 +402,7 @@ func App(e Env, o Options, open string, startQuiz bool, quizLesson string) error
 		SaveResume:  savePlaces(o),
 		Stats:       func(cat *lessons.Catalog) (stats.Report, error) { return statsReport(o, e, cat) },
 		Predict:     o.Predict,
-		ReadNotes:   readNotes,
+		ReadNotes:   readLater,
 		NotesFolder: lessons.SanitizeLine(o.Notes),
 	})
 	p := tea.NewProgram(m)
