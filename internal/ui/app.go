@@ -251,8 +251,9 @@ func (m *Model) refreshDue() {
 	if m.opts.Quiz == nil {
 		return
 	}
-	_, total := m.opts.Quiz.Due(m.deck(""))
-	m.home().SetProgress(m.lessonProgress(m.opts.Quiz.Now()), m.opts.Quiz.Now())
+	deck := m.deck("")
+	_, total := m.opts.Quiz.Due(deck)
+	m.home().SetProgress(m.lessonProgress(deck, m.opts.Quiz.Now()), m.opts.Quiz.Now())
 	m.home().SetTitle(total)
 }
 

@@ -3,18 +3,19 @@ package ui
 import (
 	"time"
 
+	"tutor/internal/quiz"
 	"tutor/internal/review"
 	"tutor/internal/ui/home"
 )
 
-// lessonProgress counts each lesson's cards by where they are, from the
-// quiz service's replayed cards, at now: learned (graduated: in review or
-// relearning), due now, new, and the last time one was answered or the
-// lesson was left.
-func (m Model) lessonProgress(now time.Time) map[string]home.Progress {
+// lessonProgress counts each lesson's cards of deck (every lesson's) by
+// where they are, from the quiz service's replayed cards, at now: learned
+// (graduated: in review or relearning), due now, new, and the last time
+// one was answered or the lesson was left.
+func (m Model) lessonProgress(deck []quiz.Card, now time.Time) map[string]home.Progress {
 	out := map[string]home.Progress{}
-	seen := map[string]bool{}
-	for _, c := range m.deck("") {
+	seen := make(map[string]bool, len(deck))
+	for _, c := range deck {
 		if seen[c.ID] {
 			continue
 		}
