@@ -63,15 +63,13 @@ func (resumeItem) FilterValue() string { return "" }
 // New lists the catalog's lessons, with notices (notes that could not be
 // read, a damaged review log) in lines under the list.
 func New(c *common.Common, cat *lessons.Catalog, notices []string) *Model {
-	// Notices name files and quote lines of the review log: clean them
-	// here too, whoever made them.
 	m := &Model{c: c, lessons: cat.Lessons()}
 	m.SetNotices(notices)
 	m.list = list.New(nil, delegate{c: c}, 0, 0)
-	// The list draws its pages at every change to measure them (its
-	// dots a concatenation each: 2,000 lessons before a size took
-	// seconds, 20,000 notes tens of milliseconds a change): it counts
-	// them, "1/2000", one line as the dots are; listView draws the dots.
+	// The list draws its pages at every change, to measure them, and
+	// its dots are a concatenation each (2,000 lessons before a size took
+	// seconds): it counts them instead, "1/2000", a line as the dots are,
+	// and listView draws the dots (see pages).
 	m.list.Paginator.Type = paginator.Arabic
 	m.list.SetItems(m.items())
 	m.list.Title = "tutor · lessons"
@@ -140,6 +138,7 @@ func (m *Model) SetLessons(ls []*lessons.Lesson) {
 	for i, it := range m.list.VisibleItems() {
 		if it, ok := it.(item); ok && it.l == sel {
 			m.list.Select(i)
+			break
 		}
 	}
 }
